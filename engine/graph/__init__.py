@@ -4,6 +4,11 @@ from engine.graph.catalogue_graph import build_catalogue_graph, issuers_of, requ
 from engine.graph.procedure_graph import agency_handoffs, build_procedure_graph, node_id, unused_outputs
 
 __all__ = [
-    "agency_handoffs", "build_catalogue_graph", "build_procedure_graph", "issuers_of", "node_id",
-    "requirers_of", "unused_outputs",
+    "agency_handoffs",
+    "build_catalogue_graph",
+    "build_procedure_graph",
+    "issuers_of",
+    "node_id",
+    "requirers_of",
+    "unused_outputs",
 ]

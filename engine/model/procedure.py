@@ -235,7 +235,8 @@ class Procedure(Strict):
             missing = [i for i in step.inputs if i not in known]
             if missing:
                 raise ValueError(
-                    f"step {step.id!r} uses {', '.join(missing)}: not a component id nor an output of an earlier step"
+                    f"step {step.id!r} uses {', '.join(missing)}: "
+                    "not a component id nor an output of an earlier step"
                 )
             known.update(step.outputs)
         return self

@@ -1,0 +1,74 @@
+"""YAML files on disk: procedures, data sources, rule packs and parameters.
+
+Every problem becomes an ``InputProblem`` naming the file and the field, so one bad file never stops
+the others from loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from engine.errors import InputProblem
+
+M = TypeVar("M", bound=BaseModel)
+
+DATA_SOURCES_FILE = "data_sources.yaml"
+
+
+def read_yaml(path: Path) -> tuple[Any, list[InputProblem]]:
+    """Parse one YAML file; a syntax or encoding error becomes a problem with its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [InputProblem(str(path), "", f"cannot read: {error}")]
+    try:
+        return yaml.safe_load(text), []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else ""
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [InputProblem(str(path), where, f"not valid YAML: {reason}")]
+
+
+def validation_problems(path: str, error: ValidationError, prefix: str = "") -> list[InputProblem]:
+    """One problem per pydantic error, the field written as ``components[2].copies``."""
+    problems = []
+    for item in error.errors():
+        field = prefix
+        for part in item["loc"]:
+            field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "unknown field"
+        problems.append(InputProblem(path, field, message))
+    return problems
+
+
+def load_model(path: Path, model: type[M]) -> tuple[M | None, list[InputProblem]]:
+    """Read ``path`` and validate it as ``model``."""
+    data, problems = read_yaml(path)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [InputProblem(str(path), "", "expected a mapping of fields at the top level")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        return None, validation_problems(str(path), error)
+
+
+def procedure_files(folder: Path) -> Iterator[Path]:
+    """Procedure files under ``folder``, in a stable order; the data-sources file is not one."""
+    for path in sorted(folder.rglob("*.y*ml")):
+        if path.name != DATA_SOURCES_FILE and path.suffix in (".yaml", ".yml"):
+            yield path
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML as people edit it: Unicode kept, keys in model order, no line folding."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
