@@ -1,0 +1,307 @@
+"""Facts: what the rules engine sees of a procedure.
+
+Facts are flat dictionaries, few and meaningful: one for the procedure, one per dossier component and
+document type, one per step. Fields that need the whole catalogue (peers, precedents, issuers) come from
+a ``CatalogueContext`` built once per audit. ``FACT_FIELDS`` documents every field: rules may use no
+other, and ``rules/README.md`` lists them for policy staff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from engine.graph import agency_handoffs, build_procedure_graph, unused_outputs
+from engine.model import ChannelKind, OnlineLevel, Procedure, SourceRegistry, StepKind
+from engine.recognise.text import fold
+
+
+class FactKind(StrEnum):
+    procedure = "procedure"
+    component = "component"
+    step = "step"
+
+
+_COMMON = {
+    "kind": "fact kind",
+    "id": "unique id of the fact (durable-rules treats facts with one id as one fact)",
+    "part": "id of the procedure part the fact is about: the code, a component id, a step id",
+    "label": "its name or action",
+}
+
+FACT_FIELDS: dict[FactKind, dict[str, str]] = {
+    FactKind.procedure: _COMMON
+    | {
+        "levels": "levels joined by commas (province, commune…)",
+        "field": "lĩnh vực",
+        "has_online": "true when an online channel exists",
+        "online_level": "full, partial, none or unknown",
+        "max_days": "longest time limit across channels, working days",
+        "online_days": "online time limit, working days",
+        "in_person_days": "in-person time limit, working days",
+        "peer_median_days": "median longest time limit of procedures with the same field and levels",
+        "peer_count": "how many such peers have a time limit",
+        "days_ratio": "max_days / peer_median_days",
+        "excess_days": "max_days - peer_median_days, working days",
+        "online_extra_days": "online_days - in_person_days: how much slower online is",
+        "volume": "annual dossiers (absent when unknown)",
+        "volume_is_estimate": "true when the volume is an estimate",
+        "step_count": "number of steps",
+        "component_count": "number of dossier components",
+        "handoffs": "hand-offs between agencies in the step sequence",
+        "approvals": "steps where a leader approves or signs",
+        "same_result_as": "code of another procedure issuing a result with the same result code",
+        "same_result_name": "name of that procedure",
+        "similar_to": "code of the procedure in the same field with the most components in common",
+        "similar_name": "name of that procedure",
+        "similar_ratio": "share of components in common with it (0–1)",
+    },
+    FactKind.component: _COMMON
+    | {
+        "order": "position in the dossier (1, 2…)",
+        "case": "trường hợp the component applies to ('' for all)",
+        "doc_type": "recognised document type (absent when not recognised)",
+        "originals": "number of originals",
+        "copies": "number of copies",
+        "certified_copy": "true when copies must be certified",
+        "presented_only": "true when the document is shown, not handed in",
+        "source_id": "id of a published data source holding this document type",
+        "source_name": "its Vietnamese name",
+        "source_decision": "the decision that published it as usable",
+        "source_since": "since when (ISO date)",
+        "covered_by_clause": "true when the procedure's own text already says the data is looked up",
+        "issued_by": "code of another procedure in the catalogue whose result is this document type",
+        "issued_by_name": "name of that procedure",
+        "issuer_count": "how many procedures issue it",
+        "precedent_count": "how many other procedures already replace this document type with a lookup",
+        "precedent_example": "code of one of them",
+    },
+    FactKind.step: _COMMON
+    | {
+        "order": "position in the sequence",
+        "step_kind": "submit, receive, check, inspect, consult, approve, transfer, issue, pay, other",
+        "agency": "agency doing the step",
+        "actor": "who does it",
+        "output_unused": "true when no later step nor result uses anything the step produces",
+        "unused_outputs": "those outputs, comma-joined",
+        "handoff": "true when the previous step was done by another agency",
+        "similar_check": "id of the earlier check step whose wording is closest to this check's",
+        "check_similarity": "share of words in common with that step (0–1)",
+        "similar_check_agency": "the agency of that earlier check step",
+        "independent_of_previous": "true when it uses nothing the previous step produced (edges known)",
+    },
+}
+
+
+@dataclass
+class CatalogueContext:
+    """What facts need to know of the whole catalogue; built once per audit, picklable for workers."""
+
+    registry: SourceRegistry
+    audit_date: dt.date
+    issuers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # doc type -> (code, name)
+    precedents: dict[str, list[str]] = field(default_factory=dict)  # doc type -> codes replacing it
+    peer_median: dict[str, tuple[float, int]] = field(default_factory=dict)  # peer key -> (median, n)
+    result_codes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # KQ code -> procedures
+    similar: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # code -> best match
+
+    @classmethod
+    def build(
+        cls,
+        procedures: Sequence[Procedure],
+        registry: SourceRegistry,
+        audit_date: dt.date,
+    ) -> CatalogueContext:
+        ctx = cls(registry=registry, audit_date=audit_date)
+        days: dict[str, list[float]] = defaultdict(list)
+        for p in procedures:
+            for result in p.results:
+                for doc_type in result.doc_types:
+                    ctx.issuers.setdefault(doc_type, []).append((p.code, p.name))
+                if result.code:
+                    ctx.result_codes.setdefault(result.code, []).append((p.code, p.name))
+            for doc_type in {t for clause in p.reuse_clauses for t in clause.doc_types}:
+                ctx.precedents.setdefault(doc_type, []).append(p.code)
+            if p.max_time_limit_days is not None:
+                days[peer_key(p)].append(p.max_time_limit_days)
+        ctx.peer_median = {k: (statistics.median(v), len(v)) for k, v in days.items()}
+        ctx.similar = _most_similar(procedures)
+        return ctx
+
+
+def peer_key(procedure: Procedure) -> str:
+    """Procedures compare with peers of the same field and the same levels."""
+    return f"{procedure.field or ''}|{','.join(sorted(procedure.levels))}"
+
+
+def _component_signature(procedure: Procedure) -> frozenset[str]:
+    return frozenset(fold(c.name)[:80] for c in procedure.components)
+
+
+def _most_similar(procedures: Sequence[Procedure]) -> dict[str, tuple[str, str, float]]:
+    """For each procedure, the one in its field sharing the largest share of components (Jaccard)."""
+    by_field: dict[str, list[tuple[Procedure, frozenset[str]]]] = defaultdict(list)
+    for p in procedures:
+        signature = _component_signature(p)
+        if len(signature) >= 2:
+            by_field[p.field or ""].append((p, signature))
+    best: dict[str, tuple[str, str, float]] = {}
+    for group in by_field.values():
+        for i, (a, sig_a) in enumerate(group):
+            for b, sig_b in group[i + 1 :]:
+                ratio = len(sig_a & sig_b) / len(sig_a | sig_b)
+                if ratio == 0 or a.code == b.code:
+                    continue
+                for one, other in ((a, b), (b, a)):
+                    if ratio > best.get(one.code, ("", "", 0.0))[2]:
+                        best[one.code] = (other.code, other.name, round(ratio, 2))
+    return best
+
+
+def procedure_facts(procedure: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]]:
+    """All facts of one procedure, ready to assert."""
+    facts = [_procedure_fact(procedure, ctx)]
+    facts += _component_facts(procedure, ctx)
+    facts += _step_facts(procedure)
+    return facts
+
+
+def _procedure_fact(p: Procedure, ctx: CatalogueContext) -> dict[str, Any]:
+    online = p.channel(ChannelKind.online)
+    in_person = p.channel(ChannelKind.in_person)
+    level = p.online_level or (OnlineLevel.none if online is None and p.channels else None)
+    fact: dict[str, Any] = {
+        "kind": FactKind.procedure,
+        "id": f"procedure:{p.code}",
+        "part": p.code,
+        "label": p.name,
+        "levels": ",".join(p.levels),
+        "field": p.field or "",
+        "has_online": online is not None,
+        "online_level": level.value if level else "unknown",
+        "step_count": len(p.steps),
+        "component_count": len(p.components),
+        "handoffs": len(agency_handoffs(p)),
+        "approvals": sum(1 for s in p.steps if s.kind == StepKind.approve),
+    }
+    if p.max_time_limit_days is not None:
+        fact["max_days"] = p.max_time_limit_days
+        median, count = ctx.peer_median.get(peer_key(p), (0.0, 0))
+        fact["peer_count"] = count
+        if median > 0:
+            fact["peer_median_days"] = median
+            fact["days_ratio"] = round(p.max_time_limit_days / median, 2)
+            fact["excess_days"] = round(p.max_time_limit_days - median, 2)
+    if online and online.time_limit:
+        fact["online_days"] = online.time_limit.working_days
+    if in_person and in_person.time_limit:
+        fact["in_person_days"] = in_person.time_limit.working_days
+        if "online_days" in fact:
+            fact["online_extra_days"] = round(fact["online_days"] - fact["in_person_days"], 2)
+    if p.annual_volume:
+        fact["volume"] = p.annual_volume.per_year
+        fact["volume_is_estimate"] = p.annual_volume.estimate
+    for result in p.results:
+        others = [(c, n) for c, n in ctx.result_codes.get(result.code or "", []) if c != p.code]
+        if others:
+            fact["same_result_as"], fact["same_result_name"] = others[0]
+            break
+    if p.code in ctx.similar:
+        fact["similar_to"], fact["similar_name"], fact["similar_ratio"] = ctx.similar[p.code]
+    return fact
+
+
+def _component_facts(p: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]]:
+    covered = {t for clause in p.reuse_clauses for t in clause.doc_types}
+    facts = []
+    for order, component in enumerate(p.components, start=1):
+        base = {
+            "kind": FactKind.component,
+            "id": f"component:{component.id}",
+            "part": component.id,
+            "label": component.name,
+            "order": order,
+            "case": component.case or "",
+            "originals": component.originals,
+            "copies": component.copies,
+            "certified_copy": component.certified_copy,
+            "presented_only": component.presented_only,
+        }
+        if not component.doc_types:
+            facts.append(base)
+        for doc_type in component.doc_types:
+            fields = _doc_type_fields(p, doc_type, covered, ctx)
+            facts.append(base | fields | {"id": f"component:{component.id}:{doc_type}"})
+    return facts
+
+
+def _doc_type_fields(p: Procedure, doc_type: str, covered: set[str], ctx: CatalogueContext) -> dict[str, Any]:
+    fields: dict[str, Any] = {"doc_type": doc_type, "covered_by_clause": doc_type in covered}
+    providers = ctx.registry.providers(doc_type, on=ctx.audit_date)
+    if providers:
+        source, replacement = providers[0]
+        fields |= {
+            "source_id": source.id,
+            "source_name": source.name_vi,
+            "source_decision": replacement.decision.number,
+            "source_since": replacement.since.isoformat(),
+        }
+    issuers = [(c, n) for c, n in ctx.issuers.get(doc_type, []) if c != p.code]
+    if issuers:
+        fields |= {"issued_by": issuers[0][0], "issued_by_name": issuers[0][1], "issuer_count": len(issuers)}
+    precedents = [c for c in ctx.precedents.get(doc_type, []) if c != p.code]
+    fields["precedent_count"] = len(precedents)
+    if precedents:
+        fields["precedent_example"] = precedents[0]
+    return fields
+
+
+def _step_facts(p: Procedure) -> list[dict[str, Any]]:
+    graph = build_procedure_graph(p)
+    unused = unused_outputs(graph)
+    handoffs = {b for _, b in agency_handoffs(p)}
+    steps = sorted(p.steps, key=lambda s: s.order)
+    produced_by_previous: set[str] = set()
+    checks: list[tuple[str, set[str], str | None]] = []  # earlier check steps: id, words, agency
+    facts = []
+    for step in steps:
+        fact: dict[str, Any] = {
+            "kind": FactKind.step,
+            "id": f"step:{step.id}",
+            "part": step.id,
+            "label": step.action,
+            "order": step.order,
+            "step_kind": step.kind.value,
+            "agency": step.agency or "",
+            "actor": step.actor or "",
+            "output_unused": step.id in unused,
+            "unused_outputs": ", ".join(unused.get(step.id, [])),
+            "handoff": step.id in handoffs,
+            "independent_of_previous": bool(
+                produced_by_previous and step.inputs and not produced_by_previous & set(step.inputs)
+            ),
+        }
+        if step.kind == StepKind.check:
+            words = set(fold(step.action).split())
+            scored = [(len(words & w) / max(1, len(words | w)), i, a) for i, w, a in checks]
+            if scored:
+                similarity, earlier_id, earlier_agency = max(scored, key=lambda item: item[0])
+                fact |= {
+                    "similar_check": earlier_id,
+                    "check_similarity": round(similarity, 2),
+                    "similar_check_agency": earlier_agency or "",
+                }
+            checks.append((step.id, words, step.agency))
+        produced_by_previous = set(step.outputs)
+        facts.append(fact)
+    return facts
+
+
+def fact_counts(facts: Sequence[dict[str, Any]]) -> Counter[str]:
+    """How many facts of each kind: the engine's work for one procedure."""
+    return Counter(str(f["kind"]) for f in facts)

@@ -1,0 +1,174 @@
+"""Rule packs: loading and validation, compilation to durable-rules, evaluation."""
+
+from pathlib import Path
+
+import pytest
+
+from engine.rules.compile import compile_rules
+from engine.rules.pack import load_rules
+from engine.rules.parameters import load_parameters
+from engine.rules.runtime import RuleEngine
+from engine.services import load_rulebook
+from engine.services.paths import rules_dir
+
+GOOD_RULE = """
+  - id: TG-TEST-COPY
+    title_vi: Bản sao chứng thực
+    title_en: Certified copy
+    kind: reuse
+    severity: low
+    measure: accept_electronic_copy
+    rationale: test
+    references: [{number: 23/2015/NĐ-CP}]
+    when:
+      fact: component
+      all:
+        - {field: certified_copy, value: true}
+        - {field: copies, op: ge, param: min_copies}
+    message_vi: "«{label}»"
+    message_en: "«{label}»"
+"""
+
+PARAMS = """
+min_copies:
+  value: 1
+  unit: copies
+  reference: test
+  date: 2026-01-01
+  description_vi: x
+  description_en: x
+"""
+
+
+def _pack(tmp_path: Path, rules_text: str) -> Path:
+    (tmp_path / "parameters.yaml").write_text(PARAMS, encoding="utf-8")
+    (tmp_path / "pack.yaml").write_text("pack: test\nrules:\n" + rules_text, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_bundled_rules_load_without_problems():
+    book = load_rulebook(include_experimental=True)
+    assert book.problems == []
+    assert {"TG-REUSE-DATA", "TG-CERTIFIED-COPY", "TG-STEP-UNUSED-OUTPUT"} <= {r.id for r in book.rules}
+
+
+def test_every_bundled_parameter_has_a_reference_and_date():
+    params, problems = load_parameters(rules_dir() / "parameters.yaml")
+    assert not problems
+    assert all(p.reference and p.date for p in params.root.values())
+
+
+def test_a_rule_compiles_to_a_durable_ruleset(tmp_path):
+    folder = _pack(tmp_path, GOOD_RULE)
+    params, _ = load_parameters(folder / "parameters.yaml")
+    rules, problems = load_rules(folder, params)
+    assert not problems
+    assert compile_rules(rules, params)["TG-TEST-COPY"] == {
+        "all": [{"m": {"$and": [{"kind": "component"}, {"certified_copy": True}, {"$gte": {"copies": 1}}]}}],
+        "run": "TG-TEST-COPY",
+    }
+
+
+def test_evaluation_matches_only_facts_meeting_the_condition_and_stays_clean(tmp_path):
+    folder = _pack(tmp_path, GOOD_RULE)
+    params, _ = load_parameters(folder / "parameters.yaml")
+    rules, _ = load_rules(folder, params)
+    engine = RuleEngine(rules, params)
+    facts = [
+        {"kind": "component", "id": "c1", "label": "A", "certified_copy": True, "copies": 1},
+        {"kind": "component", "id": "c2", "label": "B", "certified_copy": False, "copies": 1},
+        {"kind": "component", "id": "c3", "label": "C", "certified_copy": True, "copies": 0},
+        {"kind": "step", "id": "s1", "label": "no rule looks at steps"},
+    ]
+    # More evaluations than the 1,024 live sessions a ruleset holds: sessions must be reused and cleared.
+    for _ in range(1100):
+        matches = engine.evaluate(facts)
+        assert [m.fact["id"] for m in matches] == ["c1"]
+
+
+def test_a_procedure_whose_facts_no_rule_reads_is_evaluated_without_crashing(tmp_path):
+    # durable-rules crashed the process when asked to delete a session that no fact had opened.
+    folder = _pack(tmp_path, GOOD_RULE)
+    params, _ = load_parameters(folder / "parameters.yaml")
+    rules, _ = load_rules(folder, params)
+    engine = RuleEngine(rules, params)
+    for _ in range(3):
+        assert engine.evaluate([{"kind": "step", "id": "s1", "label": "no rule looks at steps"}]) == []
+
+
+def test_a_join_rule_binds_both_facts(tmp_path):
+    join = """
+  - id: TG-TEST-TWICE
+    title_vi: hai lần
+    title_en: twice
+    kind: reuse
+    severity: low
+    measure: cut_component
+    rationale: test
+    references: [{number: 1/2020/NĐ-CP}]
+    when:
+      - as: first
+        fact: component
+        all: [{field: doc_type, op: exists}]
+      - fact: component
+        all:
+          - {field: doc_type, ref: first.doc_type}
+          - {field: order, op: gt, ref: first.order}
+    message_vi: "{label}"
+    message_en: "{label}"
+"""
+    folder = _pack(tmp_path, join)
+    params, _ = load_parameters(folder / "parameters.yaml")
+    rules, problems = load_rules(folder, params)
+    assert not problems
+    facts = [
+        {"kind": "component", "id": "c1", "label": "A", "order": 1, "doc_type": "passport"},
+        {"kind": "component", "id": "c2", "label": "B", "order": 2, "doc_type": "citizen_id"},
+        {"kind": "component", "id": "c3", "label": "C", "order": 3, "doc_type": "passport"},
+    ]
+    matches = RuleEngine(rules, params).evaluate(facts)
+    assert [(m.bound["first"]["id"], m.fact["id"]) for m in matches] == [("c1", "c3")]
+
+
+@pytest.mark.parametrize(
+    ("broken", "field", "message"),
+    [
+        (
+            GOOD_RULE.replace("certified_copy, value", "certifed_copy, value"),
+            "when[0].all",
+            "no field 'certifed_copy'",
+        ),
+        (GOOD_RULE.replace("severity: low", "severity: urgent"), "severity", "Input should be"),
+        (GOOD_RULE.replace("    rationale: test\n", ""), "rationale", "Field required"),
+        (GOOD_RULE.replace("param: min_copies", "param: max_copies"), "", "unknown parameter(s): max_copies"),
+        (GOOD_RULE.replace('"«{label}»"', '"«{lable}»"', 1), "", "not a field of a component fact"),
+        (GOOD_RULE + "    colour: red\n", "colour", "unknown field"),
+    ],
+)
+def test_a_broken_rule_is_reported_by_file_and_field_and_spares_the_others(tmp_path, broken, field, message):
+    folder = _pack(tmp_path, broken + GOOD_RULE.replace("TG-TEST-COPY", "TG-TEST-OTHER"))
+    params, _ = load_parameters(folder / "parameters.yaml")
+    rules, problems = load_rules(folder, params)
+    assert [r.id for r in rules] == ["TG-TEST-OTHER"]
+    assert len(problems) == 1
+    problem = problems[0]
+    assert problem.path.endswith("pack.yaml")
+    assert problem.field.startswith("rules[0] (TG-TEST-COPY)") and field in problem.field
+    assert message in problem.message
+
+
+def test_a_rule_file_that_is_not_yaml_names_its_line(tmp_path):
+    folder = _pack(tmp_path, GOOD_RULE)
+    (folder / "bad.yaml").write_text("rules:\n  - id: [unclosed\n", encoding="utf-8")
+    params, _ = load_parameters(folder / "parameters.yaml")
+    rules, problems = load_rules(folder, params)
+    assert [r.id for r in rules] == ["TG-TEST-COPY"]
+    assert problems[0].path.endswith("bad.yaml") and problems[0].field.startswith("line ")
+
+
+def test_the_rules_readme_documents_every_fact_field():
+    from engine.rules.facts import FACT_FIELDS
+
+    readme = (rules_dir() / "README.md").read_text(encoding="utf-8")
+    undocumented = [f for fields in FACT_FIELDS.values() for f in fields if f"| `{f}` |" not in readme]
+    assert not undocumented
