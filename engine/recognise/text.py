@@ -1,0 +1,65 @@
+"""Text folding shared by every matcher: compare Vietnamese text with or without diacritics.
+
+Folding maps each letter to one letter (``ộ`` → ``o``, ``đ`` → ``d``), so a lower-cased text and its folded
+form have the same length and offsets: the recogniser reads words that only diacritics tell apart (``thì``
+and ``thi``) in the one while it matches names in the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Table cells run together on the portal ("doanh nghiệpMẫu số 02"): a capital right after a small letter
+# starts a new word, since Vietnamese words never carry a capital inside.
+_LOWER = "".join(ch for ch in map(chr, range(0x2000)) if ch.islower())
+_UPPER = "".join(ch for ch in map(chr, range(0x2000)) if ch.isupper())
+_GLUED = re.compile(f"(?<=[{re.escape(_LOWER)}])(?=[{re.escape(_UPPER)}])")
+
+
+def _base_letters() -> dict[int, str]:
+    """Each Latin letter with marks mapped to its base letter; đ is a letter of its own for Unicode."""
+    table = {ord("đ"): "d", ord("ð"): "d"}  # the Icelandic eth turns up in typed texts in place of đ
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        if len(decomposed) > 1 and all(unicodedata.combining(mark) for mark in decomposed[1:]):
+            table[code] = decomposed[0]
+    return table
+
+
+_FOLD_TABLE = _base_letters()
+
+
+def lower_text(text: str) -> str:
+    """``text`` composed (NFC), unglued, lower-cased, with runs of white space made one space.
+
+    >>> lower_text("Giấy  khai sinhMẫu 01")
+    'giấy khai sinh mẫu 01'
+    """
+    composed = unicodedata.normalize("NFC", text)
+    return " ".join(_GLUED.sub(" ", composed).split()).lower()
+
+
+def fold_lowered(lowered: str) -> str:
+    """Drop the diacritics of text already passed through :func:`lower_text`; the length is kept."""
+    return lowered.translate(_FOLD_TABLE)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text``, drop diacritics, turn đ into d and collapse runs of white space.
+
+    >>> fold("  Giấy CHỨNG NHẬN\\tđăng ký  ")
+    'giay chung nhan dang ky'
+    """
+    return fold_lowered(lower_text(text))
+
+
+def lower_pattern(pattern: str) -> str:
+    """Lower-case a regular expression (composed, NFC), leaving its escapes (``\\S``, ``\\d``) alone."""
+    parts = re.split(r"(\\.)", unicodedata.normalize("NFC", pattern))
+    return "".join(part if part.startswith("\\") else part.lower() for part in parts).strip()
+
+
+def fold_pattern(pattern: str) -> str:
+    """Fold a regular expression written with diacritics, leaving its escapes alone."""
+    return fold_lowered(lower_pattern(pattern))
