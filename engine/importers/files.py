@@ -1,0 +1,35 @@
+"""Reading JSON record files without letting one bad file stop the others."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+
+def json_files(folder: Path) -> Iterator[Path]:
+    """Every ``*.json`` file under ``folder``, in a stable order."""
+    yield from sorted(path for path in folder.rglob("*.json") if path.is_file())
+
+
+def read_json(path: Path) -> tuple[Any, str | None]:
+    """The parsed content of ``path``, or None and the reason it could not be read."""
+    try:
+        return json.loads(path.read_bytes()), None
+    except OSError as error:
+        return None, f"cannot be read: {error.strerror or error}"
+    except UnicodeDecodeError as error:
+        return None, f"is not UTF-8 text: {error.reason} at byte {error.start}"
+    except json.JSONDecodeError as error:
+        return None, f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+
+
+def validation_message(error: Exception) -> tuple[str, str]:
+    """(field, message) for a pydantic validation error or any other error, fit to show a user."""
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        field = ".".join(str(part) for part in first.get("loc", ()))
+        return field, str(first.get("msg", error))
+    return "", f"{type(error).__name__}: {error}"

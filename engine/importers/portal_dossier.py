@@ -1,0 +1,274 @@
+"""Dossier components (thành phần hồ sơ) of a portal record.
+
+The portal prints one table per group of documents, flattened::
+
+    <group heading>Tên giấy tờMẫu đơn, tờ khaiSố lượng<row>1 bản chính<row>0 bản chính,1 bản sao…
+
+A row's text ends in its counts; a template file name (``Mẫu 01.docx``) may be glued before them. The
+heading of the next group is the text after the last row of the previous one. Headings name a section
+(``* Giấy tờ phải nộp:``, ``* Giấy tờ phải xuất trình:``, ``* Lưu ý:``) or a case (trường hợp).
+
+Rows with no original and no copy are not documents: a sub-heading that opens a case
+("- Trường hợp …:"), a data-reuse clause (the agency looks the data up), a continuation of the row
+before (starts in lower case: appended to that component's note), or a note (dropped and counted).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from engine.importers.outcome import Anomalies
+from engine.importers.text import one_line
+from engine.model import DossierComponent, ReuseClause
+from engine.recognise.text import fold
+
+TABLE_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
+
+# Counts end every row: "1 bản chính" or "0 bản chính,1 bản sao". Only the last digit is the count:
+# a form number or a year glued before it stays in the text ("Mẫu số 18" + "1 bản chính").
+_COUNTS = re.compile(r"(\d+) bản chính(?:,\s?(\d+) bản sao)?")
+# "(01 bản chính)", "nộp 02 bản chính tờ khai": counts written inside a row's text, not a row end.
+_PADDED_NUMBER = re.compile(r"0\d")
+_SENTENCE_GOES_ON = re.compile(r" (?:[a-zà-ỹđ]|hoặc)")
+
+_BULLET = re.compile(r"^\s*(?:[-+*•–]+|\(?[a-zđ]\)|\(?\d{1,2}(?:\.\d{1,2})*[.)])\s*")
+_PRESENTED_HEADING = re.compile(r"^(?:cac )?giay to (?:phai )?xuat trinh")
+_NOTES_HEADING = re.compile(r"^luu y")
+# Headings that introduce the dossier without naming a case.
+_GENERIC_HEADING = re.compile(
+    r"^(?:-+|thanh phan ho so|(?:cac )?giay to phai nop|ho so (?:gom|bao gom)|bao gom)\b[^:]{0,40}:?$"
+)
+_CASE_OPENER = re.compile(r"^(?:trong )?(?:truong hop|doi voi|neu)\b")
+# A row that says the agency looks the data up instead of asking for the paper.
+_REUSE = re.compile(
+    r"khai thac|tra cuu|co so du lieu|\bcsdl|vneid|khong phai (?:nop|xuat trinh|tai len|cung cap)"
+    r"|dien tu dong|chia se du lieu"
+)
+# A row naming a document by its kind, published without counts (customs and tax records often are).
+_DOCUMENT_START = re.compile(
+    r"^(?:văn bản|giấy|đơn|tờ khai|tờ trình|bản (?:sao|chính|chụp|khai|kê|cam kết|vẽ|đồ|gốc)"
+    r"|hợp đồng|quyết định|báo cáo|phiếu|danh sách|hóa đơn|hoá đơn|chứng từ|chứng chỉ|chứng nhận"
+    r"|biên bản|sơ đồ|tài liệu|phương án|đề án|dự án|thông báo|công văn|bảng kê|hộ chiếu|thẻ |sổ |ảnh "
+    r"|kế hoạch|điều lệ|lý lịch)"
+)
+# …but a sentence about documents is a note: "Giấy tờ do nước ngoài cấp phải được hợp pháp hóa…".
+_RULE_WORDING = re.compile(r"\b(?:phai|thi|co trach nhiem|khong duoc|duoc xac dinh)\b")
+_CERTIFIED = re.compile(r"bản sao (?:có )?chứng thực|được chứng thực", re.IGNORECASE)
+
+_TEMPLATE_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)$", re.IGNORECASE)
+_ANY_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)", re.IGNORECASE)
+# How far back from its extension a template file name may start.
+_TEMPLATE_WINDOW = 120
+
+
+@dataclass
+class Dossier:
+    components: list[DossierComponent] = field(default_factory=list)
+    reuse_clauses: list[ReuseClause] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    text: str
+    originals: int
+    copies: int
+
+
+@dataclass
+class _Group:
+    heading: str
+    rows: list[_Row]
+
+
+def parse_dossier(text: str, anomalies: Anomalies) -> Dossier:
+    """Components and reuse clauses of a ``thanh_phan_ho_so`` cell, components numbered c1, c2, …"""
+    dossier = Dossier()
+    groups = _groups(text, anomalies)
+    for group in groups:
+        _read_group(group, dossier, anomalies)
+    if not dossier.components:
+        anomalies.note("no_components")
+    return dossier
+
+
+def _groups(text: str, anomalies: Anomalies) -> list[_Group]:
+    parts = text.split(TABLE_HEADER)
+    if len(parts) == 1:
+        if one_line(text).strip("- "):
+            anomalies.note("dossier_unstructured")
+        return []
+    groups = []
+    heading = parts[0]
+    for index, body in enumerate(parts[1:], start=1):
+        rows, tail = _rows(body)
+        groups.append(_Group(heading=one_line(heading), rows=rows))
+        heading = tail
+        if index == len(parts) - 1 and one_line(tail).strip("- "):
+            anomalies.note("dossier_text_after_last_row")
+    return groups
+
+
+def _rows(body: str) -> tuple[list[_Row], str]:
+    """The rows of one table, and the text left after the last count (the next group's heading)."""
+    rows, start = [], 0
+    for counts in _COUNTS.finditer(body):
+        if _written_in_text(body, counts):
+            continue
+        originals = counts.group(1)
+        text = body[start : counts.start()] + originals[:-1]
+        copies = int(counts.group(2)[-1]) if counts.group(2) else 0
+        rows.append(_Row(text=text, originals=int(originals[-1]), copies=copies))
+        start = counts.end()
+    return rows, body[start:]
+
+
+def _written_in_text(body: str, counts: re.Match[str]) -> bool:
+    before = body[counts.start() - 1] if counts.start() else ""
+    if _PADDED_NUMBER.fullmatch(counts.group(1)):
+        return True
+    return (before.isspace() or before == "(") and bool(_SENTENCE_GOES_ON.match(body, counts.end()))
+
+
+@dataclass
+class _GroupState:
+    case: str | None
+    presented: bool
+    notes_section: bool
+    sub_case: str | None = None
+    sub_case_bullet: str | None = None
+
+
+def _read_group(group: _Group, dossier: Dossier, anomalies: Anomalies) -> None:
+    state = _heading_state(group.heading)
+    for row in group.rows:
+        bullet = _bullet_of(row.text)
+        text, templates = split_templates(_strip_bullet(one_line(row.text)))
+        if not text:
+            anomalies.note("empty_row")
+            continue
+        if state.sub_case and bullet and bullet == state.sub_case_bullet:
+            state.sub_case = state.sub_case_bullet = None
+        if row.originals == 0 and row.copies == 0:
+            _read_zero_row(text, bullet, state, dossier, anomalies)
+            continue
+        if state.notes_section:
+            anomalies.note("component_in_notes_section")
+        _add_component(dossier, text, row, state, templates)
+
+
+def _add_component(dossier: Dossier, text: str, row: _Row, state: _GroupState, templates: list[str]) -> None:
+    case = " — ".join(part for part in (state.case, state.sub_case) if part) or None
+    dossier.components.append(
+        DossierComponent(
+            id=f"c{len(dossier.components) + 1}",
+            name=text,
+            originals=row.originals,
+            copies=row.copies,
+            certified_copy=bool(_CERTIFIED.search(text)),
+            case=case,
+            template="; ".join(templates) or None,
+            presented_only=state.presented,
+        )
+    )
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"[.;:]\s", text, maxsplit=1)[0]
+
+
+def _read_zero_row(
+    text: str, bullet: str, state: _GroupState, dossier: Dossier, anomalies: Anomalies
+) -> None:
+    folded = fold(text)
+    if text.endswith(":") and _CASE_OPENER.match(folded):
+        state.sub_case, state.sub_case_bullet = text.rstrip(":").strip(), bullet
+    elif _REUSE.search(folded):
+        dossier.reuse_clauses.append(ReuseClause(text=text))
+    elif (
+        _DOCUMENT_START.match(text.lower())
+        and not text.endswith(":")
+        and not _RULE_WORDING.search(_first_sentence(folded))
+    ):
+        _add_component(dossier, text, _Row(text=text, originals=0, copies=0), state, [])
+        anomalies.note("zero_count_document")
+    elif dossier.components and (text[0].islower() or text[0] == "("):
+        previous = dossier.components[-1]
+        previous.note = f"{previous.note} {text}" if previous.note else text
+        anomalies.note("zero_count_continuation")
+    else:
+        anomalies.note("zero_count_note")
+
+
+def _heading_state(heading: str) -> _GroupState:
+    text = _strip_bullet(heading).strip()
+    folded = fold(text)
+    if not folded or _GENERIC_HEADING.match(folded):
+        return _GroupState(case=None, presented=False, notes_section=False)
+    if _PRESENTED_HEADING.match(folded):
+        return _GroupState(case=None, presented=True, notes_section=False)
+    if _NOTES_HEADING.match(folded):
+        return _GroupState(case=None, presented=False, notes_section=True)
+    return _GroupState(case=text.rstrip(":").strip(), presented=False, notes_section=False)
+
+
+def _bullet_of(text: str) -> str:
+    stripped = text.lstrip()
+    return stripped[0] if stripped[:1] in ("-", "+", "*", "•", "–") else ""
+
+
+def _strip_bullet(text: str) -> str:
+    return _BULLET.sub("", text, count=1).strip().lstrip(".,;:) ")
+
+
+def split_templates(text: str) -> tuple[str, list[str]]:
+    """Split template file names glued to the end of a row's text.
+
+    >>> split_templates("Tờ khai theo mẫu;Mau 8.8.docx")
+    ('Tờ khai theo mẫu', ['Mau 8.8.docx'])
+    >>> split_templates("Văn bản đề nghị (NA20).Mau NA20-BCA.docx")
+    ('Văn bản đề nghị (NA20).', ['Mau NA20-BCA.docx'])
+    """
+    templates: list[str] = []
+    while _TEMPLATE_EXTENSION.search(text):
+        start = _template_start(text)
+        if start is None:
+            break
+        templates.insert(0, text[start:].strip())
+        text = text[:start].rstrip(" ;,")
+    return text, templates
+
+
+def _template_start(text: str) -> int | None:
+    """Where the file name ending ``text`` starts, or None when it cannot be told from the text.
+
+    File names are glued to the text before them. The join is taken, in order of trust, at the end of
+    an earlier file name, after punctuation (".", ";", ":" or ")") run into a letter or digit, or at a
+    lower-case letter run into an upper-case one (``sảnMau02``), which file names also contain
+    (``PhulucI``), so the earliest such join is taken.
+    """
+    extension = _TEMPLATE_EXTENSION.search(text)
+    assert extension is not None
+    window_start = max(0, extension.start() - _TEMPLATE_WINDOW)
+    earlier = [m.end() for m in _ANY_EXTENSION.finditer(text, window_start, extension.start())]
+    if earlier:
+        return earlier[-1]
+    punctuation = [
+        index for index in range(window_start + 1, extension.start()) if _punctuation_join(text, index)
+    ]
+    if punctuation:
+        return punctuation[-1]
+    case_joins = [
+        index
+        for index in range(window_start + 1, extension.start())
+        if text[index - 1].islower() and text[index].isupper()
+    ]
+    return case_joins[0] if case_joins else None
+
+
+def _punctuation_join(text: str, index: int) -> bool:
+    before, char = text[index - 1], text[index]
+    if before in ";:)":
+        return char.isalnum()
+    # "CP.Mus09" joins, "2025.TT-BNNMT" and "I.1.9" are inside a file name.
+    return before == "." and char.isupper() and index >= 2 and not text[index - 2].isdigit()
