@@ -1,0 +1,1 @@
+"""Alembic migrations of the plan database, run programmatically by ``engine.plans.migrate``."""

@@ -1,0 +1,101 @@
+"""``tinhgon plan`` and ``tinhgon progress`` driven through ``engine.cli.main``, on a database in tmp."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from engine.cli import main
+from tests.conftest import HAND
+
+
+@pytest.fixture
+def cli(db_url, monkeypatch, capsys):
+    """Run a command against the test database as reviewer «lan»; return (exit code, stdout, stderr)."""
+    monkeypatch.setenv("TINHGON_REVIEWER", "lan")
+    monkeypatch.setenv("TINHGON_DB_URL", db_url)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+def test_a_team_creates_decides_tracks_and_exports_a_plan(cli, tmp_path):
+    code, out, _ = cli("plan", "create", "Phương án thử", str(HAND), "--severity", "high")
+    assert code == 0 and out.startswith("plan 1 «Phương án thử»:")
+    code, out, _ = cli("plan", "show", "1")
+    high = [line.split()[0] for line in out.splitlines()[1:] if line.split()[2] == "high"]
+    assert high and all(" high " in line for line in out.splitlines()[1:])
+
+    assert cli("plan", "accept", "1", "--all-severity", "high", "--comment", "đồng ý")[0] == 0
+    code, out, _ = cli("plan", "reject", "1", high[0], "--reviewer", "minh", "--comment", "chưa đủ căn cứ")
+    assert out == f"plan 1: 0 proposed, {len(high) - 1} accepted, 1 rejected, 0 done\n"
+    assert cli("plan", "comment", "1", high[1], "xem lại sau Tết")[0] == 0
+    code, out, _ = cli("plan", "history", "1")
+    assert f"minh  measure {high[0]}  status: accepted → rejected" in out
+    assert f"lan  measure {high[1]}  comment: đồng ý → xem lại sau Tết" in out
+
+    code, out, _ = cli("progress", "1", str(HAND), "--by", "level")
+    assert code == 0
+    assert "| Số thủ tục hành chính | 15 | 15 |" in out and "## Theo cấp thực hiện" in out
+    assert "| Cắt giảm chi phí tuân thủ (ước tính) | 30,0% |" in out
+    code, out, _ = cli("progress", "1", str(HAND), "--format", "json")
+    report = json.loads(out)
+    assert report["before"]["annual_cost_vnd"] > report["after"]["annual_cost_vnd"]
+
+    workbook = tmp_path / "plan.xlsx"
+    assert (
+        cli("plan", "export", "1", "--format", "xlsx", "-o", str(workbook), "--catalogue", str(HAND))[0] == 0
+    )
+    assert load_workbook(workbook).sheetnames[0] == "Tổng hợp"
+    exported = tmp_path / "plan.json"
+    assert cli("plan", "export", "1", "--format", "json", "-o", str(exported))[0] == 0
+    code, out, _ = cli("plan", "import", str(exported), "--as-new")
+    assert out.startswith("imported plan 2 «Phương án thử»")
+    assert cli("plan", "show", "2")[1].splitlines()[1:] == cli("plan", "show", "1")[1].splitlines()[1:]
+
+
+def test_a_person_adds_a_measure_of_their_own(cli):
+    cli("plan", "create", "P", str(HAND), "--severity", "high")
+    code, out, _ = cli("plan", "add", "1", "cut_step", "1.001612", str(HAND), "--target", "s6")
+    assert code == 0 and "(Cắt giảm bước thực hiện, 1.001612)" in out
+    code, _, err = cli("plan", "add", "1", "cut_step", "1.001612", str(HAND), "--target", "s99")
+    assert code == 1 and "tinhgon: error: procedure 1.001612 has no step 's99'; it has: s1," in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("plan", "show", "7"), "tinhgon: error: no plan with id 7"),
+        (("plan", "accept", "1"), "name the measures (ids from `tinhgon plan show`) or use --all-severity"),
+        (("plan", "import", "missing.json"), "missing.json: cannot read"),
+        (("progress", "1", str(HAND), "--targets", "nowhere.yaml"), "nowhere.yaml: targets file not found"),
+    ],
+)
+def test_mistakes_give_one_clear_line(cli, argv, message):
+    code, _, err = cli(*argv)
+    assert code == 1 and message in err and "Traceback" not in err
+
+
+def test_a_broken_plan_file_names_the_file(cli, tmp_path):
+    broken = tmp_path / "plan.json"
+    broken.write_text('{"format": "tinhgon-plan", "plan": {"id": "one"}}', encoding="utf-8")
+    code, _, err = cli("plan", "import", str(broken))
+    assert code == 1 and f"{broken}: plan.id: Input should be a valid integer" in err
+
+
+def test_the_database_can_be_named_on_the_command_line(cli, tmp_path):
+    other = tmp_path / "other.db"
+    assert cli("plan", "create", "P", str(HAND), "--severity", "high", "--db", f"sqlite:///{other}")[0] == 0
+    assert cli("plan", "list")[2].startswith("no plans yet")  # the default database is still empty
+    assert "P  (" in cli("plan", "list", "--db", f"sqlite:///{other}")[1]
+
+
+def test_plan_without_an_action_prints_help(cli):
+    code, out, _ = cli("plan")
+    assert code == 2 and "create" in out and "export" in out
