@@ -1,0 +1,98 @@
+"""Use cases on a catalogue: load it from any supported place, validate it, recognise its documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engine.adapters.yaml_files import DATA_SOURCES_FILE, load_model, procedure_files
+from engine.errors import InputProblem, UserError
+from engine.importers import import_path
+from engine.model import Procedure, SourceRegistry
+from engine.recognise import Recogniser, default_thesaurus
+from engine.recognise.text import fold
+from engine.services import paths
+
+
+@dataclass
+class Catalogue:
+    """Procedures from one place, the data-source registry, and every problem met on the way."""
+
+    procedures: list[Procedure]
+    registry: SourceRegistry
+    problems: list[InputProblem] = field(default_factory=list)
+    files_read: int = 0
+
+    def get(self, code: str) -> Procedure:
+        for procedure in self.procedures:
+            if procedure.code == code:
+                return procedure
+        raise UserError(f"no procedure with code {code!r} in the catalogue")
+
+
+def load_registry(path: Path | None = None) -> tuple[SourceRegistry, list[InputProblem]]:
+    registry, problems = load_model(path or paths.sources_file(), SourceRegistry)
+    return registry or SourceRegistry(sources=[]), problems
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """Load procedures from a YAML catalogue folder or file, or from portal / national JSON records.
+
+    Problems are collected, never raised: one bad file does not cost the others. Documents and
+    data-reuse clauses are recognised where the files do not already say.
+    """
+    path = Path(path or paths.catalogue_dir())
+    if not path.exists():
+        raise UserError(f"{path}: no such file or folder")
+    local_sources = (path if path.is_dir() else path.parent) / DATA_SOURCES_FILE
+    registry, problems = load_registry(local_sources if local_sources.exists() else None)
+    yaml_files = (
+        [path] if path.suffix in (".yaml", ".yml") else list(procedure_files(path)) if path.is_dir() else []
+    )
+    procedures: list[Procedure] = []
+    for file in yaml_files:
+        procedure, file_problems = load_model(file, Procedure)
+        problems += file_problems
+        if procedure:
+            procedures.append(procedure)
+    files_read = len(yaml_files)
+    if not yaml_files:
+        outcome = import_path(path)
+        procedures, files_read = outcome.procedures, outcome.records_in
+        problems += outcome.problems
+    problems += _duplicate_codes(procedures)
+    catalogue = Catalogue(procedures=procedures, registry=registry, problems=problems, files_read=files_read)
+    enrich(catalogue)
+    return catalogue
+
+
+def _duplicate_codes(procedures: list[Procedure]) -> list[InputProblem]:
+    seen: dict[str, Procedure] = {}
+    problems = []
+    for procedure in procedures:
+        if procedure.code in seen:
+            problems.append(InputProblem(procedure.code, "code", "the same code appears in two records"))
+        seen[procedure.code] = procedure
+    return problems
+
+
+def enrich(catalogue: Catalogue) -> None:
+    """Fill document types the files leave empty, and the databases each reuse clause names."""
+    recogniser = Recogniser(default_thesaurus())
+    aliases = [(fold(alias), source) for source in catalogue.registry.sources for alias in source.aliases]
+    for procedure in catalogue.procedures:
+        for component in procedure.components:
+            if not component.doc_types:
+                component.doc_types = recogniser.recognise(component.name).types
+        for result in procedure.results:
+            if not result.doc_types:
+                result.doc_types = recogniser.recognise(result.name).types
+        for clause in procedure.reuse_clauses:
+            text = fold(clause.text)
+            named = [s for a, s in aliases if a in text]
+            if not clause.sources:
+                clause.sources = sorted({s.id for s in named})
+            if not clause.doc_types:
+                # The agency already consults these databases: what they replace is covered.
+                replaced = {r.doc_type for s in named for r in s.replaces}
+                clause.doc_types = sorted(replaced | set(recogniser.recognise(clause.text).types))
