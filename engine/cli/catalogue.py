@@ -9,8 +9,10 @@ from pathlib import Path
 
 from engine.cli.progress import ProgressLine
 from engine.errors import InputProblem, UserError
+from engine.model import Level
 from engine.report import FORMATS, render_findings
-from engine.services import audit, load_catalogue, load_rulebook, procedure_dot
+from engine.services import audit, load_catalogue, load_rulebook, paths, procedure_dot
+from engine.services.importing import DEFAULT_LEVELS, import_into_catalogue
 
 CATALOGUE_HELP = (
     "a catalogue: a folder of procedure YAML files (default: the bundled procedures/), one YAML file, "
@@ -64,6 +66,30 @@ def register(commands: argparse._SubParsersAction) -> None:
     graph.add_argument("--no-findings", action="store_true", help="do not run the rules to mark findings")
     graph.set_defaults(handler=_graph)
 
+    import_cmd = commands.add_parser(
+        "import",
+        help="import portal or national records into the catalogue as YAML files",
+        description="Read every record under SOURCE (portal JSON records or national package files), "
+        "and write those run at the chosen levels to CATALOGUE/portal/<source folder>/<code>.yaml. "
+        "That folder belongs to the importer and is replaced whole by each import; procedures "
+        "modelled by hand elsewhere in CATALOGUE are kept and not overwritten. Every record is either "
+        "imported or reported with its reason; the report (counts and anomalies by kind) is printed "
+        "and saved as CATALOGUE/portal/import-report.txt.",
+        epilog="example:\n  tinhgon import ../shared/data/dvc-2026/raw",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    import_cmd.add_argument("source", type=Path, help="a folder or file of portal or national JSON records")
+    import_cmd.add_argument(
+        "--into", type=Path, help="catalogue folder to write to (default: the bundled procedures/)"
+    )
+    import_cmd.add_argument(
+        "--level",
+        action="append",
+        choices=[level.value for level in Level],
+        help="keep procedures run at this level; repeat for several (default: province and commune)",
+    )
+    import_cmd.set_defaults(handler=_import)
+
 
 def _report_problems(problems: list[InputProblem]) -> None:
     for problem in problems:
@@ -102,6 +128,13 @@ def _audit(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    levels = [Level(level) for level in args.level] if args.level else list(DEFAULT_LEVELS)
+    summary = import_into_catalogue(args.source, args.into or paths.catalogue_dir(), levels)
+    print(summary.report(levels))
+    return 0 if summary.outcome.balanced else 1
 
 
 def _graph(args: argparse.Namespace) -> int:

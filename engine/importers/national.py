@@ -119,7 +119,7 @@ def add_national_file(outcome: ImportOutcome, data: Any, source: str, seen: dict
             continue
         seen[procedure.code] = where
         outcome.absorb(anomalies)
-        outcome.add(procedure)
+        outcome.add(procedure, where)
 
 
 def parse_national_record(record: Any, anomalies: Anomalies | None = None) -> Procedure:

@@ -58,6 +58,7 @@ class ImportOutcome:
     records_in: int = 0
     reported: list[str] = field(default_factory=list)  # path (and index) of each record not imported
     examples: dict[str, list[str]] = field(default_factory=dict)  # anomaly kind -> a few record codes
+    sources: dict[str, str] = field(default_factory=dict)  # code -> file (and index) it was imported from
 
     def report(self, record: str, field_name: str, message: str) -> None:
         """Count ``record`` as read and not imported, for the reason given."""
@@ -65,10 +66,11 @@ class ImportOutcome:
         self.reported.append(record)
         self.problems.append(InputProblem(record, field_name, message))
 
-    def add(self, procedure: Procedure) -> None:
-        """Count one record as read and imported."""
+    def add(self, procedure: Procedure, source: str) -> None:
+        """Count one record, read from ``source``, as imported."""
         self.records_in += 1
         self.procedures.append(procedure)
+        self.sources[procedure.code] = source
 
     def absorb(self, anomalies: Anomalies) -> None:
         self.anomalies.update(anomalies.counts)

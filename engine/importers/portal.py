@@ -119,7 +119,7 @@ def add_portal_record(outcome: ImportOutcome, data: Any, source: str, seen: dict
     if Path(source).stem != procedure.code:
         anomalies.note("code_differs_from_file_name")
     outcome.absorb(anomalies)
-    outcome.add(procedure)
+    outcome.add(procedure, source)
 
 
 def parse_portal_record(data: dict[str, Any], source: str, anomalies: Anomalies | None = None) -> Procedure:
