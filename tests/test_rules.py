@@ -1,10 +1,13 @@
 """Rule packs: loading and validation, compilation to durable-rules, evaluation."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from engine.model import Procedure, SourceRegistry
 from engine.rules.compile import compile_rules
+from engine.rules.facts import CatalogueContext, procedure_facts
 from engine.rules.pack import load_rules
 from engine.rules.parameters import load_parameters
 from engine.rules.runtime import RuleEngine
@@ -96,38 +99,48 @@ def test_a_procedure_whose_facts_no_rule_reads_is_evaluated_without_crashing(tmp
         assert engine.evaluate([{"kind": "step", "id": "s1", "label": "no rule looks at steps"}]) == []
 
 
-def test_a_join_rule_binds_both_facts(tmp_path):
-    join = """
-  - id: TG-TEST-TWICE
-    title_vi: hai lần
-    title_en: twice
-    kind: reuse
-    severity: low
-    measure: cut_component
-    rationale: test
-    references: [{number: 1/2020/NĐ-CP}]
-    when:
-      - as: first
-        fact: component
-        all: [{field: doc_type, op: exists}]
-      - fact: component
-        all:
-          - {field: doc_type, ref: first.doc_type}
-          - {field: order, op: gt, ref: first.order}
-    message_vi: "{label}"
-    message_en: "{label}"
-"""
+def test_a_rule_joining_two_facts_is_refused_with_the_reason(tmp_path):
+    # durable-rules 2.0.28 crashed the process on joins: relations between facts are fact fields.
+    join = GOOD_RULE.replace(
+        "    when:\n      fact: component",
+        "    when:\n      - fact: component\n        all: []\n      - fact: component",
+    ).replace("      all:\n        - {field: certified", "        all:\n        - {field: certified")
     folder = _pack(tmp_path, join)
     params, _ = load_parameters(folder / "parameters.yaml")
     rules, problems = load_rules(folder, params)
-    assert not problems
-    facts = [
-        {"kind": "component", "id": "c1", "label": "A", "order": 1, "doc_type": "passport"},
-        {"kind": "component", "id": "c2", "label": "B", "order": 2, "doc_type": "citizen_id"},
-        {"kind": "component", "id": "c3", "label": "C", "order": 3, "doc_type": "passport"},
-    ]
-    matches = RuleEngine(rules, params).evaluate(facts)
-    assert [(m.bound["first"]["id"], m.fact["id"]) for m in matches] == [("c1", "c3")]
+    assert not rules
+    assert [p.field for p in problems] == ["rules[0] (TG-TEST-COPY).when"]
+    assert "a rule tests one fact" in problems[0].message
+
+
+def test_a_document_asked_for_twice_is_a_fact_field(tmp_path):
+    catalogue = Procedure.model_validate(
+        {
+            "code": "9.000001",
+            "name": "Test",
+            "components": [
+                {"id": "c1", "name": "Hộ chiếu", "doc_types": ["passport"]},
+                {"id": "c2", "name": "Thẻ căn cước", "doc_types": ["citizen_id"]},
+                {"id": "c3", "name": "Bản sao hộ chiếu", "doc_types": ["passport"]},
+                {
+                    "id": "c4",
+                    "name": "Hộ chiếu (người nước ngoài)",
+                    "case": "foreigner",
+                    "doc_types": ["passport"],
+                },
+            ],
+        }
+    )
+    ctx = CatalogueContext.build([catalogue], SourceRegistry(sources=[]), dt.date(2026, 1, 1))
+    asked = {
+        f["id"]: f.get("asked_before") for f in procedure_facts(catalogue, ctx) if f["kind"] == "component"
+    }
+    assert asked == {
+        "component:c1:passport": None,
+        "component:c2:citizen_id": None,
+        "component:c3:passport": "Hộ chiếu",
+        "component:c4:passport": None,
+    }
 
 
 @pytest.mark.parametrize(
@@ -135,7 +148,7 @@ def test_a_join_rule_binds_both_facts(tmp_path):
     [
         (
             GOOD_RULE.replace("certified_copy, value", "certifed_copy, value"),
-            "when[0].all",
+            "when.all",
             "no field 'certifed_copy'",
         ),
         (GOOD_RULE.replace("severity: low", "severity: urgent"), "severity", "Input should be"),

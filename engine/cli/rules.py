@@ -65,12 +65,11 @@ def _describe(rule: Rule, rulebook: Rulebook) -> str:
         ],
         "  condition:",
     ]
-    for pattern in rule.when:
-        lines.append(f"    {pattern.fact.value}" + (f" as {pattern.name}" if pattern.name != "m" else ""))
-        for test in pattern.all:
-            operand = test.ref or (f"parameter {test.param}" if test.param else test.value)
-            lines.append(f"      {test.field} {test.op.value}" + ("" if operand is None else f" {operand}"))
-    used = sorted({t.param for p in rule.when for t in p.all if t.param} | set(rule.parameters))
+    lines.append(f"    {rule.when.fact.value}")
+    for test in rule.when.all:
+        operand = f"parameter {test.param}" if test.param else test.value
+        lines.append(f"      {test.field} {test.op.value}" + ("" if operand is None else f" {operand}"))
+    used = sorted({t.param for t in rule.when.all if t.param} | set(rule.parameters))
     if used:
         lines.append("  parameters:")
         for name in used:

@@ -7,6 +7,8 @@ from typing import Any
 from engine.rules.pack import Op, Pattern, Rule, Test
 from engine.rules.parameters import Parameters
 
+TARGET = "m"  # the durable-rules name of a rule's one pattern
+
 _COMPARISONS = {Op.ne: "$neq", Op.lt: "$lt", Op.le: "$lte", Op.gt: "$gt", Op.ge: "$gte"}
 
 
@@ -21,9 +23,7 @@ def compile_rules(rules: list[Rule], params: Parameters) -> dict[str, Any]:
     >>> compile_rules([rule], Parameters())["TG-X-1"]["all"]
     [{'m': {'$and': [{'kind': 'component'}, {'certified_copy': True}]}}]
     """
-    return {
-        rule.id: {"all": [{p.name: _pattern(p, params)} for p in rule.when], "run": rule.id} for rule in rules
-    }
+    return {rule.id: {"all": [{TARGET: _pattern(rule.when, params)}], "run": rule.id} for rule in rules}
 
 
 def _pattern(pattern: Pattern, params: Parameters) -> dict[str, Any]:
@@ -39,11 +39,8 @@ def _test(test: Test, params: Parameters) -> dict[str, Any]:
         return {"$or": [{test.field: value} for value in test.value]}
     if test.op == Op.not_in:
         return {"$and": [{"$neq": {test.field: value}} for value in test.value]}
-    if test.ref:
-        other, _, field = test.ref.partition(".")
-        operand: Any = {other: field}
-    elif test.param:
-        operand = params.value(test.param)
+    if test.param:
+        operand: Any = params.value(test.param)
     else:
         operand = test.value
     if test.op == Op.eq:

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from engine.graph import agency_handoffs, build_procedure_graph, unused_outputs
-from engine.model import ChannelKind, OnlineLevel, Procedure, SourceRegistry, StepKind
+from engine.model import ChannelKind, DossierComponent, OnlineLevel, Procedure, SourceRegistry, StepKind
 from engine.recognise.text import fold
 
 
@@ -80,6 +80,7 @@ FACT_FIELDS: dict[FactKind, dict[str, str]] = {
         "issuer_count": "how many procedures issue it",
         "precedent_count": "how many other procedures already replace this document type with a lookup",
         "precedent_example": "code of one of them",
+        "asked_before": "label of an earlier component of the same case asking for the same document type",
     },
     FactKind.step: _COMMON
     | {
@@ -219,6 +220,7 @@ def _procedure_fact(p: Procedure, ctx: CatalogueContext) -> dict[str, Any]:
 def _component_facts(p: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]]:
     covered = {t for clause in p.reuse_clauses for t in clause.doc_types}
     facts = []
+    first_asked: dict[tuple[str, str], DossierComponent] = {}  # (case, doc type) -> first component
     for order, component in enumerate(p.components, start=1):
         base = {
             "kind": FactKind.component,
@@ -236,6 +238,9 @@ def _component_facts(p: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]
             facts.append(base)
         for doc_type in component.doc_types:
             fields = _doc_type_fields(p, doc_type, covered, ctx)
+            earlier = first_asked.setdefault((component.case or "", doc_type), component)
+            if earlier is not component:
+                fields["asked_before"] = earlier.name
             facts.append(base | fields | {"id": f"component:{component.id}:{doc_type}"})
     return facts
 

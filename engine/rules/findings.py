@@ -20,10 +20,6 @@ def build_finding(rule: Rule, match: Match, procedure: Procedure, params: Parame
         for k, v in fact.items()
         if k not in ("kind", "id", "part", "label") and isinstance(v, str | int | float)
     }
-    for name, other in match.bound.items():
-        if other is not fact:
-            evidence[f"{name}.part"] = other["part"]
-            evidence[f"{name}.label"] = other["label"]
     return Finding(
         rule_id=rule.id,
         procedure_code=procedure.code,

@@ -1,8 +1,7 @@
 """Rule packs: rules as declarative data (``rules/*.yaml``), never evaluated as Python.
 
 A rule says which facts it matches (``when``), what it proposes (``measure``), why (``rationale``) and
-on which legal basis (``references``). ``when`` is one pattern, or a list of patterns where the last is
-the target of the finding and earlier ones are named with ``as`` so that tests can refer to them.
+on which legal basis (``references``). ``when`` is one pattern: a fact kind and tests on its fields.
 """
 
 from __future__ import annotations
@@ -21,8 +20,6 @@ from engine.model.procedure import Strict
 from engine.rules.facts import FACT_FIELDS, FactKind
 from engine.rules.parameters import Parameters
 
-TARGET = "m"  # the durable-rules name of the pattern a finding is about
-
 
 class Op(StrEnum):
     eq = "eq"
@@ -38,22 +35,21 @@ class Op(StrEnum):
 
 
 class Test(Strict):
-    """One test on one field of a fact: against a value, a parameter, or a field of an earlier pattern."""
+    """One test on one field of a fact: against a value or a parameter."""
 
     field: str
     op: Op = Op.eq
     value: Any = None
     param: str | None = None
-    ref: str | None = None  # "<pattern>.<field>"
 
     @model_validator(mode="after")
     def _one_operand(self) -> Test:
-        given = [x is not None for x in (self.value, self.param, self.ref)].count(True)
+        given = [x is not None for x in (self.value, self.param)].count(True)
         if self.op in (Op.exists, Op.missing):
             if given:
                 raise ValueError(f"'{self.op}' takes no value")
         elif given != 1:
-            raise ValueError("give exactly one of value, param or ref")
+            raise ValueError("give exactly one of value or param")
         if self.op in (Op.in_, Op.not_in) and not isinstance(self.value, list):
             raise ValueError(f"'{self.op}' needs a list value")
         return self
@@ -61,7 +57,6 @@ class Test(Strict):
 
 class Pattern(Strict):
     fact: FactKind
-    name: str = Field(default=TARGET, alias="as")
     all: list[Test] = Field(default_factory=list)
 
     @field_validator("all")
@@ -99,7 +94,7 @@ class Rule(Strict):
     rationale: str
     references: list[LegalRef] = Field(min_length=1)
     parameters: list[str] = Field(default_factory=list)
-    when: list[Pattern]
+    when: Pattern
     message_vi: str
     message_en: str
     saving: SavingSpec = Field(default_factory=SavingSpec)
@@ -107,35 +102,30 @@ class Rule(Strict):
 
     @field_validator("when", mode="before")
     @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, dict) else value
+    def _one_pattern(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            if len(value) != 1:
+                raise ValueError(
+                    "a rule tests one fact: durable-rules 2.0.28 crashes on joins between facts, so a "
+                    "relation between parts of a procedure is given to the rules as a fact field "
+                    "(see rules/README.md)"
+                )
+            return value[0]
+        return value
 
     @model_validator(mode="after")
-    def _patterns_and_fields(self) -> Rule:
-        if not self.when:
-            raise ValueError("'when' needs at least one pattern")
-        *earlier, target = self.when
-        if target.name != TARGET:
-            raise ValueError(f"the last pattern is the target: leave out its 'as' (got {target.name!r})")
-        names = {p.name: p.fact for p in earlier}
-        if len(names) != len(earlier) or TARGET in names:
-            raise ValueError("earlier patterns need distinct names in 'as'")
-        for pattern in self.when:
-            for test in pattern.all:
-                if test.ref:
-                    other, _, field = test.ref.partition(".")
-                    if other not in names:
-                        raise ValueError(f"ref {test.ref!r} names no earlier pattern")
-                    _check_field(names[other], field)
+    def _message_fields(self) -> Rule:
         for text in (self.message_vi, self.message_en):
             for _, placeholder, _, _ in string.Formatter().parse(text):
-                if placeholder and placeholder not in FACT_FIELDS[target.fact]:
-                    raise ValueError(f"message uses {{{placeholder}}}, not a field of a {target.fact} fact")
+                if placeholder and placeholder not in FACT_FIELDS[self.when.fact]:
+                    raise ValueError(
+                        f"message uses {{{placeholder}}}, not a field of a {self.when.fact} fact"
+                    )
         return self
 
     @property
     def target_fact(self) -> FactKind:
-        return self.when[-1].fact
+        return self.when.fact
 
 
 def _check_field(fact: FactKind, field: str) -> None:
@@ -186,6 +176,6 @@ def load_rules(folder: Path, params: Parameters) -> tuple[list[Rule], list[Input
 
 
 def _parameters_used(rule: Rule) -> list[str]:
-    used = [t.param for p in rule.when for t in p.all if t.param]
+    used = [t.param for t in rule.when.all if t.param]
     used += [v["param"] for v in rule.saving.model_dump().values() if isinstance(v, dict) and "param" in v]
     return used + rule.parameters

@@ -2,8 +2,8 @@
 
 durable-rules keeps one global host at module level and background timer threads that crashed the
 process during ``delete_state``; this module owns a private host whose ``_run`` does nothing, so every
-evaluation is synchronous. Each evaluation reuses one session id and deletes its state afterwards: a
-ruleset holds at most 1,024 live sessions and memory stays flat this way.
+evaluation is synchronous. Every evaluation uses the same session id (a ruleset holds at most 1,024
+live sessions) and retracts its facts afterwards, so memory stays flat.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 
 from durable import engine as durable
 
-from engine.rules.compile import compile_rules
-from engine.rules.pack import TARGET, Rule
+from engine.rules.compile import TARGET, compile_rules
+from engine.rules.pack import Rule
 from engine.rules.parameters import Parameters
 
 RULESET = "tinhgon"
@@ -30,8 +30,7 @@ class RuleRuntimeError(RuntimeError):
 @dataclass(frozen=True)
 class Match:
     rule_id: str
-    fact: dict[str, Any]  # the target fact
-    bound: dict[str, dict[str, Any]]  # every pattern's fact by name, target included
+    fact: dict[str, Any]  # the fact the rule matched
 
 
 class _SyncHost(durable.Host):
@@ -53,48 +52,53 @@ class RuleEngine:
 
     def __init__(self, rules: Sequence[Rule], params: Parameters) -> None:
         self.rules = {rule.id: rule for rule in rules}
-        self._names = {rule.id: [p.name for p in rule.when] for rule in rules}
         self._matches: list[Match] = []
-        self._host = _SyncHost(self._collect)
-        if rules:
-            self._host.set_rulesets({RULESET: compile_rules(list(rules), params)})
+        self._ruleset = compile_rules(list(rules), params)
+        self._host = self._new_host()
+
+    def _new_host(self) -> _SyncHost:
+        host = _SyncHost(self._collect)
+        if self.rules:
+            host.set_rulesets({RULESET: self._ruleset})
+        return host
 
     def _collect(self, rule_id: str, closure: Any) -> None:
-        names = self._names[rule_id]
         if isinstance(closure.__dict__.get("_m"), dict):
-            batch = [{name: _plain(closure._m[name]) for name in names}]
+            facts = [closure._m[TARGET]]
         else:
-            # durable-rules hands over several matches of one rule at once as a list in ``m``:
-            # the fact itself for one-pattern rules, else a mapping of pattern names to facts.
-            batch = [
-                {TARGET: _plain(item._d)} if names == [TARGET] else {n: _plain(item._d[n]) for n in names}
-                for item in closure.m
-            ]
-        self._matches += [Match(rule_id, bound[TARGET], bound) for bound in batch]
+            # durable-rules hands over several matches of one rule at once as a list in ``m``.
+            facts = [item._d for item in closure.m]
+        self._matches += [Match(rule_id, _plain(fact)) for fact in facts]
 
     def evaluate(self, facts: Sequence[dict[str, Any]]) -> list[Match]:
-        """Assert ``facts`` in one session, return the matches, and clear the session."""
+        """Assert ``facts`` in the one session, return the matches, and retract them again.
+
+        The session is emptied by retracting, not deleted: ``delete_state`` crashed the process
+        when a join had matched only some of its patterns, or when no fact had opened the session.
+        """
         if not self.rules:
             return []
         self._matches = []
-        session_open = False  # deleting a session that no fact opened crashes durable-rules
+        asserted: list[dict[str, Any]] = []
         try:
             for fact in facts:
+                message = {**fact, "sid": _SID}
                 try:
-                    self._host.assert_fact(RULESET, {**fact, "sid": _SID})
-                    session_open = True
+                    self._host.assert_fact(RULESET, message)
+                    asserted.append(message)
                 except durable.MessageNotHandledException:
                     pass  # no rule looks at this kind of fact: nothing to do
                 except durable.MessageObservedException as error:
-                    session_open = True
                     raise RuleRuntimeError(f"two facts share the id {fact.get('id')!r}") from error
-            if session_open:
+            if asserted:
                 state = self._host.get_state(RULESET, _SID)
                 if state and "exception" in state:
+                    self._host = self._new_host()  # the session is spoilt: start the next one afresh
+                    asserted = []
                     raise RuleRuntimeError(state["exception"])
         finally:
-            if session_open:
-                self._host.delete_state(RULESET, _SID)
+            for message in asserted:
+                self._host.retract_fact(RULESET, message)
         return self._matches
 
 
