@@ -47,7 +47,7 @@ def render(lang: str) -> None:
         [t("graph", lang), f"{t('findings', lang)} ({len(findings)})", t("details", lang)]
     )
     with graph_tab:
-        st.graphviz_chart(procedure_dot(procedure, findings), use_container_width=True)
+        st.graphviz_chart(procedure_dot(procedure, findings), width="stretch")
         st.caption(t("graph_legend", lang))
     with findings_tab:
         _findings(findings, lang)
@@ -71,7 +71,7 @@ def _findings(findings: list[Finding], lang: str) -> None:
         }
         for f in findings
     ]
-    st.dataframe(rows, use_container_width=True, hide_index=True)
+    st.dataframe(rows, width="stretch", hide_index=True)
     for f in findings:
         with st.expander(f"{f.rule_id} · {f.target.label[:90]}"):
             st.write(f"**{t('rationale', lang)}:** {f.rationale}")
@@ -93,7 +93,7 @@ def _details(procedure: Procedure, lang: str) -> None:
             }
             for c in procedure.components
         ],
-        use_container_width=True,
+        width="stretch",
         hide_index=True,
     )
     st.subheader(t("steps", lang))
@@ -107,7 +107,7 @@ def _details(procedure: Procedure, lang: str) -> None:
             }
             for s in sorted(procedure.steps, key=lambda s: s.order)
         ],
-        use_container_width=True,
+        width="stretch",
         hide_index=True,
     )
     st.subheader(t("channels", lang))
@@ -120,6 +120,6 @@ def _details(procedure: Procedure, lang: str) -> None:
             }
             for c in procedure.channels
         ],
-        use_container_width=True,
+        width="stretch",
         hide_index=True,
     )
