@@ -21,7 +21,7 @@ from engine.importers.portal_legal import parse_legal_basis
 from engine.importers.portal_results import parse_results
 from engine.importers.portal_steps import parse_steps
 from engine.importers.text import NO_INFO, cell, split_items, squash
-from engine.model import Agencies, Channel, Level, OnlineLevel, Procedure, Step
+from engine.model import Agencies, Channel, Level, OnlineLevel, Procedure, ReuseClause, Step
 from engine.recognise.text import fold
 
 ORIGIN = "portal"
@@ -54,6 +54,8 @@ _LEVELS = {
     "co quan khac": Level.other,
 }
 _CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-_]*$")
+# A step that looks data up in a database: the documents that database holds are not asked for.
+_LOOKUP_IN_STEPS = re.compile(r"(?:khai thac|tra cuu|ket noi)[^.;]{0,80}(?:co so du lieu|\bcsdl\b)")
 _RELATED_CODE = re.compile(r"\b\d\.\d{6}\b")
 _NO_CONDITION = re.compile(r"^(?:khong|khong co|khong quy dinh|khong co thong tin)\.?$")
 _CONDITION_BULLET = re.compile(r"^\s*(?:[-+*•–]+|[a-zđ]\)|\d{1,2}[.)])\s*")
@@ -162,9 +164,13 @@ def parse_portal_record(data: dict[str, Any], source: str, anomalies: Anomalies 
         conditions=_conditions(_text(data, "yeu_cau_dieu_kien")),
         online_level=_online_level(channels, steps, anomalies),
         related=_related(_text(data, "thu_tuc_lien_quan"), code, anomalies),
-        reuse_clauses=dossier.reuse_clauses,
+        reuse_clauses=dossier.reuse_clauses + _lookups_in_steps(steps),
         origin=ORIGIN,
     )
+
+
+def _lookups_in_steps(steps: list[Step]) -> list[ReuseClause]:
+    return [ReuseClause(text=step.action) for step in steps if _LOOKUP_IN_STEPS.search(fold(step.action))]
 
 
 def _check_shape(data: Any) -> None:

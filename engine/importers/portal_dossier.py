@@ -55,6 +55,12 @@ _DOCUMENT_START = re.compile(
 # …but a sentence about documents is a note: "Giấy tờ do nước ngoài cấp phải được hợp pháp hóa…".
 _RULE_WORDING = re.compile(r"\b(?:phai|thi|co trach nhiem|khong duoc|duoc xac dinh)\b")
 _CERTIFIED = re.compile(r"bản sao (?:có )?chứng thực|được chứng thực", re.IGNORECASE)
+# …unless the row also accepts a plain or electronic copy, or a copy checked against the original.
+_COPY_ALTERNATIVE = re.compile(
+    r"ban chinh (?:de |va |kem theo |kem )?(?:doi chieu|so sanh)|kem (?:theo )?ban chinh|xuat trinh ban chinh"
+    r"|ban sao dien tu|ban dien tu|ban chup|ban scan|hoac ban sao(?! (?:co )?chung thuc)|ban sao hoac"
+)
+_SHOWN = re.compile(r"^(?:[-+*•]\s*)?xuat trinh\b")
 
 _TEMPLATE_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)$", re.IGNORECASE)
 _ANY_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)", re.IGNORECASE)
@@ -159,18 +165,23 @@ def _read_group(group: _Group, dossier: Dossier, anomalies: Anomalies) -> None:
 
 def _add_component(dossier: Dossier, text: str, row: _Row, state: _GroupState, templates: list[str]) -> None:
     case = " — ".join(part for part in (state.case, state.sub_case) if part) or None
+    folded = fold(text)
     dossier.components.append(
         DossierComponent(
             id=f"c{len(dossier.components) + 1}",
             name=text,
             originals=row.originals,
             copies=row.copies,
-            certified_copy=bool(_CERTIFIED.search(text)),
+            certified_copy=bool(_CERTIFIED.search(text)) and not _COPY_ALTERNATIVE.search(folded),
             case=case,
             template="; ".join(templates) or None,
-            presented_only=state.presented,
+            presented_only=state.presented or bool(_SHOWN.match(folded)),
         )
     )
+    # A row may go on to say the data is looked up instead ("…được thay thế bằng dữ liệu từ CSDL").
+    rest = text[len(_first_sentence(text)) :]
+    if _REUSE.search(fold(rest)):
+        dossier.reuse_clauses.append(ReuseClause(text=rest.lstrip(".;: ")))
 
 
 def _first_sentence(text: str) -> str:

@@ -47,6 +47,7 @@ def test_dossier_rows_counts_sections_and_cases():
     text = (
         "* Giấy tờ phải nộp:" + HEADER + "- Tờ khai theo Mẫu số 181 bản chính"
         "Bản sao có chứng thực giấy phép (nộp 01 bản chính để đối chiếu)0 bản chính,2 bản sao"
+        "Bản sao có chứng thực Giấy chứng nhận đăng ký doanh nghiệp0 bản chính,1 bản sao"
         "Trường hợp ủy quyền:" + HEADER + "Văn bản ủy quyền1 bản chính"
         "* Giấy tờ phải xuất trình:" + HEADER + "Thẻ căn cước1 bản chính"
     )
@@ -57,9 +58,11 @@ def test_dossier_rows_counts_sections_and_cases():
     ]
     assert rows == [
         ("c1", "Tờ khai theo Mẫu số 18", 1, 0, False, None, False),
-        ("c2", "Bản sao có chứng thực giấy phép (nộp 01 bản chính để đối chiếu)", 0, 2, True, None, False),
-        ("c3", "Văn bản ủy quyền", 1, 0, False, "Trường hợp ủy quyền", False),
-        ("c4", "Thẻ căn cước", 1, 0, False, None, True),
+        # checked against the original at the desk: a certified copy is not what the row requires
+        ("c2", "Bản sao có chứng thực giấy phép (nộp 01 bản chính để đối chiếu)", 0, 2, False, None, False),
+        ("c3", "Bản sao có chứng thực Giấy chứng nhận đăng ký doanh nghiệp", 0, 1, True, None, False),
+        ("c4", "Văn bản ủy quyền", 1, 0, False, "Trường hợp ủy quyền", False),
+        ("c5", "Thẻ căn cước", 1, 0, False, None, True),
     ]
     assert not anomalies.counts
 
