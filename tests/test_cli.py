@@ -73,7 +73,12 @@ def test_audit_json_names_rule_target_and_legal_basis_and_follows_the_schema(tmp
     for finding in report["findings"]:
         assert finding["rule_id"] in report["rules"]
         assert finding["procedure_code"] and finding["target"]["id"] and finding["references"]
-    assert {"TG-REUSE-DATA", "TG-STEP-UNUSED-OUTPUT"} <= {f["rule_id"] for f in report["findings"]}
+    assert {"TG-REUSE-DATA", "TG-STEP-SEQUENTIAL"} <= {f["rule_id"] for f in report["findings"]}
+    assert "TG-STEP-UNUSED-OUTPUT" not in report["rules"]  # experimental: left out by default
+    assert main(["audit", str(HAND), "--experimental", "--format", "json", "-o", str(out)]) == 0
+    assert "TG-STEP-UNUSED-OUTPUT" in {
+        f["rule_id"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]
+    }
 
 
 def test_audit_csv_and_markdown(capsys):
