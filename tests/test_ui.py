@@ -42,3 +42,10 @@ def test_the_page_switches_to_english(app):
 def test_a_search_with_no_match_says_so(app):
     app.sidebar.text_input(key="query").input("no such procedure").run()
     assert app.info and "Không có thủ tục" in app.info[0].value
+
+
+def test_experimental_rules_are_off_until_asked_for(app):
+    default = int({m.label: m.value for m in app.metric}["Phát hiện"])
+    app.sidebar.toggle(key="experimental").set_value(True).run()
+    assert not app.exception, app.exception
+    assert int({m.label: m.value for m in app.metric}["Phát hiện"]) > default

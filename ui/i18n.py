@@ -18,6 +18,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "choose": {"vi": "Chọn thủ tục", "en": "Choose a procedure"},
     "search": {"vi": "Tìm theo mã hoặc tên", "en": "Search by code or name"},
     "only_flagged": {"vi": "Chỉ thủ tục có phát hiện", "en": "Only procedures with findings"},
+    "experimental": {"vi": "Cả quy tắc thử nghiệm", "en": "Include experimental rules"},
+    "experimental_help": {
+        "vi": "Quy tắc thử nghiệm có độ chính xác dưới 80% khi rà soát thử (docs/precision.md); "
+        "phát hiện của chúng cần được đọc kỹ.",
+        "en": "Experimental rules were under 80% precision when their hits were reviewed "
+        "(docs/precision.md); read their findings with care.",
+    },
     "graph": {"vi": "Sơ đồ thủ tục", "en": "Procedure graph"},
     "graph_legend": {
         "vi": "Hộp: bước · Tờ giấy: thành phần hồ sơ · Bầu dục: sản phẩm trung gian · "

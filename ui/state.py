@@ -7,17 +7,23 @@ from pathlib import Path
 import streamlit as st
 from i18n import t
 
-from engine.services import AuditResult, Catalogue, audit, load_catalogue
+from engine.services import AuditResult, Catalogue, audit, load_catalogue, load_rulebook
 from engine.services.paths import catalogue_dir
 
 
 @st.cache_resource(show_spinner=False)
-def _audited(path: str) -> tuple[Catalogue, AuditResult]:
-    catalogue = load_catalogue(Path(path))
-    return catalogue, audit(catalogue)
+def _catalogue(path: str) -> Catalogue:
+    return load_catalogue(Path(path))
 
 
-def audited(lang: str) -> tuple[Catalogue, AuditResult]:
-    """The catalogue the workbench serves (``TINHGON_CATALOGUE`` or the bundled one) and its audit."""
+@st.cache_resource(show_spinner=False)
+def _audited(path: str, experimental: bool) -> AuditResult:
+    return audit(_catalogue(path), load_rulebook(include_experimental=experimental))
+
+
+def audited(lang: str, experimental: bool = False) -> tuple[Catalogue, AuditResult]:
+    """The catalogue the workbench serves (``TINHGON_CATALOGUE`` or the bundled one) and its audit,
+    with the experimental rules too when asked (their precision is not yet proven)."""
     with st.spinner(t("loading", lang)):
-        return _audited(str(catalogue_dir()))
+        path = str(catalogue_dir())
+        return _catalogue(path), _audited(path, experimental)

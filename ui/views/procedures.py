@@ -11,7 +11,10 @@ from engine.services import procedure_dot
 
 
 def render(lang: str) -> None:
-    catalogue, result = audited(lang)
+    experimental = st.sidebar.toggle(
+        t("experimental", lang), key="experimental", help=t("experimental_help", lang)
+    )
+    catalogue, result = audited(lang, experimental)
 
     flagged = {f.procedure_code for f in result.findings}
     cols = st.columns(4)
