@@ -12,9 +12,10 @@ with ``records_in == len(procedures) + len(reported)``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from engine.errors import UserError
-from engine.importers.files import json_files, read_json
+from engine.importers.files import import_files, json_files
 from engine.importers.national import (
     add_national_file,
     import_national,
@@ -48,18 +49,14 @@ def import_path(path: Path | str) -> ImportOutcome:
         raise UserError(f"{path}: no such file or folder")
     if path.is_file() and path.suffix.lower() != ".json":
         raise UserError(f"{path}: expected a .json record file or a folder of them")
-    outcome = ImportOutcome()
-    seen: dict[str, str] = {}
-    for file in json_files(path) if path.is_dir() else [path]:
-        data, error = read_json(file)
-        if error:
-            outcome.report(str(file), "", error)
-        elif is_portal_record(data):
-            add_portal_record(outcome, data, str(file), seen)
-        elif is_national_package(data):
-            add_national_file(outcome, data, str(file), seen)
-        else:
-            outcome.report(
-                str(file), "", "neither a portal record (ma_thu_tuc) nor a national package (MaTTHC)"
-            )
-    return outcome
+    return import_files(json_files(path) if path.is_dir() else [path], _add_any)
+
+
+def _add_any(outcome: ImportOutcome, data: Any, source: str, seen: dict[str, str]) -> None:
+    """Each file is recognised by its content, so a folder may mix both formats."""
+    if is_portal_record(data):
+        add_portal_record(outcome, data, source, seen)
+    elif is_national_package(data):
+        add_national_file(outcome, data, source, seen)
+    else:
+        outcome.report(source, "", "neither a portal record (ma_thu_tuc) nor a national package (MaTTHC)")

@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+from engine.importers.outcome import ImportOutcome
+
+# Adds what one parsed file holds to the outcome: (outcome, data, source, code -> where it was imported).
+AddFile = Callable[[ImportOutcome, Any, str, dict[str, str]], None]
 
 
 def json_files(folder: Path) -> Iterator[Path]:
     """Every ``*.json`` file under ``folder``, in a stable order."""
     yield from sorted(path for path in folder.rglob("*.json") if path.is_file())
+
+
+def import_files(files: Iterable[Path], add: AddFile) -> ImportOutcome:
+    """Read each file and hand its content to ``add``; a file that cannot be read is reported."""
+    outcome = ImportOutcome()
+    seen: dict[str, str] = {}
+    for file in files:
+        data, error = read_json(file)
+        if error:
+            outcome.report(str(file), "", error)
+        else:
+            add(outcome, data, str(file), seen)
+    return outcome
 
 
 def read_json(path: Path) -> tuple[Any, str | None]:

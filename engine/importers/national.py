@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import UserError
-from engine.importers.files import json_files, read_json, validation_message
+from engine.importers.files import import_files, json_files, validation_message
 from engine.importers.outcome import Anomalies, ImportOutcome, RecordProblem
 from engine.importers.portal_steps import guess_kind
 from engine.importers.text import cell, split_items, squash
@@ -82,15 +82,7 @@ def import_national(path: Path | str) -> ImportOutcome:
     path = Path(path)
     if not path.exists():
         raise UserError(f"{path}: no such file or folder")
-    outcome = ImportOutcome()
-    seen: dict[str, str] = {}
-    for file in json_files(path) if path.is_dir() else [path]:
-        data, error = read_json(file)
-        if error:
-            outcome.report(str(file), "", error)
-        else:
-            add_national_file(outcome, data, str(file), seen)
-    return outcome
+    return import_files(json_files(path) if path.is_dir() else [path], add_national_file)
 
 
 def add_national_file(outcome: ImportOutcome, data: Any, source: str, seen: dict[str, str]) -> None:

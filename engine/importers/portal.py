@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import UserError
-from engine.importers.files import json_files, read_json, validation_message
+from engine.importers.files import import_files, json_files, validation_message
 from engine.importers.outcome import Anomalies, ImportOutcome, RecordProblem
 from engine.importers.portal_channels import parse_channels
 from engine.importers.portal_dossier import TABLE_HEADER, parse_dossier
@@ -84,15 +84,7 @@ def import_portal(folder: Path | str) -> ImportOutcome:
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(f"{folder}: not a folder of portal records")
-    outcome = ImportOutcome()
-    seen: dict[str, str] = {}
-    for path in json_files(folder):
-        data, error = read_json(path)
-        if error:
-            outcome.report(str(path), "", error)
-        else:
-            add_portal_record(outcome, data, str(path), seen)
-    return outcome
+    return import_files(json_files(folder), add_portal_record)
 
 
 def add_portal_record(outcome: ImportOutcome, data: Any, source: str, seen: dict[str, str]) -> None:
