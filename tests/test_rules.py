@@ -185,3 +185,13 @@ def test_the_rules_readme_documents_every_fact_field():
     readme = (rules_dir() / "README.md").read_text(encoding="utf-8")
     undocumented = [f for fields in FACT_FIELDS.values() for f in fields if f"| `{f}` |" not in readme]
     assert not undocumented
+
+
+def test_parameters_the_rules_share_with_the_cost_model_agree():
+    # Savings in findings and the compliance-cost model read some of the same assumptions from two
+    # files; a value changed in one must be changed in the other.
+    rules, _ = load_parameters(rules_dir() / "parameters.yaml")
+    cost, _ = load_parameters(rules_dir() / "cost_parameters.yaml")
+    shared = sorted(set(rules.root) & set(cost.root))
+    assert shared, "the two files are expected to share some assumptions"
+    assert [(n, rules.root[n].value) for n in shared] == [(n, cost.root[n].value) for n in shared]
