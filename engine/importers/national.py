@@ -103,15 +103,7 @@ def add_national_file(outcome: ImportOutcome, data: Any, source: str, seen: dict
             field, message = validation_message(error)
             outcome.report(where, field, message)
             continue
-        if procedure.code in seen:
-            outcome.report(
-                where, "MaTTHC", f"code {procedure.code} was already imported from {seen[procedure.code]}"
-            )
-            outcome.anomalies["duplicate_code"] += 1
-            continue
-        seen[procedure.code] = where
-        outcome.absorb(anomalies)
-        outcome.add(procedure, where)
+        outcome.add_new(procedure, where, "MaTTHC", seen, anomalies)
 
 
 def parse_national_record(record: Any, anomalies: Anomalies | None = None) -> Procedure:

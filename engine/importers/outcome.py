@@ -72,6 +72,20 @@ class ImportOutcome:
         self.procedures.append(procedure)
         self.sources[procedure.code] = source
 
+    def add_new(
+        self, procedure: Procedure, source: str, code_field: str, seen: dict[str, str], anomalies: Anomalies
+    ) -> None:
+        """Import ``procedure`` with its anomalies, or report it if its code was imported already."""
+        if procedure.code in seen:
+            self.report(
+                source, code_field, f"code {procedure.code} was already imported from {seen[procedure.code]}"
+            )
+            self.anomalies["duplicate_code"] += 1
+            return
+        seen[procedure.code] = source
+        self.absorb(anomalies)
+        self.add(procedure, source)
+
     def absorb(self, anomalies: Anomalies) -> None:
         self.anomalies.update(anomalies.counts)
         for kind, codes in anomalies.examples.items():

@@ -103,17 +103,9 @@ def add_portal_record(outcome: ImportOutcome, data: Any, source: str, seen: dict
         outcome.report(source, "", f"could not be parsed ({type(error).__name__}: {error})")
         outcome.anomalies["parser_error"] += 1
         return
-    if procedure.code in seen:
-        outcome.report(
-            source, "ma_thu_tuc", f"code {procedure.code} was already imported from {seen[procedure.code]}"
-        )
-        outcome.anomalies["duplicate_code"] += 1
-        return
-    seen[procedure.code] = source
     if Path(source).stem != procedure.code:
         anomalies.note("code_differs_from_file_name")
-    outcome.absorb(anomalies)
-    outcome.add(procedure, source)
+    outcome.add_new(procedure, source, "ma_thu_tuc", seen, anomalies)
 
 
 def parse_portal_record(data: dict[str, Any], source: str, anomalies: Anomalies | None = None) -> Procedure:
