@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from engine.importers.outcome import ImportOutcome
+from engine.importers.outcome import ImportOutcome, RecordProblem
+from engine.model import Procedure
 
 # Adds what one parsed file holds to the outcome: (outcome, data, source, code -> where it was imported).
 AddFile = Callable[[ImportOutcome, Any, str, dict[str, str]], None]
@@ -29,6 +30,20 @@ def import_files(files: Iterable[Path], add: AddFile) -> ImportOutcome:
         else:
             add(outcome, data, str(file), seen)
     return outcome
+
+
+def parse_or_report(outcome: ImportOutcome, where: str, parse: Callable[[], Procedure]) -> Procedure | None:
+    """``parse()``, or None with the reason reported in ``outcome``: one bad record costs only itself."""
+    try:
+        return parse()
+    except RecordProblem as problem:
+        outcome.report(where, problem.field_name, problem.message)
+    except ValueError as error:  # pydantic's ValidationError is a ValueError
+        outcome.report(where, *validation_message(error))
+    except Exception as error:  # a parser bug must cost one record, not the import
+        outcome.report(where, "", f"could not be parsed ({type(error).__name__}: {error})")
+        outcome.anomalies["parser_error"] += 1
+    return None
 
 
 def read_json(path: Path) -> tuple[Any, str | None]:

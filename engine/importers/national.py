@@ -18,11 +18,12 @@ and ``MOTA`` (description of a time limit or fee).
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from engine.errors import UserError
-from engine.importers.files import import_files, json_files, validation_message
+from engine.importers.files import import_files, json_files, parse_or_report
 from engine.importers.outcome import Anomalies, ImportOutcome, RecordProblem
 from engine.importers.portal_steps import guess_kind
 from engine.importers.text import cell, split_items, squash
@@ -94,16 +95,9 @@ def add_national_file(outcome: ImportOutcome, data: Any, source: str, seen: dict
     for index, record in enumerate(records):
         where = f"{source}[{index}]" if len(records) > 1 else source
         anomalies = Anomalies(record=str(record.get("MaTTHC", "")) if isinstance(record, dict) else "")
-        try:
-            procedure = parse_national_record(record, anomalies)
-        except RecordProblem as problem:
-            outcome.report(where, problem.field_name, problem.message)
-            continue
-        except ValueError as error:  # pydantic's ValidationError is a ValueError
-            field, message = validation_message(error)
-            outcome.report(where, field, message)
-            continue
-        outcome.add_new(procedure, where, "MaTTHC", seen, anomalies)
+        procedure = parse_or_report(outcome, where, partial(parse_national_record, record, anomalies))
+        if procedure:
+            outcome.add_new(procedure, where, "MaTTHC", seen, anomalies)
 
 
 def parse_national_record(record: Any, anomalies: Anomalies | None = None) -> Procedure:

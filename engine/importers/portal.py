@@ -9,11 +9,12 @@ reason, and odd things in imported records are counted by kind in ``ImportOutcom
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from engine.errors import UserError
-from engine.importers.files import import_files, json_files, validation_message
+from engine.importers.files import import_files, json_files, parse_or_report
 from engine.importers.outcome import Anomalies, ImportOutcome, RecordProblem
 from engine.importers.portal_channels import parse_channels
 from engine.importers.portal_dossier import TABLE_HEADER, parse_dossier
@@ -90,18 +91,8 @@ def import_portal(folder: Path | str) -> ImportOutcome:
 def add_portal_record(outcome: ImportOutcome, data: Any, source: str, seen: dict[str, str]) -> None:
     """Parse one record into ``outcome``: imported, or reported with the reason. ``seen``: code → source."""
     anomalies = Anomalies(record=str(data.get("ma_thu_tuc", "")) if isinstance(data, dict) else "")
-    try:
-        procedure = parse_portal_record(data, source, anomalies)
-    except RecordProblem as problem:
-        outcome.report(source, problem.field_name, problem.message)
-        return
-    except ValueError as error:  # pydantic's ValidationError is a ValueError
-        field, message = validation_message(error)
-        outcome.report(source, field, message)
-        return
-    except Exception as error:  # a parser bug must cost one record, not the import
-        outcome.report(source, "", f"could not be parsed ({type(error).__name__}: {error})")
-        outcome.anomalies["parser_error"] += 1
+    procedure = parse_or_report(outcome, source, partial(parse_portal_record, data, source, anomalies))
+    if procedure is None:
         return
     if Path(source).stem != procedure.code:
         anomalies.note("code_differs_from_file_name")
