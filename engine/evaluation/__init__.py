@@ -1,0 +1,1 @@
+"""Precision evaluation: the frozen evaluation split and interval estimates."""
