@@ -1,12 +1,25 @@
-"""Errors the user can act on: shown as one clear line naming the file and field, never a traceback."""
+"""Errors the user can act on: shown as one clear line naming the file and field, never a traceback.
+
+The exit codes of ``tinhgon`` live here too, so that every command, its ``--help`` and the README
+say the same thing.
+"""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
+from enum import IntEnum
 
 
 class UserError(Exception):
-    """A problem with the user's input or configuration, with a message fit to print."""
+    """A problem with the user's input or configuration, with a message fit to print.
+
+    The command stops with ``ExitCode.cannot_run``.
+    """
+
+
+class InvalidInput(UserError):
+    """An input file the command needs is unreadable or invalid (``ExitCode.invalid_input``)."""
 
 
 @dataclass(frozen=True)
@@ -20,3 +33,40 @@ class InputProblem:
     def __str__(self) -> str:
         where = f"{self.path}: {self.field}" if self.field else self.path
         return f"{where}: {self.message}"
+
+
+class ExitCode(IntEnum):
+    """What ``tinhgon``'s exit status means; a pipeline can tell each case apart."""
+
+    ok = 0  # done; every input was valid and no --fail-on threshold was reached
+    invalid_input = 1  # some file, record, rule or parameter is unreadable or invalid (the rest ran)
+    usage = 2  # the command line itself is wrong (unknown option, missing argument)
+    findings = 3  # findings at or above --fail-on (only new ones with --baseline)
+    cannot_run = 4  # nothing could be done: missing path or code, no files found, no rules
+    internal_error = 70  # a bug in tinhgon: please report it with the command that failed
+    interrupted = 130  # stopped by Ctrl-C
+
+    @property
+    def meaning(self) -> str:
+        return _MEANINGS[self]
+
+
+_MEANINGS = {
+    ExitCode.ok: "done: every input valid, no --fail-on threshold reached",
+    ExitCode.invalid_input: "some input file, record, rule or parameter was unreadable or invalid; "
+    "the others were processed (--keep-going makes this 0, unless nothing valid was left)",
+    ExitCode.usage: "wrong command line (unknown option, missing argument)",
+    ExitCode.findings: "findings at or above the --fail-on severity (with --baseline: new ones only)",
+    ExitCode.cannot_run: "nothing could be done: missing path or code, no procedure files found, "
+    "no valid rules, cannot write the output",
+    ExitCode.internal_error: "internal error (a bug): please report it",
+    ExitCode.interrupted: "interrupted (Ctrl-C)",
+}
+
+
+def exit_codes_help() -> str:
+    """The exit codes as ``--help`` prints them."""
+    return "exit codes:\n" + "\n".join(
+        textwrap.fill(code.meaning, 100, initial_indent=f"  {int(code):>3}  ", subsequent_indent=" " * 7)
+        for code in ExitCode
+    )
