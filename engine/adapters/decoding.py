@@ -33,14 +33,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters other than tab and line breaks, and lone surrogates (from "\ud800" escapes),
+# which no file can be written with.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # Checking every text of a catalogue costs a second; a look at the raw bytes says which checks can
 # apply. Keep DEL and the lead bytes of C1 controls (\xc2) and of combining marks U+0300–U+037F
 # (\xcc, \xcd), the marks NFD Vietnamese is written with.
 _NOT_TELLING = bytes(b for b in range(256) if b not in (0x7F, 0xC2, 0xCC, 0xCD))
 _C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 # Escapes that can write a control character: JSON's, then those YAML adds.
-JSON_CONTROL_ESCAPES = (b"\\u00", b"\\b", b"\\f")
+JSON_CONTROL_ESCAPES = (b"\\u00", b"\\b", b"\\f", b"\\ud", b"\\uD")
 YAML_CONTROL_ESCAPES = (*JSON_CONTROL_ESCAPES, b"\\x", b"\\0", b"\\a", b"\\e", b"\\v")
 # Letters only Vietnamese text decoded as Windows-1258 shows: ơ, ư, đ and their capitals.
 _VIETNAMESE_1258 = re.compile("[ơưđƠƯĐ]")

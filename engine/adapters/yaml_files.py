@@ -43,13 +43,22 @@ def read_yaml(path: Path) -> tuple[Any, list[InputProblem]]:
         return clean_data(yaml.load(text, Loader=_LOADER), raw=raw), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
+        position = getattr(error, "position", None)  # a reader error: a character the file may not hold
+        where = (
+            f"line {mark.line + 1}"
+            if mark
+            else f"line {text.count(chr(10), 0, position) + 1}"
+            if isinstance(position, int)
+            else ""
+        )
         reason = getattr(error, "problem", None) or str(error)
         return None, [InputProblem(source, where, f"not valid YAML: {reason}")]
     except RecursionError:
         return None, [InputProblem(source, "", "not valid YAML: nested too deeply")]
     except DataProblem as problem:
         return None, [InputProblem(source, problem.field, problem.message)]
+    except (ValueError, TypeError, OverflowError) as error:  # e.g. "2026-13-45" read as a date
+        return None, [InputProblem(source, "", f"not valid YAML: {error}")]
 
 
 def validation_problems(path: str, error: ValidationError, prefix: str = "") -> list[InputProblem]:

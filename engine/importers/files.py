@@ -105,6 +105,8 @@ def read_json(path: Path, notes: Counter[str] | None = None) -> tuple[Any, Input
         return None, InputProblem(source, "", "is not valid JSON: nested too deeply")
     except DataProblem as problem:
         return None, InputProblem(source, problem.field, problem.message)
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        return None, InputProblem(source, "", f"is not valid JSON: {error}")
 
 
 def validation_message(error: Exception) -> tuple[str, str]:
