@@ -27,10 +27,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"engine.cli.{name}").register(commands)
-    for command in commands.choices.values():  # every command's --help ends with the exit codes
+    _add_exit_codes(commands)
+    return parser
+
+
+def _add_exit_codes(commands: argparse._SubParsersAction) -> None:
+    """End every command's ``--help`` (sub-commands too, as in ``plan create``) with the exit codes."""
+    for command in commands.choices.values():
         command.epilog = f"{command.epilog}\n\n{exit_codes_help()}" if command.epilog else exit_codes_help()
         command.formatter_class = argparse.RawDescriptionHelpFormatter
-    return parser
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _add_exit_codes(action)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -276,6 +276,13 @@ CORPUS: list[BadInput] = [
         lambda: json.dumps(portal(ten_thu_tuc="Cấp giấy\u0000 phép\u0007 thử\u009b nghiệm\ud800")).encode(),
         repaired=True,
     ),
+    BadInput(  # a list field of 300,000 characters: splitting it was quadratic (minutes), now linear
+        "portal-huge-list-field",
+        "portal",
+        "huge-list.json",
+        lambda: dumps(portal(doi_tuong_thuc_hien="Công dân Việt Nam (trong nước, nước ngoài), " * 6_700)),
+        repaired=True,
+    ),
     BadInput(
         "portal-unknown-fields",
         "portal",

@@ -166,7 +166,10 @@ def test_an_unreadable_baseline_is_invalid_input(tmp_path, capsys):
 def test_exit_codes_are_in_every_help_and_in_the_readme(capsys):
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    for name, command in [("tinhgon", parser), *commands.items()]:
+    plan_actions = commands["plan"]._subparsers._group_actions[0].choices
+    helped = [("tinhgon", parser), *commands.items(), *(("plan " + n, p) for n, p in plan_actions.items())]
+    assert len(helped) > 15
+    for name, command in helped:
         text = command.format_help()
         for code in ExitCode:
             assert re.search(rf"^\s+{int(code)}\s+\S", text, re.MULTILINE), (name, code)
