@@ -9,7 +9,7 @@ from pathlib import Path
 
 from engine.cli.progress import ProgressLine
 from engine.errors import ExitCode, InputProblem, InvalidInput, UserError
-from engine.model import Level, Severity
+from engine.model import Finding, Level, Severity
 from engine.report import FORMATS, render_findings
 from engine.report.summary import format_summary
 from engine.services import Catalogue, audit, load_catalogue, load_rulebook, paths, procedure_dot
@@ -191,7 +191,7 @@ def _audit(args: argparse.Namespace) -> int:
     return _gate(diff.new if diff else result.findings, args.fail_on, new_only=diff is not None)
 
 
-def _gate(findings: list, fail_on: str | None, new_only: bool) -> ExitCode:
+def _gate(findings: list[Finding], fail_on: str | None, new_only: bool) -> ExitCode:
     """Exit 3 when findings of the ``--fail-on`` severity or graver remain."""
     if not fail_on:
         return ExitCode.ok

@@ -111,6 +111,14 @@ def _birth(old: str, new: str) -> bytes:
     return BIRTH.replace(old, new, 1).encode("utf-8")
 
 
+def _escaped_name(text: bytes) -> bytes:
+    """The procedure's name written with YAML escapes for a bell, a NUL and an escape character."""
+    lines = text.split(b"\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(b"name: "))
+    lines[at] = 'name: "\\aĐăng ký\\0 khai sinh\\e"'.encode()
+    return b"\n".join(lines)
+
+
 def _rule(**changes: object) -> bytes:
     rule = {
         "id": "TG-BAD-RULE",
@@ -473,11 +481,7 @@ CORPUS: list[BadInput] = [
         "yaml-escaped-control-character",
         "yaml",
         "escaped.yaml",
-        lambda: (
-            _birth('code: "1.001193"', 'code: "9.900091"')
-            .replace(b"\nname: ", b'\nname: "\\x07"\nxname: ', 1)
-            .replace(b"xname: ", b"#", 1)
-        ),
+        lambda: _escaped_name(_birth('code: "1.001193"', 'code: "9.900091"')),
         repaired=True,
     ),
     # --- rule packs ---

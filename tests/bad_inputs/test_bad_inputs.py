@@ -10,6 +10,7 @@ import json
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,9 @@ def test_a_bad_procedure_file_costs_only_itself(item: BadInput, tmp_path: Path, 
     assert audited["procedures"] == len(GOOD_HAND) + (1 if item.repaired else 0)
     assert {"1.001193", "1.013225"} <= {f["procedure_code"] for f in audited["findings"]}
     assert not Path("/tmp/tinhgon-pwned").exists(), "a YAML tag ran a command"
+    if item.repaired:  # read as the birth registration it copies, its name clean
+        names = {f["procedure_name"] for f in audited["findings"] if f["procedure_code"].startswith("9.9000")}
+        assert names and all(unicodedata.is_normalized("NFC", n) and n.isprintable() for n in names), names
 
     code, _ = _run(["audit", str(folder), "--format", "json", "-o", str(report), "--keep-going"], capsys)
     assert code == 0
