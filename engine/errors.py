@@ -12,14 +12,14 @@ from enum import IntEnum
 
 
 class UserError(Exception):
-    """A problem with the user's input or configuration, with a message fit to print.
+    """A problem with the user's input: a file, path, code or id that is invalid or does not exist.
 
-    The command stops with ``ExitCode.cannot_run``.
+    Its message is fit to print; the command stops with ``ExitCode.invalid_input``.
     """
 
 
-class InvalidInput(UserError):
-    """An input file the command needs is unreadable or invalid (``ExitCode.invalid_input``)."""
+class CannotRun(UserError):
+    """Nothing to work on, or nowhere to write: the command stops with ``ExitCode.cannot_run``."""
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,10 @@ class ExitCode(IntEnum):
     """What ``tinhgon``'s exit status means; a pipeline can tell each case apart."""
 
     ok = 0  # done; every input was valid and no --fail-on threshold was reached
-    invalid_input = 1  # some file, record, rule or parameter is unreadable or invalid (the rest ran)
+    invalid_input = 1  # a file, record, rule, path, code or id is unreadable, invalid or missing
     usage = 2  # the command line itself is wrong (unknown option, missing argument)
     findings = 3  # findings at or above --fail-on (only new ones with --baseline)
-    cannot_run = 4  # nothing could be done: missing path or code, no files found, no rules
+    cannot_run = 4  # nothing to work on (no files, no valid rules) or the output cannot be written
     internal_error = 70  # a bug in tinhgon: please report it with the command that failed
     interrupted = 130  # stopped by Ctrl-C
 
@@ -53,12 +53,13 @@ class ExitCode(IntEnum):
 
 _MEANINGS = {
     ExitCode.ok: "done: every input valid, no --fail-on threshold reached",
-    ExitCode.invalid_input: "some input file, record, rule or parameter was unreadable or invalid; "
-    "the others were processed (--keep-going makes this 0, unless nothing valid was left)",
+    ExitCode.invalid_input: "invalid input: a file, record, rule or parameter was unreadable or invalid "
+    "(the others were processed; --keep-going makes this 0 unless nothing valid was left), or a path, "
+    "procedure code or plan id does not exist",
     ExitCode.usage: "wrong command line (unknown option, missing argument)",
     ExitCode.findings: "findings at or above the --fail-on severity (with --baseline: new ones only)",
-    ExitCode.cannot_run: "nothing could be done: missing path or code, no procedure files found, "
-    "no valid rules, cannot write the output",
+    ExitCode.cannot_run: "nothing to work on: no procedure files or records found, no valid rules; "
+    "or the output cannot be written",
     ExitCode.internal_error: "internal error (a bug): please report it",
     ExitCode.interrupted: "interrupted (Ctrl-C)",
 }

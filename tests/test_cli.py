@@ -96,7 +96,7 @@ def test_graph_prints_dot_with_flagged_nodes(capsys):
 
 
 def test_graph_of_an_unknown_code_is_a_clear_error(capsys):
-    assert main(["graph", "9.999999", "--catalogue", str(HAND)]) == 4
+    assert main(["graph", "9.999999", "--catalogue", str(HAND)]) == 1
     assert "no procedure with code '9.999999'" in capsys.readouterr().err
 
 
@@ -106,7 +106,7 @@ def test_rules_list_and_show(capsys):
     assert main(["rules", "show", "TG-REUSE-PRECEDENT"]) == 0
     shown = capsys.readouterr().out
     assert "66.7/2025/NQ-CP" in shown and "min_precedents = 3" in shown
-    assert main(["rules", "show", "TG-NOPE"]) == 4
+    assert main(["rules", "show", "TG-NOPE"]) == 1
 
 
 def test_the_committed_schema_is_current():

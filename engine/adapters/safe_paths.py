@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from engine.errors import InvalidInput
+from engine.errors import UserError
 
 
 def inside(folder: Path, *parts: str) -> Path:
-    """``folder / part / …``, or ``InvalidInput`` when a part is absolute, ``..``, or leaves ``folder``."""
+    """``folder / part / …``, or ``UserError`` when a part is absolute, ``..``, or leaves ``folder``."""
     for part in parts:
         pieces = PurePosixPath(part.replace("\\", "/")).parts
         if not part or PureWindowsPath(part).drive or part.startswith(("/", "\\")) or ".." in pieces:
-            raise InvalidInput(f"{part!r}: not a plain name inside {folder}")
+            raise UserError(f"{part!r}: not a plain name inside {folder}")
     path = folder.joinpath(*parts)
     if not path.resolve().is_relative_to(folder.resolve()):
-        raise InvalidInput(f"{'/'.join(parts)!r}: leads outside {folder}")
+        raise UserError(f"{'/'.join(parts)!r}: leads outside {folder}")
     return path

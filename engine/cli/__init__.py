@@ -9,7 +9,7 @@ import os
 import sys
 
 from engine import __version__
-from engine.errors import ExitCode, InvalidInput, UserError, exit_codes_help
+from engine.errors import CannotRun, ExitCode, UserError, exit_codes_help
 
 # Command modules, in the order ``tinhgon --help`` lists them.
 COMMAND_MODULES = ("catalogue", "recognise", "rules", "plan", "ui")
@@ -50,12 +50,12 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.usage
     try:
         return int(args.handler(args) or 0)
-    except InvalidInput as error:
-        print(f"tinhgon: invalid input: {error}", file=sys.stderr)
-        return ExitCode.invalid_input
-    except UserError as error:
+    except CannotRun as error:
         print(f"tinhgon: error: {error}", file=sys.stderr)
         return ExitCode.cannot_run
+    except UserError as error:
+        print(f"tinhgon: error: {error}", file=sys.stderr)
+        return ExitCode.invalid_input
     except KeyboardInterrupt:
         return ExitCode.interrupted
     except BrokenPipeError:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from engine.cli.progress import ProgressLine
-from engine.errors import ExitCode, InputProblem, InvalidInput, UserError
+from engine.errors import CannotRun, ExitCode, InputProblem, UserError
 from engine.model import Finding, Level, Severity
 from engine.report import FORMATS, render_findings
 from engine.report.summary import format_summary
@@ -130,8 +130,8 @@ def _needs_procedures(catalogue: Catalogue, path: Path | None) -> None:
         return
     where = path or paths.catalogue_dir()
     if not catalogue.files_read:
-        raise UserError(f"{where}: no procedure files or records found")
-    raise InvalidInput(
+        raise CannotRun(f"{where}: no procedure files or records found")
+    raise UserError(
         f"{where}: none of the {catalogue.files_read} files or records read holds a valid procedure "
         f"({len(catalogue.problems)} problems, listed above)"
     )
@@ -159,7 +159,7 @@ def _validate(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     if not catalogue.files_read:
-        raise UserError(f"{args.path or paths.catalogue_dir()}: no procedure files or records found")
+        raise CannotRun(f"{args.path or paths.catalogue_dir()}: no procedure files or records found")
     return ExitCode.invalid_input if problems else ExitCode.ok
 
 
@@ -170,7 +170,7 @@ def _audit(args: argparse.Namespace) -> int:
     problems = catalogue.problems + rulebook.problems
     _report_problems(problems)
     if not rulebook.rules:
-        raise UserError("no valid rules to run")
+        raise CannotRun("no valid rules to run")
     _needs_procedures(catalogue, args.path)
     result = audit(
         catalogue, rulebook, audit_date=args.date, workers=args.workers, progress=ProgressLine("auditing")
@@ -210,7 +210,7 @@ def _write(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise CannotRun(f"{path}: cannot write: {error.strerror or error}") from None
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -221,9 +221,9 @@ def _import(args: argparse.Namespace) -> int:
     if not outcome.balanced:
         raise RuntimeError("records read != imported + reported: the importer lost records")
     if not outcome.records_in:
-        raise UserError(f"{args.source}: no .json record files found")
+        raise CannotRun(f"{args.source}: no .json record files found")
     if not outcome.procedures:
-        raise InvalidInput(
+        raise UserError(
             f"{args.source}: no valid record among the {outcome.records_in} read; "
             f"the catalogue's {summary.folder.name}/ folder was left as it was"
         )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from engine.adapters.decoding import DecodeProblem, decode_text
 from engine.cost.parameters import load_cost_parameters
-from engine.errors import InvalidInput, UserError
+from engine.errors import CannotRun, UserError
 from engine.model import Measure, Severity
 from engine.plans.database_url import DB_URL_ENV, DEFAULT_DB_URL
 from engine.plans.export import FORMATS, export_plan, progress_to_markdown, read_plan_document
@@ -252,10 +252,12 @@ def _catalogue(path: Path | None, keep_going: bool) -> Catalogue:
     for problem in catalogue.problems:
         print(f"invalid: {problem}", file=sys.stderr)
     if catalogue.problems and not keep_going:
-        raise InvalidInput(
+        raise UserError(
             f"{len(catalogue.problems)} problems reading the catalogue (listed above); nothing was "
             "changed or written. Fix them, or pass --keep-going to go on without those files"
         )
+    if not catalogue.files_read:
+        raise CannotRun(f"{path or 'the catalogue'}: no procedure files or records found")
     if not catalogue.procedures:
         raise UserError(f"{path or 'the catalogue'}: no valid procedure to work on")
     return catalogue
@@ -269,11 +271,9 @@ def _create(args: argparse.Namespace) -> int:
     for problem in rulebook.problems:
         print(f"invalid: {problem}", file=sys.stderr)
     if rulebook.problems and not args.keep_going:
-        raise InvalidInput(
-            f"{len(rulebook.problems)} problems in the rule packs (listed above); no plan made"
-        )
+        raise UserError(f"{len(rulebook.problems)} problems in the rule packs (listed above); no plan made")
     if not rulebook.rules:
-        raise UserError("no valid rules to run")
+        raise CannotRun("no valid rules to run")
     result = audit(catalogue, rulebook, workers=args.workers)
     severity = Severity(args.severity) if args.severity else None
     with _repo(args) as repo:
@@ -414,11 +414,8 @@ def _import(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UserError(f"{args.file}: cannot read: {error.strerror or error}") from None
     except DecodeProblem as problem:
-        raise InvalidInput(f"{args.file}: {problem}") from None
-    try:
-        document = read_plan_document(text, str(args.file))
-    except UserError as error:  # a file that is not a valid plan export is invalid input
-        raise InvalidInput(str(error)) from None
+        raise UserError(f"{args.file}: {problem}") from None
+    document = read_plan_document(text, str(args.file))
     with _repo(args) as repo:
         plan = repo.restore(document, _reviewer(args), as_new=args.as_new)
     print(
@@ -452,4 +449,4 @@ def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as error:
-        raise UserError(f"{path}: cannot write: {error.strerror}") from None
+        raise CannotRun(f"{path}: cannot write: {error.strerror}") from None

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from engine.adapters.decoding import DataProblem, DecodeProblem, clean_data, decode_text
-from engine.errors import InvalidInput, UserError
+from engine.errors import UserError
 from engine.recognise import Recogniser, default_thesaurus, format_table
 
 
@@ -40,13 +40,13 @@ def _lines(file: Path | None) -> list[str]:
     try:
         text = decode_text(data)
     except DecodeProblem as problem:
-        raise InvalidInput(f"{name}: {problem}") from None
+        raise UserError(f"{name}: {problem}") from None
     lines = []
     for number, line in enumerate(text.splitlines(), start=1):
         try:
             cleaned = clean_data(line).strip()
         except DataProblem as problem:
-            raise InvalidInput(f"{name}: line {number}: {problem.message}") from None
+            raise UserError(f"{name}: line {number}: {problem.message}") from None
         if cleaned:
             lines.append(cleaned)
     return lines

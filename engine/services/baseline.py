@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from engine.adapters.decoding import DecodeProblem, decode_text
 from engine.adapters.yaml_files import validation_problems
-from engine.errors import InvalidInput
+from engine.errors import UserError
 from engine.model import Finding, Severity
 
 # Most severe first: ``at_or_above`` keeps the findings as grave as a threshold or graver.
@@ -53,21 +53,21 @@ class BaselineDiff:
 
 
 def read_baseline(path: Path) -> Baseline:
-    """Read a JSON audit report; any problem names the file (and the field) and raises ``InvalidInput``."""
+    """Read a JSON audit report; any problem names the file (and the field) and raises ``UserError``."""
     try:
         text = decode_text(path.read_bytes())
     except OSError as error:
-        raise InvalidInput(f"{path}: baseline cannot be read: {error.strerror or error}") from None
+        raise UserError(f"{path}: baseline cannot be read: {error.strerror or error}") from None
     except DecodeProblem as problem:
-        raise InvalidInput(f"{path}: baseline {problem}") from None
+        raise UserError(f"{path}: baseline {problem}") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InvalidInput(f"{path}: line {error.lineno}: baseline is not valid JSON: {error.msg}") from None
+        raise UserError(f"{path}: line {error.lineno}: baseline is not valid JSON: {error.msg}") from None
     except RecursionError:
-        raise InvalidInput(f"{path}: baseline is nested too deeply to be an audit report") from None
+        raise UserError(f"{path}: baseline is nested too deeply to be an audit report") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        raise InvalidInput(
+        raise UserError(
             f"{path}: not a tinhgon audit report (expected the JSON of `tinhgon audit --format json`)"
         )
     findings = []
@@ -76,7 +76,7 @@ def read_baseline(path: Path) -> Baseline:
             findings.append(Finding.model_validate(item))
         except ValidationError as error:
             first = validation_problems(str(path), error, prefix=f"findings[{index}]")[0]
-            raise InvalidInput(f"baseline {first}") from None
+            raise UserError(f"baseline {first}") from None
     return Baseline(path=str(path), audit_date=str(data.get("audit_date", "")), findings=findings)
 
 

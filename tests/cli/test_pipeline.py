@@ -111,7 +111,7 @@ def test_a_folder_whose_only_file_is_invalid_does_not_exit_0(tmp_path, capsys):
     empty.mkdir()
     assert main(["audit", str(empty)]) == ExitCode.cannot_run
     assert main(["validate", str(empty)]) == ExitCode.cannot_run
-    assert main(["audit", str(tmp_path / "missing")]) == ExitCode.cannot_run
+    assert main(["audit", str(tmp_path / "missing")]) == ExitCode.invalid_input
 
 
 def test_csv_and_markdown_show_the_baseline(catalogue, tmp_path, capsys):

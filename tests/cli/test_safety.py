@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from engine.adapters.safe_paths import inside
-from engine.errors import InvalidInput
+from engine.errors import UserError
 from engine.importers import ImportOutcome
 from engine.model import Level, Procedure
 from engine.services import importing
@@ -40,7 +40,7 @@ def test_the_yaml_loader_is_the_safe_one():
 
 @pytest.mark.parametrize("name", ["../x", "../../etc/passwd", "/etc/passwd", "a/../../b", "..", "", "C:evil"])
 def test_names_that_would_leave_the_folder_are_refused(tmp_path: Path, name: str):
-    with pytest.raises(InvalidInput):
+    with pytest.raises(UserError):
         inside(tmp_path, "group", name)
 
 
@@ -57,6 +57,6 @@ def test_import_never_writes_a_procedure_outside_the_catalogue(tmp_path: Path, m
     monkeypatch.setattr(importing, "import_path", lambda _source: outcome)
     catalogue = tmp_path / "deep" / "catalogue"
     catalogue.mkdir(parents=True)
-    with pytest.raises(InvalidInput, match="not a plain name"):
+    with pytest.raises(UserError, match="not a plain name"):
         importing.import_into_catalogue(tmp_path / "src", catalogue)
     assert not list(tmp_path.rglob("evil.yaml"))
