@@ -46,7 +46,7 @@ def test_import_writes_province_and_commune_procedures_and_keeps_hand_ones(tmp_p
     catalogue = _catalogue(tmp_path)
     hand_before = (catalogue / "hand" / "1.001193.yaml").read_bytes()
 
-    assert main(["import", str(source), "--into", str(catalogue)]) == 0
+    assert main(["import", str(source), "--into", str(catalogue)]) == 1  # broken.json: invalid input
 
     imported = catalogue / IMPORT_FOLDER
     assert sorted(p.relative_to(imported).as_posix() for p in imported.rglob("*.yaml")) == [

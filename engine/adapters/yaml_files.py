@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from engine.adapters.decoding import DataProblem, DecodeProblem, clean_data, decode_text
 from engine.errors import InputProblem
 
 M = TypeVar("M", bound=BaseModel)
@@ -25,18 +26,39 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def read_yaml(path: Path) -> tuple[Any, list[InputProblem]]:
-    """Parse one YAML file; a syntax or encoding error becomes a problem with its line."""
+    """Parse one YAML file with the safe loader (no tags that build Python objects).
+
+    An unreadable file, a syntax or encoding error, or data past the limits of
+    ``engine.adapters.decoding`` becomes a problem with its line or field.
+    """
+    source = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [InputProblem(str(path), "", f"cannot read: {error}")]
+        raw = path.read_bytes()
+        text = decode_text(raw)
+    except OSError as error:
+        return None, [InputProblem(source, "", f"cannot read: {error.strerror or error}")]
+    except DecodeProblem as problem:
+        return None, [InputProblem(source, problem.where, problem.message)]
     try:
-        return yaml.load(text, Loader=_LOADER), []
+        return clean_data(yaml.load(text, Loader=_LOADER), raw=raw), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
+        position = getattr(error, "position", None)  # a reader error: a character the file may not hold
+        where = (
+            f"line {mark.line + 1}"
+            if mark
+            else f"line {text.count(chr(10), 0, position) + 1}"
+            if isinstance(position, int)
+            else ""
+        )
         reason = getattr(error, "problem", None) or str(error)
-        return None, [InputProblem(str(path), where, f"not valid YAML: {reason}")]
+        return None, [InputProblem(source, where, f"not valid YAML: {reason}")]
+    except RecursionError:
+        return None, [InputProblem(source, "", "not valid YAML: nested too deeply")]
+    except DataProblem as problem:
+        return None, [InputProblem(source, problem.field, problem.message)]
+    except (ValueError, TypeError, OverflowError) as error:  # e.g. "2026-13-45" read as a date
+        return None, [InputProblem(source, "", f"not valid YAML: {error}")]
 
 
 def validation_problems(path: str, error: ValidationError, prefix: str = "") -> list[InputProblem]:
@@ -64,6 +86,8 @@ def load_model(path: Path, model: type[M]) -> tuple[M | None, list[InputProblem]
         return model.model_validate(data), []
     except ValidationError as error:
         return None, validation_problems(str(path), error)
+    except Exception as error:  # a model bug must cost one file, not the catalogue
+        return None, [InputProblem(str(path), "", f"could not be read ({type(error).__name__}: {error})")]
 
 
 def procedure_files(folder: Path) -> Iterator[Path]:

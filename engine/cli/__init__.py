@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from engine import __version__
-from engine.errors import UserError
+from engine.errors import CannotRun, ExitCode, UserError, exit_codes_help
 
 # Command modules, in the order ``tinhgon --help`` lists them.
 COMMAND_MODULES = ("catalogue", "recognise", "rules", "plan", "ui")
@@ -19,29 +20,56 @@ def build_parser() -> argparse.ArgumentParser:
         prog="tinhgon",
         description="Tinh Gọn: audit Vietnamese administrative procedures for simplification "
         "(rules on procedure graphs, data reuse, reform plans).",
+        epilog=exit_codes_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tinhgon {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"engine.cli.{name}").register(commands)
+    _add_exit_codes(commands)
     return parser
 
 
+def _add_exit_codes(commands: argparse._SubParsersAction) -> None:
+    """End every command's ``--help`` (sub-commands too, as in ``plan create``) with the exit codes."""
+    for command in commands.choices.values():
+        command.epilog = f"{command.epilog}\n\n{exit_codes_help()}" if command.epilog else exit_codes_help()
+        command.formatter_class = argparse.RawDescriptionHelpFormatter
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _add_exit_codes(action)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; the return value is an ``ExitCode`` (see ``tinhgon --help``)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
-        return 2
+        return ExitCode.usage
     try:
         return int(args.handler(args) or 0)
+    except CannotRun as error:
+        print(f"tinhgon: error: {error}", file=sys.stderr)
+        return ExitCode.cannot_run
     except UserError as error:
         print(f"tinhgon: error: {error}", file=sys.stderr)
-        return 1
+        return ExitCode.invalid_input
     except KeyboardInterrupt:
-        return 130
+        return ExitCode.interrupted
     except BrokenPipeError:
-        return 0
+        return ExitCode.ok
+    except Exception as error:  # a bug: one line and a way to get the traceback, not a wall of text
+        if os.environ.get("TINHGON_DEBUG"):
+            raise
+        print(
+            f"tinhgon: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in tinhgon; please report it with the command you ran "
+            "(TINHGON_DEBUG=1 shows the traceback).",
+            file=sys.stderr,
+        )
+        return ExitCode.internal_error
 
 
 if __name__ == "__main__":

@@ -8,15 +8,22 @@ import sys
 from pathlib import Path
 
 from engine.cli.progress import ProgressLine
-from engine.errors import InputProblem, UserError
-from engine.model import Level
+from engine.errors import CannotRun, ExitCode, InputProblem, UserError
+from engine.model import Finding, Level, Severity
 from engine.report import FORMATS, render_findings
-from engine.services import audit, load_catalogue, load_rulebook, paths, procedure_dot
+from engine.report.summary import format_summary
+from engine.services import Catalogue, audit, load_catalogue, load_rulebook, paths, procedure_dot
+from engine.services.baseline import at_or_above, compare, read_baseline
 from engine.services.importing import DEFAULT_LEVELS, import_into_catalogue
+from engine.services.summary import summarise
 
 CATALOGUE_HELP = (
     "a catalogue: a folder of procedure YAML files (default: the bundled procedures/), one YAML file, "
     "or portal JSON records such as ../shared/data/dvc-2026/raw"
+)
+KEEP_GOING_HELP = (
+    "exit 0 even when some input files are unreadable or invalid (they are still listed); "
+    "by default they make the exit code 1"
 )
 
 
@@ -36,8 +43,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="run the rules on a catalogue and report findings",
         description="Run every rule on every procedure of PATH and report the findings, each with its "
         "rule, target, legal basis and estimated saving. JSON output follows docs/findings.schema.json.",
-        epilog="examples:\n  tinhgon audit\n"
-        "  tinhgon audit ../shared/data/dvc-2026/raw --format csv -o findings.csv",
+        epilog="A summary (findings by rule, severity and field) ends every audit, on standard error "
+        "when the report\ngoes to standard output. A progress bar shows on standard error when it is "
+        "a terminal.\n\n"
+        "examples:\n  tinhgon audit\n"
+        "  tinhgon audit ../shared/data/dvc-2026/raw --format csv -o findings.csv\n"
+        "  tinhgon audit --format json -o findings.json --baseline main-findings.json --fail-on high",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     audit_cmd.add_argument("path", nargs="?", type=Path, help=CATALOGUE_HELP)
@@ -53,6 +64,19 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="judge data sources as published on this date (default: today)",
     )
     audit_cmd.add_argument("--workers", type=int, help="processes for large catalogues (default: all cores)")
+    audit_cmd.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="PREVIOUS.json",
+        help="a previous `audit --format json` report: say which findings are new, resolved or "
+        "unchanged (matched by rule, procedure and target)",
+    )
+    audit_cmd.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        help="exit 3 when there are findings of this severity or graver (with --baseline: new ones only)",
+    )
+    audit_cmd.add_argument("--keep-going", action="store_true", help=KEEP_GOING_HELP)
     audit_cmd.set_defaults(handler=_audit)
 
     graph = commands.add_parser(
@@ -88,12 +112,40 @@ def register(commands: argparse._SubParsersAction) -> None:
         choices=[level.value for level in Level],
         help="keep procedures run at this level; repeat for several (default: province and commune)",
     )
+    import_cmd.add_argument("--keep-going", action="store_true", help=KEEP_GOING_HELP)
     import_cmd.set_defaults(handler=_import)
 
 
 def _report_problems(problems: list[InputProblem]) -> None:
     for problem in problems:
         print(f"invalid: {problem}", file=sys.stderr)
+
+
+def _needs_procedures(catalogue: Catalogue, path: Path | None) -> None:
+    """Stop when nothing valid was read: "0 findings on 0 procedures" is not a success.
+
+    Invalid files that left nothing to work on exit 1 even with --keep-going; no files at all, 4.
+    """
+    if catalogue.procedures:
+        return
+    where = path or paths.catalogue_dir()
+    if not catalogue.files_read:
+        raise CannotRun(f"{where}: no procedure files or records found")
+    raise UserError(
+        f"{where}: none of the {catalogue.files_read} files or records read holds a valid procedure "
+        f"({len(catalogue.problems)} problems, listed above)"
+    )
+
+
+def _input_verdict(problems: list[InputProblem], keep_going: bool) -> ExitCode:
+    """Exit 1 when inputs were invalid, unless the user asked to keep going."""
+    if not problems:
+        return ExitCode.ok
+    if keep_going:
+        print(f"{len(problems)} input problems, ignored (--keep-going)", file=sys.stderr)
+        return ExitCode.ok
+    print(f"{len(problems)} input problems: exit {int(ExitCode.invalid_input)} (see above)", file=sys.stderr)
+    return ExitCode.invalid_input
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -106,35 +158,76 @@ def _validate(args: argparse.Namespace) -> int:
         f"{len(rulebook.rules)} rules valid; {len(problems)} problems",
         file=sys.stderr,
     )
-    return 1 if problems else 0
+    if not catalogue.files_read:
+        raise CannotRun(f"{args.path or paths.catalogue_dir()}: no procedure files or records found")
+    return ExitCode.invalid_input if problems else ExitCode.ok
 
 
 def _audit(args: argparse.Namespace) -> int:
+    baseline = read_baseline(args.baseline) if args.baseline else None  # fail before the long part
     catalogue = load_catalogue(args.path)
     rulebook = load_rulebook(args.rules, include_experimental=args.experimental)
-    _report_problems(catalogue.problems + rulebook.problems)
+    problems = catalogue.problems + rulebook.problems
+    _report_problems(problems)
     if not rulebook.rules:
-        raise UserError("no valid rules to run")
+        raise CannotRun("no valid rules to run")
+    _needs_procedures(catalogue, args.path)
     result = audit(
         catalogue, rulebook, audit_date=args.date, workers=args.workers, progress=ProgressLine("auditing")
     )
-    text = render_findings(result, args.format)
+    diff = compare(result.findings, baseline, result.rules) if baseline else None
+    summary = summarise(result.findings, catalogue.procedures, len(problems), diff)
+    text = render_findings(result, args.format, diff, summary)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
-        print(
-            f"{len(result.findings)} findings on {result.procedures} procedures written to {args.output}",
-            file=sys.stderr,
-        )
+        _write(args.output, text)
+        print(f"{len(result.findings)} findings written to {args.output}")
+        print(format_summary(summary))
     else:
         sys.stdout.write(text)
-    return 0
+        print(format_summary(summary), file=sys.stderr)
+    verdict = _input_verdict(problems, args.keep_going)
+    if verdict != ExitCode.ok:
+        return verdict
+    return _gate(diff.new if diff else result.findings, args.fail_on, new_only=diff is not None)
+
+
+def _gate(findings: list[Finding], fail_on: str | None, new_only: bool) -> ExitCode:
+    """Exit 3 when findings of the ``--fail-on`` severity or graver remain."""
+    if not fail_on:
+        return ExitCode.ok
+    over = at_or_above(findings, Severity(fail_on))
+    if not over:
+        return ExitCode.ok
+    kind = "new findings" if new_only else "findings"
+    print(
+        f"{len(over)} {kind} of severity {fail_on} or graver: exit {int(ExitCode.findings)} (--fail-on)",
+        file=sys.stderr,
+    )
+    return ExitCode.findings
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CannotRun(f"{path}: cannot write: {error.strerror or error}") from None
 
 
 def _import(args: argparse.Namespace) -> int:
     levels = [Level(level) for level in args.level] if args.level else list(DEFAULT_LEVELS)
     summary = import_into_catalogue(args.source, args.into or paths.catalogue_dir(), levels)
     print(summary.report(levels))
-    return 0 if summary.outcome.balanced else 1
+    outcome = summary.outcome
+    if not outcome.balanced:
+        raise RuntimeError("records read != imported + reported: the importer lost records")
+    if not outcome.records_in:
+        raise CannotRun(f"{args.source}: no .json record files found")
+    if not outcome.procedures:
+        raise UserError(
+            f"{args.source}: no valid record among the {outcome.records_in} read; "
+            f"the catalogue's {summary.folder.name}/ folder was left as it was"
+        )
+    return _input_verdict(outcome.problems, args.keep_going)
 
 
 def _graph(args: argparse.Namespace) -> int:

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from engine.adapters.decoding import DecodeProblem, decode_text
 from engine.cost.parameters import load_cost_parameters
-from engine.errors import UserError
+from engine.errors import CannotRun, UserError
 from engine.model import Measure, Severity
 from engine.plans.database_url import DB_URL_ENV, DEFAULT_DB_URL
 from engine.plans.export import FORMATS, export_plan, progress_to_markdown, read_plan_document
@@ -43,6 +44,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="who is acting, as the audit trail records it (default: $TINHGON_REVIEWER, else login)",
     )
 
+    reads_catalogue = argparse.ArgumentParser(add_help=False)
+    reads_catalogue.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="go on when some catalogue files are invalid (they are listed); by default the command "
+        "stops before changing anything and exits 1",
+    )
+
     plan = commands.add_parser(
         "plan",
         help="reform plans: create from findings, decide on measures, export",
@@ -64,7 +73,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     create = actions.add_parser(
         "create",
-        parents=[common],
+        parents=[common, reads_catalogue],
         help="audit a catalogue and make a plan proposing one measure per finding",
         description="Run the rules on CATALOGUE and create a plan named NAME with one proposed measure per "
         "finding (its measure, target, message, legal basis and estimated saving). Prints the new plan's id.",
@@ -133,7 +142,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     add = actions.add_parser(
         "add",
-        parents=[common],
+        parents=[common, reads_catalogue],
         help="add your own measure to a plan",
         description="Add a measure no rule proposed. Measures on a component or step need --target; merge "
         "and interlink need --with. The procedure and target are checked against CATALOGUE.",
@@ -155,7 +164,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     export = actions.add_parser(
         "export",
-        parents=[common],
+        parents=[common, reads_catalogue],
         help="write a plan as Excel, CSV, JSON or Markdown",
         description="Write plan ID to FILE. xlsx: a summary sheet and one sheet per kind of measure, "
         "laid out like a department's simplification plan, plus the audit trail. json: the plan and its "
@@ -184,7 +193,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     progress = commands.add_parser(
         "progress",
-        parents=[common],
+        parents=[common, reads_catalogue],
         help="before/after figures and progress against the reform targets",
         description="Apply the accepted (and done) measures of plan PLAN_ID to CATALOGUE and compare "
         "before and after: procedures, components, steps, time limits (total and median), annual compliance "
@@ -237,21 +246,35 @@ def _reviewer(args: argparse.Namespace) -> str:
     return args.reviewer or default_reviewer()
 
 
-def _catalogue(path: Path | None) -> Catalogue:
+def _catalogue(path: Path | None, keep_going: bool) -> Catalogue:
+    """The catalogue; invalid files stop the command (exit 1) unless ``--keep-going``."""
     catalogue = load_catalogue(path)
-    if catalogue.problems:
-        print(
-            f"{len(catalogue.problems)} problems reading the catalogue; `tinhgon validate` lists them",
-            file=sys.stderr,
+    for problem in catalogue.problems:
+        print(f"invalid: {problem}", file=sys.stderr)
+    if catalogue.problems and not keep_going:
+        raise UserError(
+            f"{len(catalogue.problems)} problems reading the catalogue (listed above); nothing was "
+            "changed or written. Fix them, or pass --keep-going to go on without those files"
         )
+    if not catalogue.files_read:
+        raise CannotRun(f"{path or 'the catalogue'}: no procedure files or records found")
+    if not catalogue.procedures:
+        raise UserError(f"{path or 'the catalogue'}: no valid procedure to work on")
     return catalogue
 
 
 def _create(args: argparse.Namespace) -> int:
     from engine.plans import service
 
-    catalogue = _catalogue(args.catalogue)
-    result = audit(catalogue, load_rulebook(args.rules) if args.rules else None, workers=args.workers)
+    catalogue = _catalogue(args.catalogue, args.keep_going)
+    rulebook = load_rulebook(args.rules)
+    for problem in rulebook.problems:
+        print(f"invalid: {problem}", file=sys.stderr)
+    if rulebook.problems and not args.keep_going:
+        raise UserError(f"{len(rulebook.problems)} problems in the rule packs (listed above); no plan made")
+    if not rulebook.rules:
+        raise CannotRun("no valid rules to run")
+    result = audit(catalogue, rulebook, workers=args.workers)
     severity = Severity(args.severity) if args.severity else None
     with _repo(args) as repo:
         plan = service.create_plan_from_findings(repo, args.name, result.findings, _reviewer(args), severity)
@@ -339,7 +362,7 @@ def _comment(args: argparse.Namespace) -> int:
 def _add(args: argparse.Namespace) -> int:
     from engine.plans import service
 
-    procedure = _catalogue(args.catalogue).get(args.code)
+    procedure = _catalogue(args.catalogue, args.keep_going).get(args.code)
     with _repo(args) as repo:
         measure = service.add_measure(
             repo,
@@ -375,7 +398,7 @@ def _export(args: argparse.Namespace) -> int:
         history = repo.history(args.plan_id)
     report = impacts = None
     if args.catalogue:
-        procedures = _catalogue(args.catalogue).procedures
+        procedures = _catalogue(args.catalogue, args.keep_going).procedures
         params = load_cost_parameters()
         report = service.progress(procedures, plan, params)
         impacts = service.impacts(procedures, plan, params)
@@ -387,9 +410,11 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(f"{args.file}: cannot read: {error}") from None
+        text = decode_text(args.file.read_bytes())
+    except OSError as error:
+        raise UserError(f"{args.file}: cannot read: {error.strerror or error}") from None
+    except DecodeProblem as problem:
+        raise UserError(f"{args.file}: {problem}") from None
     document = read_plan_document(text, str(args.file))
     with _repo(args) as repo:
         plan = repo.restore(document, _reviewer(args), as_new=args.as_new)
@@ -407,7 +432,7 @@ def _progress(args: argparse.Namespace) -> int:
     targets = load_targets(args.targets)
     with _repo(args) as repo:
         plan = repo.get(args.plan_id)
-    report = service.progress(_catalogue(args.catalogue).procedures, plan, params, targets)
+    report = service.progress(_catalogue(args.catalogue, args.keep_going).procedures, plan, params, targets)
     if args.format == "json":
         text = report.model_dump_json(indent=2) + "\n"
     else:
@@ -424,4 +449,4 @@ def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as error:
-        raise UserError(f"{path}: cannot write: {error.strerror}") from None
+        raise CannotRun(f"{path}: cannot write: {error.strerror}") from None

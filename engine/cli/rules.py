@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from engine.errors import UserError
+from engine.errors import ExitCode, UserError
 from engine.rules.pack import Rule
 from engine.services import load_rulebook
 from engine.services.audit import Rulebook
@@ -30,16 +31,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _rulebook(args: argparse.Namespace) -> Rulebook:
     rulebook = load_rulebook(args.rules, include_experimental=True)
     for problem in rulebook.problems:
-        print(f"invalid: {problem}")
+        print(f"invalid: {problem}", file=sys.stderr)
     return rulebook
 
 
 def _list(args: argparse.Namespace) -> int:
-    for rule in _rulebook(args).rules:
+    rulebook = _rulebook(args)
+    for rule in rulebook.rules:
         title = rule.title_vi if args.lang == "vi" else rule.title_en
         flag = " [experimental]" if rule.experimental else ""
         print(f"{rule.id:28} {rule.severity.value:6} {rule.measure.value:24} {title}{flag}")
-    return 0
+    return ExitCode.invalid_input if rulebook.problems else ExitCode.ok
 
 
 def _show(args: argparse.Namespace) -> int:

@@ -21,6 +21,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "the bundled catalogue unless --catalogue (or TINHGON_CATALOGUE) names another.",
     )
     ui.add_argument("--port", type=int, default=8501, help="port to serve on (default: 8501)")
+    ui.add_argument(
+        "--address",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only; a team reaches it through "
+        "a reverse proxy with a login, see docs/deploy.md)",
+    )
     ui.add_argument("--catalogue", type=Path, help="catalogue folder or raw records folder")
     ui.add_argument("--headless", action="store_true", help="do not open a browser window")
     ui.set_defaults(handler=_ui)
@@ -38,6 +44,8 @@ def _ui(args: argparse.Namespace) -> int:
         str(APP),
         "--server.port",
         str(args.port),
+        "--server.address",
+        args.address,
         "--server.headless",
         "true" if args.headless else "false",
         "--browser.gatherUsageStats",

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from engine.importers.outcome import ImportOutcome, RecordProblem
+from engine.adapters.decoding import (
+    JSON_CONTROL_ESCAPES,
+    DataProblem,
+    DecodeProblem,
+    clean_data,
+    decode_text,
+)
+from engine.errors import InputProblem
+from engine.importers.outcome import EXAMPLES_PER_KIND, ImportOutcome, RecordProblem
 from engine.model import Procedure
 
 # Adds what one parsed file holds to the outcome: (outcome, data, source, code -> where it was imported).
@@ -24,11 +34,21 @@ def import_files(files: Iterable[Path], add: AddFile) -> ImportOutcome:
     outcome = ImportOutcome()
     seen: dict[str, str] = {}
     for file in files:
-        data, error = read_json(file)
-        if error:
-            outcome.report(str(file), "", error)
-        else:
+        notes: Counter[str] = Counter()
+        data, problem = read_json(file, notes)
+        if problem:
+            outcome.report(problem.path, problem.field, problem.message)
+            continue
+        outcome.anomalies.update(notes)
+        for kind in notes:  # a few files to look at, as for the parsers' anomalies
+            kept = outcome.examples.setdefault(kind, [])
+            if len(kept) < EXAMPLES_PER_KIND:
+                kept.append(file.stem)
+        try:
             add(outcome, data, str(file), seen)
+        except Exception as error:  # a bug in a format's dispatch must cost one file, not the import
+            outcome.report(str(file), "", f"could not be parsed ({type(error).__name__}: {error})")
+            outcome.anomalies["parser_error"] += 1
     return outcome
 
 
@@ -46,16 +66,47 @@ def parse_or_report(outcome: ImportOutcome, where: str, parse: Callable[[], Proc
     return None
 
 
-def read_json(path: Path) -> tuple[Any, str | None]:
-    """The parsed content of ``path``, or None and the reason it could not be read."""
+# JSON has no NaN or Infinity, though Python's parser takes them: they are refused, with their line.
+_NON_FINITE = re.compile(r"(?<![\w\"])-?(?:NaN|Infinity)(?![\w\"])")
+
+
+class _NonFinite(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NonFinite(name)
+
+
+def read_json(path: Path, notes: Counter[str] | None = None) -> tuple[Any, InputProblem | None]:
+    """The parsed, cleaned content of ``path``, or None and the problem (with its line or field).
+
+    ``notes`` counts what cleaning changed (see ``engine.adapters.decoding.clean_data``).
+    """
+    source = str(path)
     try:
-        return json.loads(path.read_bytes()), None
+        raw = path.read_bytes()
+        text = decode_text(raw)
+        data = json.loads(text, parse_constant=_refuse_constant)
+        return clean_data(data, notes, raw, JSON_CONTROL_ESCAPES), None
     except OSError as error:
-        return None, f"cannot be read: {error.strerror or error}"
-    except UnicodeDecodeError as error:
-        return None, f"is not UTF-8 text: {error.reason} at byte {error.start}"
+        return None, InputProblem(source, "", f"cannot be read: {error.strerror or error}")
+    except DecodeProblem as problem:
+        return None, InputProblem(source, problem.where, problem.message)
     except json.JSONDecodeError as error:
-        return None, f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        return None, InputProblem(
+            source, f"line {error.lineno}, column {error.colno}", f"is not valid JSON: {error.msg}"
+        )
+    except _NonFinite as error:
+        match = _NON_FINITE.search(text)
+        line = f"line {text.count(chr(10), 0, match.start()) + 1}" if match else ""
+        return None, InputProblem(source, line, f"is not valid JSON: {error} is not a JSON number")
+    except RecursionError:
+        return None, InputProblem(source, "", "is not valid JSON: nested too deeply")
+    except DataProblem as problem:
+        return None, InputProblem(source, problem.field, problem.message)
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        return None, InputProblem(source, "", f"is not valid JSON: {error}")
 
 
 def validation_message(error: Exception) -> tuple[str, str]:

@@ -11,10 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from engine.errors import InputProblem, UserError
 from engine.importers.files import json_files
@@ -77,7 +75,7 @@ def read_lists(path: Path | str) -> ListOutcome:
 def _read_list(path: Path) -> tuple[list[ListRow], list[InputProblem]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:
+    except Exception as error:  # openpyxl raises many kinds (bad zip, broken XML, missing parts)
         return [], [InputProblem(str(path), "", f"not a readable .xlsx workbook ({error})")]
     try:
         sheet = workbook.worksheets[0]
@@ -94,6 +92,10 @@ def _read_list(path: Path) -> tuple[list[ListRow], list[InputProblem]]:
                 continue
             found.append(row)
         return found, problems
+    except Exception as error:  # a damaged sheet (broken XML, odd cells) costs this file only
+        return [], [
+            InputProblem(str(path), "", f"not a readable list sheet ({type(error).__name__}: {error})")
+        ]
     finally:
         workbook.close()
 

@@ -45,8 +45,11 @@ def split_items(text: str | None) -> list[str]:
     if value is None:
         return []
     items, start = [], 0
+    depth, scanned = 0, 0  # parentheses open at ``scanned``: counted once, so a huge field stays linear
     for match in _ITEM_BREAK.finditer(value):
-        if _paren_depth(value[: match.start()]) == 0:
+        depth = _paren_depth(value[scanned : match.start()], depth)
+        scanned = match.start()
+        if depth == 0:
             items.append(value[start : match.start()])
             start = match.end()
     items.append(value[start:])
@@ -54,9 +57,8 @@ def split_items(text: str | None) -> list[str]:
     return [item for item in cleaned if item and item != NO_INFO]
 
 
-def _paren_depth(text: str) -> int:
-    """How many parentheses are open at the end of ``text``."""
-    depth = 0
+def _paren_depth(text: str, depth: int = 0) -> int:
+    """How many parentheses are open at the end of ``text``, ``depth`` being open at its start."""
     for char in text:
         if char == "(":
             depth += 1

@@ -8,7 +8,10 @@ import json
 from collections import Counter
 
 from engine import __version__
+from engine.model import Finding
 from engine.services.audit import AuditResult
+from engine.services.baseline import SEVERITY_ORDER, BaselineDiff
+from engine.services.summary import AuditSummary
 
 FORMATS = ("json", "csv", "md")
 
@@ -32,14 +35,24 @@ CSV_COLUMNS = [
 ]
 
 
-def render_findings(result: AuditResult, fmt: str) -> str:
-    """The findings of ``result`` in ``fmt`` (one of ``FORMATS``)."""
-    return {"json": _json, "csv": _csv, "md": _markdown}[fmt](result)
+def render_findings(
+    result: AuditResult,
+    fmt: str,
+    diff: BaselineDiff | None = None,
+    summary: AuditSummary | None = None,
+) -> str:
+    """The findings of ``result`` in ``fmt`` (one of ``FORMATS``).
+
+    With ``diff`` (a comparison with a baseline) each format says which findings are new and lists
+    those resolved; with ``summary`` JSON and Markdown add the counts by severity and field.
+    """
+    renderers = {"json": _json, "csv": _csv, "md": _markdown}
+    return renderers[fmt](result, diff, summary)
 
 
-def _json(result: AuditResult) -> str:
+def _json(result: AuditResult, diff: BaselineDiff | None, summary: AuditSummary | None) -> str:
     """JSON as documented by ``docs/findings.schema.json``."""
-    payload = {
+    payload: dict[str, object] = {
         "tool": f"tinhgon {__version__}",
         "audit_date": result.audit_date.isoformat(),
         "procedures": result.procedures,
@@ -47,42 +60,58 @@ def _json(result: AuditResult) -> str:
         "hits_by_rule": dict(sorted(result.hits_by_rule().items())),
         "findings": [f.model_dump(mode="json") for f in result.findings],
     }
+    if summary:
+        payload["summary"] = summary.to_json()
+    if diff:
+        payload["baseline"] = {
+            "path": diff.baseline.path,
+            "audit_date": diff.baseline.audit_date,
+            "new": [f.key for f in diff.new],
+            "unchanged": [f.key for f in diff.unchanged],
+            "resolved": [f.model_dump(mode="json") for f in diff.resolved],
+            "not_compared": diff.not_compared,
+        }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def _csv(result: AuditResult) -> str:
+def _csv(result: AuditResult, diff: BaselineDiff | None, _summary: AuditSummary | None) -> str:
+    """One row per finding; with a baseline, a ``baseline`` column and one row per resolved finding."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, CSV_COLUMNS + (["baseline"] if diff else []), lineterminator="\n")
     writer.writeheader()
     for f in result.findings:
-        writer.writerow(
-            {
-                "rule_id": f.rule_id,
-                "severity": f.severity.value,
-                "measure": f.measure.value,
-                "procedure_code": f.procedure_code,
-                "procedure_name": f.procedure_name,
-                "target_kind": f.target.kind.value,
-                "target_id": f.target.id,
-                "target_label": f.target.label,
-                "message_vi": f.message_vi,
-                "message_en": f.message_en,
-                "references": "; ".join(str(r) for r in f.references),
-                "saving_hours": f.saving.hours,
-                "saving_vnd": f.saving.vnd,
-                "saving_days": f.saving.days,
-                "data_source": f.evidence.get("source_name", ""),
-                "decision": f.evidence.get("source_decision", ""),
-            }
-        )
+        writer.writerow(_csv_row(f) | ({"baseline": diff.status(f)} if diff else {}))
+    for f in diff.resolved if diff else []:
+        writer.writerow(_csv_row(f) | {"baseline": "resolved"})
     return out.getvalue()
+
+
+def _csv_row(f: Finding) -> dict[str, object]:
+    return {
+        "rule_id": f.rule_id,
+        "severity": f.severity.value,
+        "measure": f.measure.value,
+        "procedure_code": f.procedure_code,
+        "procedure_name": f.procedure_name,
+        "target_kind": f.target.kind.value,
+        "target_id": f.target.id,
+        "target_label": f.target.label,
+        "message_vi": f.message_vi,
+        "message_en": f.message_en,
+        "references": "; ".join(str(r) for r in f.references),
+        "saving_hours": f.saving.hours,
+        "saving_vnd": f.saving.vnd,
+        "saving_days": f.saving.days,
+        "data_source": f.evidence.get("source_name", ""),
+        "decision": f.evidence.get("source_decision", ""),
+    }
 
 
 def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def _markdown(result: AuditResult) -> str:
+def _markdown(result: AuditResult, diff: BaselineDiff | None, summary: AuditSummary | None) -> str:
     hits = result.hits_by_rule()
     flagged = len({f.procedure_code for f in result.findings})
     lines = [
@@ -96,6 +125,10 @@ def _markdown(result: AuditResult) -> str:
         *[f"| {rule} | {hits.get(rule, 0)} |" for rule in result.rules],
         "",
     ]
+    if summary:
+        lines += _markdown_summary(summary)
+    if diff:
+        lines += _markdown_baseline(diff)
     by_procedure: Counter[str] = Counter()
     for f in result.findings:
         if by_procedure[f.procedure_code] == 0:
@@ -108,8 +141,37 @@ def _markdown(result: AuditResult) -> str:
             ]
         by_procedure[f.procedure_code] += 1
         refs = ", ".join(str(r) for r in f.references)
+        new = " (new)" if diff and diff.status(f) == "new" else ""
         lines.append(
-            f"| {f.rule_id} | {f.severity.value} | {f.target.kind.value} {f.target.id} | "
+            f"| {f.rule_id} | {f.severity.value}{new} | {f.target.kind.value} {f.target.id} | "
             f"{_cell(f.message_vi)} | {_cell(refs)} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _markdown_summary(summary: AuditSummary) -> list[str]:
+    lines = ["| Severity | Findings |", "|---|---:|"]
+    lines += [f"| {s.value} | {summary.by_severity.get(s.value, 0)} |" for s in SEVERITY_ORDER]
+    lines += ["", "| Field (lĩnh vực) | Findings |", "|---|---:|"]
+    lines += [f"| {_cell(field)} | {count} |" for field, count in summary.by_field.most_common()]
+    return [*lines, ""]
+
+
+def _markdown_baseline(diff: BaselineDiff) -> list[str]:
+    lines = [
+        f"## Compared with {_cell(diff.baseline.path)} ({diff.baseline.audit_date})",
+        "",
+        f"{len(diff.new)} new, {len(diff.resolved)} resolved, {len(diff.unchanged)} unchanged"
+        + (f"; {diff.not_compared} of rules that did not run this time" if diff.not_compared else "")
+        + ".",
+        "",
+    ]
+    if diff.resolved:
+        lines += ["| Resolved | Procedure | Target |", "|---|---|---|"]
+        lines += [
+            f"| {f.rule_id} | {f.procedure_code} {_cell(f.procedure_name)} | "
+            f"{f.target.kind.value} {f.target.id} |"
+            for f in diff.resolved
+        ]
+        lines.append("")
+    return lines

@@ -14,6 +14,29 @@ from pydantic import BaseModel, Field
 from engine.model import Finding
 
 
+class Summary(BaseModel):
+    """What the audit found, counted."""
+
+    procedures: int
+    findings: int
+    flagged_procedures: int = Field(description="procedures with at least one finding")
+    input_problems: int = Field(description="files, records or rules that could not be read or are invalid")
+    by_rule: dict[str, int]
+    by_severity: dict[str, int] = Field(description="high, medium, low")
+    by_field: dict[str, int] = Field(description="findings by the procedures' field (lĩnh vực)")
+
+
+class BaselineComparison(BaseModel):
+    """With ``--baseline``: the findings compared by key (rule:procedure:target kind:target id)."""
+
+    path: str = Field(description="the previous report")
+    audit_date: str = Field(description="its audit date")
+    new: list[str] = Field(description="keys of findings not in the baseline")
+    unchanged: list[str] = Field(description="keys of findings also in the baseline")
+    resolved: list[Finding] = Field(description="baseline findings gone now (of rules that ran)")
+    not_compared: int = Field(description="baseline findings of rules that did not run this time")
+
+
 class AuditReport(BaseModel):
     """Findings of one audit run."""
 
@@ -23,6 +46,8 @@ class AuditReport(BaseModel):
     rules: list[str] = Field(description="ids of the rules that ran")
     hits_by_rule: dict[str, int]
     findings: list[Finding]
+    summary: Summary | None = None
+    baseline: BaselineComparison | None = None
 
 
 def findings_schema() -> dict[str, Any]:

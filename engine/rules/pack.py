@@ -116,7 +116,9 @@ class Rule(Strict):
     @model_validator(mode="after")
     def _message_fields(self) -> Rule:
         for text in (self.message_vi, self.message_en):
-            for _, placeholder, _, _ in string.Formatter().parse(text):
+            for _, placeholder, spec, conversion in string.Formatter().parse(text):
+                if spec or conversion:  # "{label:>999999999}" would build a gigabyte per finding
+                    raise ValueError(f"message placeholder {{{placeholder}}} takes no format or conversion")
                 if placeholder and placeholder not in FACT_FIELDS[self.when.fact]:
                     raise ValueError(
                         f"message uses {{{placeholder}}}, not a field of a {self.when.fact} fact"

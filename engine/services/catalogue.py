@@ -50,30 +50,27 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
         [path] if path.suffix in (".yaml", ".yml") else list(procedure_files(path)) if path.is_dir() else []
     )
     procedures: list[Procedure] = []
+    first_file: dict[str, Path] = {}  # code -> the file that defined it
     for file in yaml_files:
         procedure, file_problems = load_model(file, Procedure)
         problems += file_problems
-        if procedure:
+        if procedure and procedure.code in first_file:
+            problems.append(
+                InputProblem(
+                    str(file), "code", f"{procedure.code} is already defined in {first_file[procedure.code]}"
+                )
+            )
+        elif procedure:
+            first_file[procedure.code] = file
             procedures.append(procedure)
     files_read = len(yaml_files)
-    if not yaml_files:
+    if not yaml_files:  # the importers report duplicate codes themselves
         outcome = import_path(path)
         procedures, files_read = outcome.procedures, outcome.records_in
         problems += outcome.problems
-    problems += _duplicate_codes(procedures)
     catalogue = Catalogue(procedures=procedures, registry=registry, problems=problems, files_read=files_read)
     enrich(catalogue)
     return catalogue
-
-
-def _duplicate_codes(procedures: list[Procedure]) -> list[InputProblem]:
-    seen: dict[str, Procedure] = {}
-    problems = []
-    for procedure in procedures:
-        if procedure.code in seen:
-            problems.append(InputProblem(procedure.code, "code", "the same code appears in two records"))
-        seen[procedure.code] = procedure
-    return problems
 
 
 def enrich(catalogue: Catalogue) -> None:

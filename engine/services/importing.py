@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.adapters.safe_paths import inside
 from engine.adapters.yaml_files import dump_yaml, load_model, procedure_files
 from engine.importers import ImportOutcome, format_import_report, import_path
 from engine.model import Level, Procedure
@@ -50,11 +51,13 @@ def import_into_catalogue(
     """Import every record under ``source`` and write those run at ``levels`` into ``catalogue``.
 
     The new folder is written beside the old one and swapped in only when complete, so a failed
-    import leaves the previous catalogue as it was.
+    import leaves the previous catalogue as it was; an import with no valid record writes nothing.
     """
     outcome = import_path(source)
     target = catalogue / IMPORT_FOLDER
     summary = ImportSummary(outcome=outcome, folder=target)
+    if not outcome.procedures:
+        return summary
     by_hand = _hand_codes(catalogue, target)
     staging = catalogue / f".{IMPORT_FOLDER}.new"
     shutil.rmtree(staging, ignore_errors=True)
@@ -66,7 +69,7 @@ def import_into_catalogue(
         if procedure.code in by_hand:
             summary.modelled_by_hand.append(procedure.code)
             continue
-        path = staging / _group(outcome.sources[procedure.code]) / f"{procedure.code}.yaml"
+        path = inside(staging, _group(outcome.sources[procedure.code]), f"{procedure.code}.yaml")
         path.parent.mkdir(exist_ok=True)
         path.write_text(_procedure_yaml(procedure), encoding="utf-8")
         summary.written += 1

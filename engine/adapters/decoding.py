@@ -1,0 +1,194 @@
+"""Bytes from a file to clean text and data, whatever the file holds.
+
+Every reader (portal and national JSON, procedure and rule YAML, baselines) goes through here, so that
+one odd file becomes one clear message instead of an exception:
+
+- text is UTF-8 (a byte-order mark may announce UTF-8, UTF-16 or UTF-32); anything else is refused
+  with the line and column of the first bad byte, and a hint when it reads as Windows-1258;
+- text is normalised to NFC, so that "ế" typed as "e" + two combining marks matches the thesaurus;
+- parsed data is walked once: nesting, size and text length are bounded, numbers must be finite, and
+  control characters (other than tab and line breaks) are removed from texts.
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+import re
+import unicodedata
+from collections import Counter
+from typing import Any
+
+# Far above anything real: the largest portal record is 0.2 MB with a 56,222-character field, and no
+# record or procedure nests deeper than 6 levels.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_TEXT_CHARS = 1_000_000
+MAX_DEPTH = 64
+MAX_VALUES = 1_000_000  # a YAML alias bomb reaches this long before it fills the memory
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Control characters other than tab and line breaks, and lone surrogates (from "\ud800" escapes),
+# which no file can be written with.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Checking every text of a catalogue costs a second; a look at the raw bytes says which checks can
+# apply. Keep DEL and the lead bytes of C1 controls (\xc2) and of combining marks U+0300–U+037F
+# (\xcc, \xcd), the marks NFD Vietnamese is written with.
+_NOT_TELLING = bytes(b for b in range(256) if b not in (0x7F, 0xC2, 0xCC, 0xCD))
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
+# Escapes that can write a control character: JSON's, then those YAML adds.
+JSON_CONTROL_ESCAPES = (b"\\u00", b"\\b", b"\\f", b"\\ud", b"\\uD")
+YAML_CONTROL_ESCAPES = (*JSON_CONTROL_ESCAPES, b"\\x", b"\\0", b"\\a", b"\\e", b"\\v")
+# Letters only Vietnamese text decoded as Windows-1258 shows: ơ, ư, đ and their capitals.
+_VIETNAMESE_1258 = re.compile("[ơưđƠƯĐ]")
+
+
+class DecodeProblem(ValueError):
+    """Bytes that are not text this program reads; ``where`` is the line and column, when known."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(f"{where}: {message}" if where else message)
+        self.where = where
+        self.message = message
+
+
+class DataProblem(ValueError):
+    """Parsed data that cannot be trusted; ``field`` is where, as ``thanh_phan[2].ten``."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+        self.message = message
+
+
+def decode_text(data: bytes, limit: int = MAX_FILE_BYTES) -> str:
+    """``data`` as text. Raises ``DecodeProblem`` when it is too large, binary or not UTF-8/16/32.
+
+    Texts are normalised once parsed, by ``clean_data``, so that escaped characters are too.
+    """
+    if len(data) > limit:
+        raise DecodeProblem(f"is {len(data):,} bytes, more than the {limit:,} a record file may have")
+    encoding, start = _encoding(data)
+    try:
+        text = data[start:].decode(encoding)
+    except UnicodeDecodeError as error:
+        raise _not_text(data, start, error, encoding) from None
+    if "\x00" in text:
+        line, column = _position(text, text.index("\x00"))
+        raise DecodeProblem("is binary data, not text (a NUL character)", f"line {line}, column {column}")
+    return text
+
+
+def _encoding(data: bytes) -> tuple[str, int]:
+    """The encoding a byte-order mark (or, for JSON without one, the NUL pattern) announces."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    head = data[:4]
+    if len(head) == 4 and head[0] and not any(head[1:]):
+        return "utf-32-le", 0
+    if len(head) >= 2 and head[0] and not head[1] and (len(head) < 4 or head[2]):
+        return "utf-16-le", 0
+    if len(head) >= 2 and not head[0] and head[1]:
+        return "utf-16-be", 0
+    return "utf-8", 0
+
+
+def _not_text(data: bytes, start: int, error: UnicodeDecodeError, encoding: str) -> DecodeProblem:
+    good = data[start : start + error.start].decode(encoding, errors="replace")
+    line, column = _position(good, len(good))
+    where = f"line {line}, column {column}"
+    byte = data[start + error.start]
+    if b"\x00" in data[:1024]:
+        return DecodeProblem(f"is binary data, not text (byte 0x{byte:02x})", where)
+    try:
+        as_1258 = data[start:].decode("cp1258")
+    except UnicodeDecodeError:
+        as_1258 = ""
+    hint = (
+        "; it reads as Windows-1258: save it as UTF-8"
+        if encoding == "utf-8" and _VIETNAMESE_1258.search(as_1258)
+        else ""
+    )
+    return DecodeProblem(f"is not {encoding.upper()} text (byte 0x{byte:02x}){hint}", where)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def clean_data(
+    data: Any,
+    notes: Counter[str] | None = None,
+    raw: bytes | None = None,
+    escapes: tuple[bytes, ...] = YAML_CONTROL_ESCAPES,
+) -> Any:
+    """``data`` (parsed JSON or YAML) with clean texts, or ``DataProblem`` naming the first bad field.
+
+    ``notes`` counts what was changed: ``control_characters_removed``, ``normalised_to_nfc``. ``raw``,
+    the bytes ``data`` was parsed from (with the ``escapes`` of its format), lets texts skip the
+    checks those bytes rule out.
+    """
+    walker = _Walker(notes if notes is not None else Counter())
+    if raw is not None:
+        telling = raw.translate(None, _NOT_TELLING)
+        walker.nfc = b"\xcc" in telling or b"\xcd" in telling
+        walker.controls = (
+            b"\x7f" in telling
+            or (b"\xc2" in telling and _C1_BYTES.search(raw) is not None)
+            or any(escape in raw for escape in escapes)
+        )
+    return walker.clean(data, "", 0)
+
+
+class _Walker:
+    def __init__(self, notes: Counter[str]) -> None:
+        self.notes = notes
+        self.values = 0
+        self.nfc = self.controls = True  # which checks texts need
+
+    def clean(self, value: Any, where: str, depth: int) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise DataProblem(where, f"more than {MAX_VALUES:,} values (repeated YAML aliases?)")
+        if isinstance(value, str):
+            return self.text(value, where)
+        if isinstance(value, bool | int) or value is None:
+            return value
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                raise DataProblem(where, f"{value} is not a number this program accepts")
+            return value
+        if depth >= MAX_DEPTH:
+            raise DataProblem(where, f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(value, dict):
+            return {
+                self.text(k, where) if isinstance(k, str) else k: self.clean(v, _key(where, k), depth + 1)
+                for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [self.clean(v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value)]
+        return value  # dates and the like, as the YAML loader builds them
+
+    def text(self, value: str, where: str) -> str:
+        if len(value) > MAX_TEXT_CHARS:
+            raise DataProblem(where, f"a text of {len(value):,} characters, more than {MAX_TEXT_CHARS:,}")
+        if self.controls and _CONTROL.search(value):
+            value, removed = _CONTROL.subn("", value)
+            self.notes["control_characters_removed"] += removed
+        if self.nfc:
+            composed = unicodedata.normalize("NFC", value)  # returns ``value`` itself when already NFC
+            if composed is not value:
+                self.notes["normalised_to_nfc"] += 1
+            value = composed
+        return value
+
+
+def _key(where: str, key: Any) -> str:
+    return f"{where}.{key}" if where else str(key)
