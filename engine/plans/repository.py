@@ -2,9 +2,10 @@
 
 Every change runs in one transaction that first locks the plan: ``BEGIN IMMEDIATE`` on SQLite,
 ``SELECT … FOR UPDATE`` elsewhere. Two processes changing the same plan therefore take turns, each
-reading what the other wrote, and no update is lost. Each change writes audit rows (who, when, which
-field, old → new) in the same transaction. A caller holding a measure's ``version`` can also ask for
-optimistic concurrency: the change is refused when someone changed the measure since.
+reading what the other wrote, and no update is lost. Every read sees one moment (a snapshot). Each
+change writes audit rows (who, when, which field, old → new) in the same transaction. A caller holding
+a measure's ``version`` can also ask for optimistic concurrency: the change is refused when someone
+changed the measure since.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class MeasureChange:
     status: MeasureStatus | None = None
     comment: str | None = None
     expected_version: int | None = None  # refuse the change if the measure is no longer at this version
+    only_if_status: MeasureStatus | None = None  # skip the measure if it no longer has this status
 
 
 class PlanRepository:
@@ -243,7 +245,11 @@ class PlanRepository:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
+        """A read sees the plan at one moment: SQLite's BEGIN IMMEDIATE already gives that; PostgreSQL's
+        default (READ COMMITTED) would let a plan's row and its measures come from two moments."""
         with self._errors(), self.engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
             yield conn
 
     @contextmanager
@@ -415,6 +421,8 @@ def _apply_change(
             f"read it (now version {state['version']}, you had {change.expected_version}); "
             "reload and try again"
         )
+    if change.only_if_status is not None and state["status"] != change.only_if_status.value:
+        return False  # decided by someone else since the caller chose it: their decision stands
     new = {"status": change.status.value if change.status else None, "comment": change.comment}
     updates = {f: v for f, v in new.items() if v is not None and v != state[f]}
     if not updates:
