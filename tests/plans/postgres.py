@@ -64,7 +64,8 @@ class PostgresServer:
         command = [str(self.bindir / argv[0]), *argv[1:]]
         if self.user:
             command = ["runuser", "-u", self.user, "--", *command]
-        return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+        # From our folder: the server user may not be allowed into the caller's (a clone under /root).
+        return subprocess.run(command, cwd=self.root, capture_output=True, text=True, timeout=120, check=False)
 
     def stop(self) -> None:
         self.run("pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w")

@@ -240,7 +240,7 @@ def test_a_reader_sees_a_plan_as_it_was_at_one_moment(db_url):
     processes = [
         context.Process(target=_worker, args=(db_url, plan.id, 0, start)),
         context.Process(target=_worker, args=(db_url, plan.id, 1, start)),
-        context.Process(target=_reader, args=(db_url, plan.id, 300, start)),
+        context.Process(target=_reader, args=(db_url, plan.id, 200, start)),
     ]
     for process in processes:
         process.start()
