@@ -215,6 +215,8 @@ class PlanRepository:
         source = document.plan
         now = utc_now()
         with self._write() as conn:
+            if not as_new:
+                _hold_plan_ids(conn)
             if not as_new and conn.execute(select(plans.c.id).where(plans.c.id == source.id)).first():
                 raise UserError(
                     f"plan {source.id} already exists in {self._safe_url}; import it as a new plan"
@@ -470,6 +472,14 @@ def _audit_from_row(row: Any) -> AuditEntry:
 def _describe(measure: PlanMeasure) -> str:
     target = f" {measure.target.id}" if measure.target else ""
     return f"added {measure.measure.value} {measure.procedure_code}{target}"
+
+
+def _hold_plan_ids(conn: Connection) -> None:
+    """Before inserting an explicit id, keep other transactions from creating plans until this one ends
+    (SQLite's BEGIN IMMEDIATE already does). Otherwise a plan created meanwhile can draw the same id from
+    PostgreSQL's serial, and one of the two fails on a duplicate key."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("LOCK TABLE plans IN SHARE ROW EXCLUSIVE MODE"))
 
 
 def _advance_id_sequence(conn: Connection) -> None:

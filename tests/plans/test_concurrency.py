@@ -10,11 +10,12 @@ import random
 import time
 from pathlib import Path
 
+from engine.errors import UserError
 from engine.model import Measure, Severity
-from engine.plans.model import MeasureDraft, MeasureStatus
+from engine.plans.model import MeasureDraft, MeasureStatus, Plan, PlanDocument
 from engine.plans.repository import ConflictError, MeasureChange, PlanRepository
 from engine.plans.service import accept_by_severity, add_measure, set_comment, set_status
-from tests.plans.conftest import catalogue
+from tests.plans.conftest import NOW, catalogue
 from tests.plans.test_faults import _assert_consistent
 
 WORKERS = 4
@@ -247,3 +248,50 @@ def test_a_reader_sees_a_plan_as_it_was_at_one_moment(db_url):
     for process in processes:
         process.join(timeout=120)
     assert [p.exitcode for p in processes] == [0, 0, 0]
+
+
+IMPORTS = 20
+
+
+def _importer(url: str, log: str, start: multiprocessing.synchronize.Barrier) -> None:
+    """Import plans that keep their exported ids (as when moving plans to a team database); an id that a
+    new plan took meanwhile is refused with the usual message, and logged."""
+    with PlanRepository(url) as repo, open(log, "w", encoding="utf-8") as out:
+        start.wait()
+        for i in range(IMPORTS):
+            plan = Plan(id=1000 + i, name=f"nhập {i}", created_by="x", created_at=NOW, updated_at=NOW)
+            try:
+                repo.restore(PlanDocument(plan=plan), "importer")
+                out.write(f"nhập {i}\n")
+            except UserError as error:
+                if "already exists" not in str(error):
+                    raise
+
+
+def _creator(url: str, start: multiprocessing.synchronize.Barrier) -> None:
+    with PlanRepository(url) as repo:
+        start.wait()
+        for i in range(IMPORTS):
+            repo.create(f"mới {i}", [], "creator")
+
+
+def test_plans_imported_with_their_ids_and_plans_created_at_once_all_arrive(db_url, tmp_path: Path):
+    with PlanRepository(db_url):
+        pass  # migrate once, before the writers race
+    log = tmp_path / "imported.txt"
+    context = multiprocessing.get_context("spawn")
+    start = context.Barrier(2)
+    processes = [
+        context.Process(target=_importer, args=(db_url, str(log), start)),
+        context.Process(target=_creator, args=(db_url, start)),
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [p.exitcode for p in processes] == [0, 0]  # no duplicate key on either side
+    imported = log.read_text(encoding="utf-8").splitlines()
+    with PlanRepository(db_url) as repo:
+        names = sorted(s.name for s in repo.plans())
+        assert names == sorted(imported + [f"mới {i}" for i in range(IMPORTS)])
+        assert repo.create("sau cùng", [], "lead").id == max(s.id for s in repo.plans())
