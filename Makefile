@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= $(shell for p in python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(not ((3,11) <= sys.version_info[:2] < (3,13)))' 2>/dev/null && echo $$p && break; done)
 
-.PHONY: setup run test lint bench
+.PHONY: setup run test lint bench system-deps
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Tinh Gọn needs Python 3.11 or 3.12 (durable-rules does not import on 3.13)"; exit 1; }
@@ -24,7 +24,17 @@ lint: setup
 	$(VENV)/bin/ruff format --check engine ui features tests bench
 	$(VENV)/bin/mypy
 
-test: lint
+# Debian packages the tests need: the PostgreSQL server the plan tests start (tests/plans/postgres.py).
+# Quick when already there; installs as root (CI), else says what to install.
+system-deps:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	  else \
+	    echo "PostgreSQL server missing: run 'sudo apt-get install -y postgresql' (plan tests skip it, CI fails)"; \
+	  fi; }
+
+test: lint system-deps
 	$(VENV)/bin/pytest -q
 
 bench: setup

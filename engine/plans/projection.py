@@ -58,6 +58,10 @@ _PHASE = {
 # Measures after which their component or step is gone.
 _REMOVES_TARGET = {Measure.cut_component, Measure.replace_with_data, Measure.cut_step, Measure.merge_steps}
 
+# Measures that cut by a share, not to an end state: a plan applies each once per procedure, however
+# many findings propose it (a time limit above its peers and slower online: two findings, one cut).
+_ONCE_PER_PROCEDURE = {Measure.shorten_time_limit}
+
 
 def project(procedures: Sequence[Procedure], plan: Plan, params: CostParameters) -> list[Procedure]:
     """The catalogue after the plan's accepted (and done) measures."""
@@ -73,6 +77,7 @@ def apply_plan(procedures: Sequence[Procedure], plan: Plan, params: CostParamete
     working = dict(originals)  # a procedure is copied when a measure first changes it
     applied: dict[str, list[int]] = {}
     removed_by: dict[tuple[str, str], int] = {}  # (procedure, component or step) → measure that removed it
+    done_by: dict[tuple[str, Measure], int] = {}  # (procedure, measure kind) → measure that did it
     notes = []
     for measure in sorted(plan.applied, key=lambda m: (_PHASE[m.measure], m.id)):
         procedure = working.get(measure.procedure_code)
@@ -88,6 +93,14 @@ def apply_plan(procedures: Sequence[Procedure], plan: Plan, params: CostParamete
             )
             applied.setdefault(measure.procedure_code, []).append(measure.id)
             continue
+        once = (measure.procedure_code, measure.measure)
+        if once in done_by:
+            notes.append(
+                f"measure {measure.id}: {measure.measure.value} of {measure.procedure_code} already applied "
+                f"by measure {done_by[once]}"
+            )
+            applied.setdefault(measure.procedure_code, []).append(measure.id)
+            continue
         if procedure is originals.get(measure.procedure_code):
             procedure = working[measure.procedure_code] = Procedure.model_validate(procedure.model_dump())
         problem = _HANDLERS[measure.measure](procedure, measure, working, params)
@@ -97,6 +110,8 @@ def apply_plan(procedures: Sequence[Procedure], plan: Plan, params: CostParamete
         applied.setdefault(measure.procedure_code, []).append(measure.id)
         if measure.measure in _REMOVES_TARGET and target:
             removed_by[target] = measure.id
+        if measure.measure in _ONCE_PER_PROCEDURE:
+            done_by[once] = measure.id
     result = []
     for code, procedure in working.items():
         if code in applied:
@@ -273,13 +288,19 @@ def _move_fully_online(
 def _digital_inspection(
     procedure: Procedure, measure: PlanMeasure, working: dict[str, Procedure], params: CostParameters
 ) -> str | None:
-    """On-site inspections become checks on data; their duration shrinks by the parameter share."""
+    """On-site inspections become checks on data; their duration shrinks by the parameter share.
+
+    Only inspection steps change: a step that is already a check (made digital by another measure of
+    the plan, or never an inspection) keeps its duration, so no inspection is cut twice.
+    """
+    inspections = [s for s in procedure.steps if s.kind == StepKind.inspect]
     if measure.target is None or measure.target.kind == TargetKind.procedure:
-        steps = [s for s in procedure.steps if s.kind == StepKind.inspect]
+        steps = inspections
     else:
-        steps = [s for s in procedure.steps if s.id == measure.target.id]
+        steps = [s for s in inspections if s.id == measure.target.id]
     if not steps:
-        return "no inspection step"
+        step_id = _target_id(measure, TargetKind.step)
+        return f"no inspection step {step_id!r}" if step_id else "no inspection step"
     share = float(params.decimal("digital_inspection_duration_share"))
     saved = 0.0
     for step in steps:

@@ -2,9 +2,10 @@
 
 Every change runs in one transaction that first locks the plan: ``BEGIN IMMEDIATE`` on SQLite,
 ``SELECT … FOR UPDATE`` elsewhere. Two processes changing the same plan therefore take turns, each
-reading what the other wrote, and no update is lost. Each change writes audit rows (who, when, which
-field, old → new) in the same transaction. A caller holding a measure's ``version`` can also ask for
-optimistic concurrency: the change is refused when someone changed the measure since.
+reading what the other wrote, and no update is lost. Every read sees one moment (a snapshot). Each
+change writes audit rows (who, when, which field, old → new) in the same transaction. A caller holding
+a measure's ``version`` can also ask for optimistic concurrency: the change is refused when someone
+changed the measure since.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class MeasureChange:
     status: MeasureStatus | None = None
     comment: str | None = None
     expected_version: int | None = None  # refuse the change if the measure is no longer at this version
+    only_if_status: MeasureStatus | None = None  # skip the measure if it no longer has this status
 
 
 class PlanRepository:
@@ -213,6 +215,8 @@ class PlanRepository:
         source = document.plan
         now = utc_now()
         with self._write() as conn:
+            if not as_new:
+                _hold_plan_ids(conn)
             if not as_new and conn.execute(select(plans.c.id).where(plans.c.id == source.id)).first():
                 raise UserError(
                     f"plan {source.id} already exists in {self._safe_url}; import it as a new plan"
@@ -243,7 +247,11 @@ class PlanRepository:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
+        """A read sees the plan at one moment: SQLite's BEGIN IMMEDIATE already gives that; PostgreSQL's
+        default (READ COMMITTED) would let a plan's row and its measures come from two moments."""
         with self._errors(), self.engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
             yield conn
 
     @contextmanager
@@ -415,6 +423,8 @@ def _apply_change(
             f"read it (now version {state['version']}, you had {change.expected_version}); "
             "reload and try again"
         )
+    if change.only_if_status is not None and state["status"] != change.only_if_status.value:
+        return False  # decided by someone else since the caller chose it: their decision stands
     new = {"status": change.status.value if change.status else None, "comment": change.comment}
     updates = {f: v for f, v in new.items() if v is not None and v != state[f]}
     if not updates:
@@ -462,6 +472,14 @@ def _audit_from_row(row: Any) -> AuditEntry:
 def _describe(measure: PlanMeasure) -> str:
     target = f" {measure.target.id}" if measure.target else ""
     return f"added {measure.measure.value} {measure.procedure_code}{target}"
+
+
+def _hold_plan_ids(conn: Connection) -> None:
+    """Before inserting an explicit id, keep other transactions from creating plans until this one ends
+    (SQLite's BEGIN IMMEDIATE already does). Otherwise a plan created meanwhile can draw the same id from
+    PostgreSQL's serial, and one of the two fails on a duplicate key."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("LOCK TABLE plans IN SHARE ROW EXCLUSIVE MODE"))
 
 
 def _advance_id_sequence(conn: Connection) -> None:

@@ -138,7 +138,11 @@ def set_comment(
 def accept_by_severity(
     repo: PlanRepository, plan_id: int, min_severity: Severity, reviewer: str, comment: str | None = None
 ) -> Plan:
-    """Accept every still-proposed measure of ``min_severity`` or graver."""
+    """Accept every still-proposed measure of ``min_severity`` or graver.
+
+    Whether a measure is still proposed is checked again inside the writing transaction: a measure
+    someone else decided on after this read keeps their decision.
+    """
     plan = repo.get(plan_id)
     ids = [
         m.id
@@ -147,7 +151,13 @@ def accept_by_severity(
     ]
     if not ids:
         return plan
-    return set_status(repo, plan_id, ids, MeasureStatus.accepted, reviewer, comment)
+    changes = [
+        MeasureChange(
+            i, status=MeasureStatus.accepted, comment=comment, only_if_status=MeasureStatus.proposed
+        )
+        for i in ids
+    ]
+    return repo.change(plan_id, changes, reviewer)
 
 
 def add_measure(

@@ -1,17 +1,28 @@
-"""A small catalogue, a plan database in a temporary folder, and helpers to build plans."""
+"""A small catalogue, plan databases (a SQLite file, and a PostgreSQL server the tests start), and helpers
+to build plans.
+
+Every test that takes ``db_url`` (or ``repo``) runs once on each backend. The PostgreSQL server starts
+on the first such test and stops at the end of the session; each test gets a database of its own. Without
+the server binaries those runs are skipped, except in CI (``CI=true``), where that is a failure.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from engine.cost import CostParameters, load_cost_parameters
 from engine.model import Finding, Measure, Procedure, Severity, Target, TargetKind
 from engine.plans.model import MeasureStatus, Plan, PlanMeasure
 from engine.plans.progress import Targets, load_targets
 from engine.plans.repository import PlanRepository
+from tests.plans.postgres import PostgresServer, PostgresUnavailable, start_server
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 NOW = dt.datetime(2026, 11, 28, 9, 30, tzinfo=dt.UTC)
@@ -159,9 +170,41 @@ def targets() -> Targets:
     return load_targets(RULES / "targets.yaml")
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'plans.db'}"
+BACKENDS = ("sqlite", "postgresql")
+_database_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    try:
+        server = start_server()
+    except PostgresUnavailable as missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must test plans on PostgreSQL: {missing}")
+        pytest.skip(str(missing))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new, empty plan database on each backend: a SQLite file, or a database on the test server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'plans.db'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    name = f"plans_{next(_database_numbers)}"
+    admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE {name}"))
+        yield server.url(name)
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture

@@ -141,3 +141,38 @@ def test_measures_that_would_leave_an_invalid_procedure_leave_it_as_it_was(param
     assert projection.notes[0].startswith(
         "measures [1] on 1.000009 not applied: together they leave an invalid"
     )
+
+
+def test_a_time_limit_proposed_twice_is_shortened_once(params):
+    # Two findings (above its peers, slower online) propose the same cut: the plan makes it once.
+    projection = apply_plan(
+        catalogue(),
+        plan(
+            measure(1, Measure.shorten_time_limit, "1.000001"),
+            measure(2, Measure.shorten_time_limit, "1.000001"),
+        ),
+        params,
+    )
+    assert projection.procedures[0].channels[0].time_limit.value == 7  # 10 × (1 − 0.3), not 4.9
+    assert projection.applied == [1, 2]
+    assert projection.notes == ["measure 2: shorten_time_limit of 1.000001 already applied by measure 1"]
+
+
+def test_an_inspection_made_digital_is_not_cut_again(params):
+    projection = apply_plan(
+        catalogue(),
+        plan(
+            measure(1, Measure.digital_inspection, "1.000001"),
+            measure(2, Measure.digital_inspection, "1.000001", (S, "s3")),
+            measure(3, Measure.digital_inspection, "1.000001", (S, "s2")),  # a check, not an inspection
+        ),
+        params,
+    )
+    after = projection.procedures[0]
+    assert after.steps[2].duration.value == 1 and after.channels[0].time_limit.value == 9
+    assert after.steps[1].duration.value == 3
+    assert projection.applied == [1]
+    assert projection.notes == [
+        "measure 2 (digital_inspection 1.000001 s3) not applied: no inspection step 's3'",
+        "measure 3 (digital_inspection 1.000001 s2) not applied: no inspection step 's2'",
+    ]

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import pytest
+
 from engine.model import Measure, Severity
 from engine.plans.export import export_plan
 from engine.plans.model import MeasureStatus
 from engine.plans.progress import Metric
 from engine.plans.service import accept_by_severity, create_plan_from_findings, impacts, progress
 from engine.services import audit, load_catalogue
+from tests.conftest import RAW
+
+
+@pytest.fixture(scope="module")
+def audited():
+    """The real catalogue and its findings, audited once for both database backends."""
+    if not RAW.is_dir():
+        pytest.skip(f"the real portal data is not at {RAW}")
+    catalogue = load_catalogue(RAW)
+    return catalogue, audit(catalogue, workers=1).findings
 
 
 def test_accepting_every_high_severity_finding_reports_before_after_and_progress(
-    raw_folder, repo, params, targets
+    audited, repo, params, targets
 ):
-    catalogue = load_catalogue(raw_folder)
-    findings = audit(catalogue, workers=1).findings
+    catalogue, findings = audited
     high = [f for f in findings if f.severity == Severity.high]
     plan = create_plan_from_findings(repo, "Toàn bộ mức cao", findings, "lan", Severity.high)
     assert len(plan.measures) == len({f.key for f in high}) > 200

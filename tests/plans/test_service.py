@@ -13,6 +13,7 @@ from engine.plans.service import (
     create_plan_from_findings,
     drafts_from_findings,
     set_comment,
+    set_status,
 )
 from tests.plans.conftest import catalogue, finding
 
@@ -80,3 +81,15 @@ def test_a_persons_own_measure_is_checked_against_the_procedure(repo):
         add_measure(repo, plan.id, Measure.cut_component, registration, "minh")
     with pytest.raises(UserError, match="a merge measure names the other procedures"):
         add_measure(repo, plan.id, Measure.merge, registration, "minh")
+
+
+def test_accepting_by_severity_keeps_a_decision_made_after_its_reading(repo, monkeypatch):
+    plan = create_plan_from_findings(repo, "P", _findings(), "lan")
+    as_read = repo.get(plan.id)
+    set_status(repo, plan.id, [1], MeasureStatus.rejected, "hoa", "chưa đủ căn cứ")
+    monkeypatch.setattr(repo, "get", lambda plan_id: as_read)  # the rejection came after the bulk read
+    plan = accept_by_severity(repo, plan.id, Severity.medium, "minh")
+    assert [(m.status, m.reviewer) for m in plan.measures[:2]] == [
+        (MeasureStatus.rejected, "hoa"),
+        (MeasureStatus.accepted, "minh"),
+    ]
