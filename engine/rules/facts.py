@@ -19,6 +19,7 @@ from typing import Any
 from engine.graph import agency_handoffs, build_procedure_graph, unused_outputs
 from engine.model import ChannelKind, DossierComponent, OnlineLevel, Procedure, SourceRegistry, StepKind
 from engine.recognise.text import fold
+from engine.rules.families import Family, find_families
 
 
 class FactKind(StrEnum):
@@ -60,6 +61,16 @@ FACT_FIELDS: dict[FactKind, dict[str, str]] = {
         "similar_to": "code of the procedure in the same field with the most components in common",
         "similar_name": "name of that procedure",
         "similar_ratio": "share of components in common with it (0–1)",
+        "family_size": "procedures in its family: variants of one result (issue, reissue, exchange, amend, "
+        "extend) at the same levels by the same agency",
+        "family_object": "what the family issues, as named (e.g. Giấy phép khai thác khoáng sản)",
+        "family_variants": "the variants the family's members are, comma-joined",
+        "family_members": "the other members: code «name», semicolon-joined",
+        "family_shared_components": "dossier components asked for by at least two members",
+        "family_shared_component_names": "their names, semicolon-joined (first five; absent when none)",
+        "family_shared_steps": "step actions found in at least two members",
+        "family_shared_result": "a result at least two members issue (absent when none)",
+        "family_evidence": "true when the members share a component, a step or a result",
     },
     FactKind.component: _COMMON
     | {
@@ -110,6 +121,7 @@ class CatalogueContext:
     peer_median: dict[str, tuple[float, int]] = field(default_factory=dict)  # peer key -> (median, n)
     result_codes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # KQ code -> procedures
     similar: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # code -> best match
+    families: dict[str, Family] = field(default_factory=dict)  # code -> its procedure family
 
     @classmethod
     def build(
@@ -132,6 +144,7 @@ class CatalogueContext:
                 days[peer_key(p)].append(p.max_time_limit_days)
         ctx.peer_median = {k: (statistics.median(v), len(v)) for k, v in days.items()}
         ctx.similar = _most_similar(procedures)
+        ctx.families = find_families(procedures)
         return ctx
 
 
@@ -214,7 +227,27 @@ def _procedure_fact(p: Procedure, ctx: CatalogueContext) -> dict[str, Any]:
             break
     if p.code in ctx.similar:
         fact["similar_to"], fact["similar_name"], fact["similar_ratio"] = ctx.similar[p.code]
+    if p.code in ctx.families:
+        fact |= _family_fields(p, ctx.families[p.code])
     return fact
+
+
+def _family_fields(p: Procedure, family: Family) -> dict[str, Any]:
+    """The procedure's family as flat fields: one fact per procedure, so the rule needs no join."""
+    fields: dict[str, Any] = {
+        "family_size": len(family.members),
+        "family_object": family.object_name,
+        "family_variants": ", ".join(family.variants),
+        "family_members": "; ".join(f"{m.code} «{m.name}»" for m in family.members if m.code != p.code),
+        "family_shared_components": len(family.shared_components),
+        "family_shared_steps": family.shared_steps,
+        "family_evidence": family.has_evidence,
+    }
+    if family.shared_components:
+        fields["family_shared_component_names"] = "; ".join(family.shared_components[:5])
+    if family.shared_result:
+        fields["family_shared_result"] = family.shared_result
+    return fields
 
 
 def _component_facts(p: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]]:
