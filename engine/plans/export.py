@@ -24,7 +24,7 @@ from engine.plans.model import (
     PlanDocument,
     PlanMeasure,
 )
-from engine.plans.progress import Metrics, ProgressReport, TargetProgress
+from engine.plans.progress import Metrics, ProcedureCount, ProgressReport, Scope, TargetProgress
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -294,16 +294,24 @@ def _summary_sheet(sheet: Worksheet, plan: Plan, report: ProgressReport | None) 
         sheet,
         [
             "Mục tiêu",
-            "Yêu cầu cắt giảm",
+            "Yêu cầu",
             "Đã đạt",
             "Mức hoàn thành",
             "Đạt mục tiêu",
             "Số liệu ước tính",
             "Thời hạn",
+            "Tình trạng thời hạn",
             "Căn cứ",
         ],
         [_target_row(t) for t in report.targets],
     )
+    if report.counts:
+        sheet.append([])
+        _table(
+            sheet,
+            ["Số thủ tục", "Trước", "Cắt giảm (bãi bỏ, gộp)", "Tỷ lệ", "Cắt giảm hoặc đơn giản hóa", "Tỷ lệ"],
+            [_count_row(c) for c in report.counts],
+        )
     sheet.append([])
     _heading(sheet, "Giả định và căn cứ của số liệu")
     for line in report.assumptions:
@@ -325,13 +333,35 @@ def _target_row(t: TargetProgress) -> list[object]:
     return [
         t.label_vi,
         t.required,
-        _ratio(t.reduction),
+        _ratio(t.achieved),
         _ratio(t.progress),
         "Có" if t.met else "Chưa",
         "Có" if t.estimate else "Không",
         t.deadline.isoformat(),
+        deadline_status_vi(t),
         t.reference,
     ]
+
+
+SCOPE_LABELS_VI = {Scope.all: "Tất cả thủ tục", Scope.business: "Thủ tục liên quan kinh doanh"}
+
+
+def _count_row(c: ProcedureCount) -> list[object]:
+    return [
+        SCOPE_LABELS_VI[c.scope],
+        c.before,
+        c.cut,
+        _ratio(c.cut_share),
+        c.cut_or_simplified,
+        _ratio(c.cut_or_simplified_share),
+    ]
+
+
+def deadline_status_vi(t: TargetProgress) -> str:
+    """ "Đã quá hạn" once the deadline is before the report's as-of date, else the time left."""
+    if t.passed:
+        return "Đã quá hạn" + (" (chưa đạt)" if not t.met else "")
+    return "Còn hạn"
 
 
 def _heading(sheet: Worksheet, text: str, size: int = 11) -> None:
@@ -457,9 +487,21 @@ def progress_to_markdown(
     for t in report.targets:
         lines.append(
             f"| {t.label_vi}{' (ước tính)' if t.estimate else ''} | {_percent(t.required)} | "
-            f"{_percent(t.reduction)} | {_percent(t.progress)} | {'Có' if t.met else 'Chưa'} | "
-            f"{t.deadline:%d/%m/%Y} | {_cell(t.reference)} |"
+            f"{_percent(t.achieved)} | {_percent(t.progress)} | {'Có' if t.met else 'Chưa'} | "
+            f"{t.deadline:%d/%m/%Y} ({deadline_status_vi(t).lower()}) | {_cell(t.reference)} |"
         )
+    if report.counts:
+        lines += [
+            "",
+            "| Số thủ tục | Trước | Cắt giảm (bãi bỏ, gộp) | Cắt giảm hoặc đơn giản hóa |",
+            "|---|---:|---:|---:|",
+        ]
+        for c in report.counts:
+            lines.append(
+                f"| {SCOPE_LABELS_VI[c.scope]} | {_number(c.before, '')} | {_number(c.cut, '')} "
+                f"({_percent(c.cut_share)}) | {_number(c.cut_or_simplified, '')} "
+                f"({_percent(c.cut_or_simplified_share)}) |"
+            )
     titles = {"level": "cấp thực hiện", "field": "lĩnh vực", "agency": "cơ quan thực hiện"}
     for dimension in dimensions:
         groups = report.by(dimension)
@@ -477,7 +519,7 @@ def progress_to_markdown(
             lines.append(
                 f"| {_cell(LEVEL_LABELS_VI.get(g.group, g.group) if dimension == 'level' else g.group)} "
                 f"| {g.before.procedures} | {g.after.procedures} | "
-                + " | ".join(_percent(t.reduction) for t in g.targets)
+                + " | ".join(_percent(t.achieved) for t in g.targets)
                 + " |"
             )
     lines += ["", "## Giả định", ""] + [f"- {a}" for a in report.assumptions]

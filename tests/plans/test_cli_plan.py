@@ -43,7 +43,7 @@ def test_a_team_creates_decides_tracks_and_exports_a_plan(cli, tmp_path):
     code, out, _ = cli("progress", "1", str(HAND), "--by", "level")
     assert code == 0
     assert "| Số thủ tục hành chính | 15 | 15 |" in out and "## Theo cấp thực hiện" in out
-    assert "| Cắt giảm chi phí tuân thủ (ước tính) | 30,0% |" in out
+    assert "| Cắt giảm 50% chi phí tuân thủ (Bắc Ninh, 2026) (ước tính) | 50,0% |" in out
     code, out, _ = cli("progress", "1", str(HAND), "--format", "json")
     report = json.loads(out)
     assert report["before"]["annual_cost_vnd"] > report["after"]["annual_cost_vnd"]
