@@ -11,7 +11,7 @@ from engine import __version__
 from engine.errors import UserError
 
 # Command modules, in the order ``tinhgon --help`` lists them.
-COMMAND_MODULES = ("catalogue", "recognise", "rules", "plan", "targets", "sources", "ui")
+COMMAND_MODULES = ("catalogue", "recognise", "rules", "plan", "targets", "sources", "volumes", "ui")
 
 
 def build_parser() -> argparse.ArgumentParser:

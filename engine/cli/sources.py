@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 from engine.cli.catalogue import CATALOGUE_HELP
+from engine.cli.volumes import catalogue_with_volumes
 from engine.cost.parameters import load_cost_parameters
 from engine.errors import UserError
-from engine.services import load_catalogue
 from engine.services.sources import SourceRanking, WhatIf, rank_sources
 
 
@@ -39,6 +39,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     rank.add_argument("catalogue", nargs="?", type=Path, metavar="CATALOGUE", help=CATALOGUE_HELP)
     rank.add_argument(
+        "--volumes",
+        type=Path,
+        metavar="FILE",
+        help="annual dossier statistics (.csv, .xlsx or a volumes.yaml store) instead of assumed volumes",
+    )
+    rank.add_argument(
         "--what-if",
         action="append",
         default=[],
@@ -64,7 +70,10 @@ def _rank(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     what_ifs = [WhatIf.parse(text, as_of) for text in args.what_if]
     ranking = rank_sources(
-        load_catalogue(args.catalogue), what_ifs, load_cost_parameters(args.cost_parameters), as_of
+        catalogue_with_volumes(args.catalogue, args.volumes),
+        what_ifs,
+        load_cost_parameters(args.cost_parameters),
+        as_of,
     )
     render = {
         "md": ranking_markdown,

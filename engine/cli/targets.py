@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 from engine.cli.catalogue import CATALOGUE_HELP
+from engine.cli.volumes import catalogue_with_volumes
 from engine.errors import UserError
 from engine.plans.progress import Goal, Metric, Scope, load_targets
-from engine.services import load_catalogue
 from engine.services.targets import ReachReport, TargetReach, candidate_reach
 
 
@@ -47,6 +47,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     reach.add_argument("catalogue", nargs="?", type=Path, metavar="CATALOGUE", help=CATALOGUE_HELP)
+    reach.add_argument(
+        "--volumes",
+        type=Path,
+        metavar="FILE",
+        help="annual dossier statistics (.csv, .xlsx or a volumes.yaml store) instead of assumed volumes",
+    )
     reach.add_argument("--default-only", action="store_true", help="leave experimental rules out")
     reach.add_argument("--format", choices=("md", "json", "csv"), default="md", help="default: md")
     reach.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)")
@@ -64,7 +70,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _reach(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(args.catalogue)
+    catalogue = catalogue_with_volumes(args.catalogue, args.volumes)
     report = candidate_reach(
         catalogue,
         targets=load_targets(args.targets),
