@@ -13,6 +13,7 @@ from engine.errors import UserError
 from engine.model import Measure, Severity
 from engine.plans.database_url import DB_URL_ENV, DEFAULT_DB_URL
 from engine.plans.export import FORMATS, export_plan, progress_to_markdown, read_plan_document
+from engine.plans.forms import ProcedureForm
 from engine.plans.model import MEASURE_LABELS_VI, STATUS_LABELS_VI, MeasureStatus, Plan
 from engine.plans.progress import load_targets
 from engine.services import Catalogue, audit, load_catalogue, load_rulebook
@@ -162,7 +163,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "laid out like a department's simplification plan, plus the audit trail. json: the plan and its "
         "audit trail, which `plan import` reads back. With --catalogue, xlsx and md add before/after "
         "figures, progress against the targets, and each measure's effect on compliance cost and time "
-        "limit; csv adds the latter.",
+        "limit; xlsx also adds, per procedure, the review form of Decree 63/2010/NĐ-CP Annex I and the "
+        "compliance cost of Circular 02/2017/TT-VPCP art. 27 (now, after, difference); csv adds the "
+        "measures' effects.",
     )
     export.add_argument("plan_id", type=int, metavar="ID", help="plan id")
     export.add_argument("--format", choices=FORMATS, required=True, help="file format")
@@ -383,12 +386,15 @@ def _export(args: argparse.Namespace) -> int:
         plan = repo.get(args.plan_id)
         history = repo.history(args.plan_id)
     report = impacts = None
+    forms: list[ProcedureForm] = []
     if args.catalogue:
         procedures = _catalogue(args.catalogue).procedures
         params = load_cost_parameters()
         report = service.progress(procedures, plan, params)
         impacts = service.impacts(procedures, plan, params)
-    data = export_plan(plan, args.format, history, report, impacts)
+        if args.format == "xlsx":
+            forms = service.forms(procedures, plan, params)
+    data = export_plan(plan, args.format, history, report, impacts, forms)
     _write(args.output, data)
     print(f"plan {plan.id}: {len(plan.measures)} measures written to {args.output}", file=sys.stderr)
     return 0

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from engine.adapters.yaml_files import validation_problems
 from engine.errors import UserError
 from engine.model import Measure
+from engine.plans.forms import ProcedureForm
 from engine.plans.impact import MeasureImpact
 from engine.plans.model import (
     MEASURE_LABELS_VI,
@@ -63,10 +64,14 @@ def export_plan(
     history: Sequence[AuditEntry] = (),
     report: ProgressReport | None = None,
     impacts: dict[int, MeasureImpact] | None = None,
+    forms: Sequence[ProcedureForm] = (),
 ) -> bytes:
-    """The plan in ``fmt`` (one of ``FORMATS``) as bytes ready to write to a file."""
+    """The plan in ``fmt`` (one of ``FORMATS``) as bytes ready to write to a file.
+
+    ``forms`` (Excel only): the review and compliance-cost forms of each procedure of the plan.
+    """
     if fmt == "xlsx":
-        return plan_to_xlsx(plan, history, report, impacts)
+        return plan_to_xlsx(plan, history, report, impacts, forms)
     if fmt == "csv":
         return plan_to_csv(plan, impacts).encode("utf-8-sig")  # the BOM makes Excel read UTF-8
     if fmt == "json":
@@ -212,6 +217,7 @@ def plan_to_xlsx(
     history: Sequence[AuditEntry] = (),
     report: ProgressReport | None = None,
     impacts: dict[int, MeasureImpact] | None = None,
+    forms: Sequence[ProcedureForm] = (),
 ) -> bytes:
     from openpyxl import Workbook  # openpyxl takes a while to import; only this export needs it
 
@@ -236,6 +242,9 @@ def plan_to_xlsx(
                 for n, m in enumerate(_ordered(measures), start=1)
             ],
         )
+    if forms:
+        _review_sheet(workbook.create_sheet(REVIEW_SHEET), forms)
+        _cost_sheet(workbook.create_sheet(COST_SHEET), forms)
     if history:
         sheet = workbook.create_sheet("Lịch sử thay đổi")
         _table(
@@ -364,6 +373,73 @@ def deadline_status_vi(t: TargetProgress) -> str:
     return "Còn hạn"
 
 
+REVIEW_SHEET = "Rà soát (NĐ 63-2010 PL I)"
+COST_SHEET = "Chi phí (TT 02-2017 Đ 27)"
+COST_ROWS = (
+    ("Chi phí thực hiện công việc (đồng)", "work_vnd"),
+    ("Phí, lệ phí và chi phí khác (đồng)", "fees_and_other_vnd"),
+    ("Chi phí một lần thực hiện TTHC (đồng)", "one_vnd"),
+    ("Số lần thực hiện/năm × số đối tượng (hồ sơ/năm)", "per_year"),
+    ("Chi phí tuân thủ hằng năm (đồng)", "annual_vnd"),
+)
+
+
+def _review_sheet(sheet: Worksheet, forms: Sequence[ProcedureForm]) -> None:
+    """Annex I of Decree 63/2010/NĐ-CP, one row block per procedure; reviewer rows are marked."""
+    from openpyxl.styles import PatternFill
+
+    _heading(sheet, "BIỂU MẪU RÀ SOÁT, ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH (Phụ lục I, Nghị định 63/2010/NĐ-CP)")
+    sheet.append(["Dòng tô vàng: dữ liệu không trả lời được, người rà soát điền."])
+    for form in forms:
+        sheet.append([])
+        _heading(sheet, f"Thủ tục {form.code}: {form.name}")
+        _table(
+            sheet,
+            ["Nội dung", "Câu hỏi", "Trả lời", "Nguồn"],
+            [
+                [a.section, a.question, a.answer, "Dữ liệu" if a.from_data else "Người rà soát"]
+                for a in form.review
+            ],
+        )
+        for offset, answer in enumerate(reversed(form.review)):
+            if not answer.from_data:
+                for cell in sheet[sheet.max_row - offset]:
+                    cell.fill = PatternFill("solid", fgColor="FFF2CC")
+    sheet.column_dimensions["B"].width = 50
+    sheet.column_dimensions["C"].width = 80
+
+
+def _cost_sheet(sheet: Worksheet, forms: Sequence[ProcedureForm]) -> None:
+    """Article 27 of Circular 02/2017/TT-VPCP: cost of one, annual cost, now and after, the difference."""
+    _heading(sheet, "CHI PHÍ TUÂN THỦ THỦ TỤC HÀNH CHÍNH (Điều 27, Thông tư 02/2017/TT-VPCP)")
+    sheet.append(
+        [
+            "Chi phí một lần thực hiện = chi phí thực hiện công việc + phí, lệ phí và chi phí khác; "
+            "chi phí hằng năm = chi phí một lần × số lần thực hiện/năm × số đối tượng."
+        ]
+    )
+    for form in forms:
+        sheet.append([])
+        _heading(sheet, f"Thủ tục {form.code}: {form.name}")
+        rows = []
+        for label, name in COST_ROWS:
+            now = getattr(form.cost_now, name)
+            after = getattr(form.cost_after, name) if form.cost_after else 0
+            rows.append([label, now, after, after - now])
+        rows.append(
+            [
+                "Nguồn số hồ sơ",
+                form.cost_now.volume_source,
+                form.cost_after.volume_source if form.cost_after else form.after_note,
+                "",
+            ]
+        )
+        _table(sheet, ["Khoản mục", "Hiện tại", "Sau đơn giản hóa", "Chênh lệch"], rows)
+    sheet.column_dimensions["A"].width = 50
+    for letter in "BCD":
+        sheet.column_dimensions[letter].width = 22
+
+
 def _heading(sheet: Worksheet, text: str, size: int = 11) -> None:
     from openpyxl.styles import Font
 
@@ -392,7 +468,7 @@ def _table(sheet: Worksheet, headers: list[str], rows: Sequence[Sequence[object]
 
 
 # Shares shown as percentages, amounts in đồng with thousands separators; the cells keep exact values.
-_PERCENT_HEADERS = {"Yêu cầu cắt giảm", "Đã đạt", "Mức hoàn thành"}
+_PERCENT_HEADERS = {"Yêu cầu", "Yêu cầu cắt giảm", "Đã đạt", "Mức hoàn thành"}
 
 
 def _number_format(header: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from engine.cost.parameters import CostParameters, load_cost_parameters
 from engine.errors import UserError
 from engine.model import Finding, Measure, Procedure, Severity, Target, TargetKind
+from engine.plans.forms import ProcedureForm, procedure_forms
 from engine.plans.impact import MeasureImpact, measure_impacts
 from engine.plans.model import (
     MEASURE_LABELS_VI,
@@ -225,6 +226,14 @@ def progress(
     ]
     report.notes = projection.notes
     return report
+
+
+def forms(
+    procedures: Sequence[Procedure], plan: Plan, params: CostParameters | None = None
+) -> list[ProcedureForm]:
+    """The review (Decree 63/2010 Annex I) and compliance-cost (Circular 02/2017 art. 27) forms of every
+    procedure the plan has a measure on."""
+    return procedure_forms(procedures, plan, params or load_cost_parameters())
 
 
 def impacts(
