@@ -13,7 +13,7 @@ from engine.cli.catalogue import CATALOGUE_HELP
 from engine.cli.volumes import catalogue_with_volumes
 from engine.errors import UserError
 from engine.plans.progress import Goal, Metric, Scope, load_targets
-from engine.services.targets import ReachReport, TargetReach, candidate_reach
+from engine.services.targets import ALL_MEASURES, ReachReport, TargetReach, candidate_reach
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -54,6 +54,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="annual dossier statistics (.csv, .xlsx or a volumes.yaml store) instead of assumed volumes",
     )
     reach.add_argument("--default-only", action="store_true", help="leave experimental rules out")
+    reach.add_argument(
+        "--by-rule", action="store_true", help="one row per rule instead of per kind of measure"
+    )
     reach.add_argument("--format", choices=("md", "json", "csv"), default="md", help="default: md")
     reach.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)")
     reach.set_defaults(handler=_reach)
@@ -64,8 +67,8 @@ def _list(args: argparse.Namespace) -> int:
     for t in load_targets(args.targets).targets:
         state = "đã quá hạn" if t.passed(as_of) else "còn hạn"
         verb = "giảm" if t.goal == Goal.reduce else "đạt"
-        print(f"{t.id:34} {verb} {t.share:.0%}  hạn {t.deadline:%d/%m/%Y} ({state})  {t.label_vi}")
-        print(f"{'':34} căn cứ: {t.reference}")
+        print(f"{t.label_vi}: {verb} {t.share:.0%}, hạn {t.deadline:%d/%m/%Y} ({state})")
+        print(f"    căn cứ: {t.reference} (đặt ngày {t.date:%d/%m/%Y})")
     return 0
 
 
@@ -76,6 +79,7 @@ def _reach(args: argparse.Namespace) -> int:
         targets=load_targets(args.targets),
         as_of=args.as_of,
         include_experimental=not args.default_only,
+        by_rule=args.by_rule,
     )
     render = {"md": reach_markdown, "csv": reach_csv, "json": lambda r: r.model_dump_json(indent=2) + "\n"}
     text = render[args.format](report)
@@ -118,14 +122,16 @@ def reach_markdown(report: ReachReport) -> str:
         + f"; ngày tính: {report.as_of:%d/%m/%Y}; "
         + ("gồm cả quy tắc thử nghiệm" if report.experimental_included else "chỉ quy tắc mặc định"),
         "",
-        "| Loại phương án | Đề xuất | Thủ tục cắt giảm | Cắt giảm hoặc đơn giản hóa | "
+        f"| {'Quy tắc' if report.by_rule else 'Loại phương án'} | Đề xuất | Thủ tục cắt giảm | "
+        + "Cắt giảm hoặc đơn giản hóa | "
         + " | ".join(_short(t) for t in targets)
         + " |",
         "|---|---:|---:|---:|" + "---:|" * len(targets),
     ]
     for row in report.rows:
         overall = row.counts[0]
-        name = row.label_vi + (" ¹" if row.experimental else "")
+        rule = f" ({row.measure})" if report.by_rule and row.measure != ALL_MEASURES else ""
+        name = row.label_vi + rule + (" ¹" if row.experimental else "")
         lines.append(
             f"| {name} | {row.candidates} | {overall.cut} | {overall.cut_or_simplified} | "
             + " | ".join(_percent(t.achieved) for t in row.targets)

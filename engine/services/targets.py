@@ -76,7 +76,7 @@ class TargetReach(BaseModel):
 class MeasureReach(BaseModel):
     """What accepting every candidate of one kind of measure would give, against every target."""
 
-    measure: str  # a Measure value, or "all"
+    measure: str  # a Measure value (or a rule id, by rule), or "all"
     label_vi: str
     candidates: int  # measures proposed (one per finding)
     procedures: int  # procedures with at least one candidate
@@ -92,6 +92,7 @@ class ReachReport(BaseModel):
     as_of: dt.date
     procedures: int
     experimental_included: bool
+    by_rule: bool = False  # rows are rules, not kinds of measure
     rows: list[MeasureReach]  # one per kind with candidates, then the "all" row
     assumptions: list[str] = Field(default_factory=list)
 
@@ -107,11 +108,14 @@ def candidate_reach(
     params: CostParameters | None = None,
     as_of: dt.date | None = None,
     include_experimental: bool = True,
+    by_rule: bool = False,
 ) -> ReachReport:
     """For each kind of measure, the targets' progress if every candidate of that kind were accepted.
 
     ``findings`` default to an audit of ``catalogue`` with ``rulebook`` (all rules, experimental ones
-    too unless ``include_experimental`` is false). This is what the workbench's targets page shows.
+    too unless ``include_experimental`` is false). With ``by_rule``, one row per rule instead of per
+    kind of measure (``MeasureReach.measure`` is then the rule id). This is what the workbench's targets
+    page shows.
     """
     as_of = as_of or dt.date.today()
     rulebook = rulebook or load_rulebook(include_experimental=include_experimental)
@@ -122,11 +126,21 @@ def candidate_reach(
     experimental = {r.id for r in rulebook.rules if r.experimental}
     drafts = drafts_from_findings(findings)
     rule_of = {f.key: f.rule_id for f in findings}
-    kinds: list[Measure | None] = [m for m in Measure if any(d.measure == m for d in drafts)]
+    titles = {r.id: r.title_vi for r in rulebook.rules}
+    groups: list[tuple[str, str, list[MeasureDraft]]] = []  # (key, label, drafts)
+    if by_rule:
+        for rule_id in dict.fromkeys(rule_of[d.finding_key] for d in drafts if d.finding_key):
+            chosen = [d for d in drafts if d.finding_key and rule_of[d.finding_key] == rule_id]
+            groups.append((rule_id, titles.get(rule_id, rule_id), chosen))
+    else:
+        for kind in Measure:
+            chosen = [d for d in drafts if d.measure == kind]
+            if chosen:
+                groups.append((kind.value, MEASURE_LABELS_VI[kind], chosen))
+    groups.append((ALL_MEASURES, "Tất cả các loại phương án", list(drafts)))
     rows = []
     assumptions: set[str] = set()
-    for kind in [*kinds, None]:  # None: every kind together
-        chosen = [d for d in drafts if kind is None or d.measure == kind]
+    for key, label, chosen in groups:
         rules = sorted({rule_of[d.finding_key] for d in chosen if d.finding_key})
         plan = _accept_all(chosen)
         projection = apply_plan(catalogue.procedures, plan, params)
@@ -137,8 +151,8 @@ def candidate_reach(
         assumptions.update(report.assumptions)
         rows.append(
             MeasureReach(
-                measure=ALL_MEASURES if kind is None else kind.value,
-                label_vi="Tất cả các loại phương án" if kind is None else MEASURE_LABELS_VI[kind],
+                measure=key,
+                label_vi=label,
                 candidates=len(chosen),
                 procedures=len({d.procedure_code for d in chosen}),
                 applied=len(projection.applied),
@@ -153,6 +167,7 @@ def candidate_reach(
         as_of=as_of,
         procedures=len(catalogue.procedures),
         experimental_included=include_experimental,
+        by_rule=by_rule,
         rows=rows,
         assumptions=sorted(assumptions),
     )
