@@ -564,7 +564,7 @@ def progress_to_markdown(
         lines.append(
             f"| {t.label_vi}{' (ước tính)' if t.estimate else ''} | {_percent(t.required)} | "
             f"{_percent(t.achieved)} | {_percent(t.progress)} | {'Có' if t.met else 'Chưa'} | "
-            f"{t.deadline:%d/%m/%Y} ({deadline_status_vi(t).lower()}) | {_cell(t.reference)} |"
+            f"{t.deadline:%d/%m/%Y}, {deadline_status_vi(t).lower()} | {_cell(t.reference)} |"
         )
     if report.counts:
         lines += [
