@@ -193,5 +193,5 @@ def _object_as_published(name: str) -> str:
         if [w.strip(" .,;") for w in folded[start : start + len(wanted)]] == [
             w.strip(" .,;") for w in wanted
         ]:
-            return " ".join(words[start : start + len(wanted)]).strip(" .,;")
+            return re.sub(r"\s+([,;])", r"\1", " ".join(words[start : start + len(wanted)])).strip(" .,;")
     return name
