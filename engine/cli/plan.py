@@ -205,6 +205,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--targets", type=Path, metavar="FILE", help="targets file (default: rules/targets.yaml)"
     )
     progress.add_argument(
+        "--volumes",
+        type=Path,
+        metavar="FILE",
+        help="annual dossier statistics (.csv, .xlsx or a volumes.yaml store) instead of assumed volumes",
+    )
+    progress.add_argument(
         "--as-of",
         type=dt.date.fromisoformat,
         metavar="YYYY-MM-DD",
@@ -422,7 +428,12 @@ def _progress(args: argparse.Namespace) -> int:
     targets = load_targets(args.targets)
     with _repo(args) as repo:
         plan = repo.get(args.plan_id)
-    report = service.progress(_catalogue(args.catalogue).procedures, plan, params, targets, args.as_of)
+    catalogue = _catalogue(args.catalogue)
+    if args.volumes:
+        from engine.cli.volumes import apply_volumes_reporting
+
+        apply_volumes_reporting(catalogue, args.volumes)
+    report = service.progress(catalogue.procedures, plan, params, targets, args.as_of)
     if args.format == "json":
         text = report.model_dump_json(indent=2) + "\n"
     else:

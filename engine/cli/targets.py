@@ -120,7 +120,8 @@ def reach_markdown(report: ReachReport) -> str:
     lines = [
         f"Thủ tục: {report.procedures:,}".replace(",", ".")
         + f"; ngày tính: {report.as_of:%d/%m/%Y}; "
-        + ("gồm cả quy tắc thử nghiệm" if report.experimental_included else "chỉ quy tắc mặc định"),
+        + ("gồm cả quy tắc thử nghiệm" if report.experimental_included else "chỉ quy tắc mặc định")
+        + f"; số hồ sơ/năm: thực tế ở {report.counted_volumes} thủ tục, giả định ở {report.assumed_volumes}.",
         "",
         f"| {'Quy tắc' if report.by_rule else 'Loại phương án'} | Đề xuất | Thủ tục cắt giảm | "
         + "Cắt giảm hoặc đơn giản hóa | "

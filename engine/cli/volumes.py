@@ -58,9 +58,13 @@ def catalogue_with_volumes(path: Path | None, volumes: Path | None) -> Catalogue
     """The catalogue at ``path``, with the volumes of ``volumes`` applied when given."""
     catalogue = load_catalogue(path)
     if volumes:
-        problems = apply_volumes(catalogue, volumes)
-        for problem in problems:
-            print(f"invalid: {problem}", file=sys.stderr)
-        counted = sum(1 for p in catalogue.procedures if p.annual_volume and not p.annual_volume.estimate)
-        print(f"{counted} procedures with counted volumes from {volumes}", file=sys.stderr)
+        apply_volumes_reporting(catalogue, volumes)
     return catalogue
+
+
+def apply_volumes_reporting(catalogue: Catalogue, volumes: Path) -> None:
+    """Apply ``volumes`` to ``catalogue``, printing each bad row and how many volumes are now counted."""
+    for problem in apply_volumes(catalogue, volumes):
+        print(f"invalid: {problem}", file=sys.stderr)
+    counted = sum(1 for p in catalogue.procedures if p.annual_volume and not p.annual_volume.estimate)
+    print(f"{counted} procedures with counted volumes from {volumes}", file=sys.stderr)

@@ -93,6 +93,8 @@ class ReachReport(BaseModel):
     procedures: int
     experimental_included: bool
     by_rule: bool = False  # rows are rules, not kinds of measure
+    counted_volumes: int = 0  # procedures whose annual volume is counted (imported statistics)
+    assumed_volumes: int = 0  # procedures whose cost rests on an assumed or estimated volume
     rows: list[MeasureReach]  # one per kind with candidates, then the "all" row
     assumptions: list[str] = Field(default_factory=list)
 
@@ -163,11 +165,14 @@ def candidate_reach(
                 notes=len(projection.notes),
             )
         )
+    counted = sum(1 for p in catalogue.procedures if p.annual_volume and not p.annual_volume.estimate)
     return ReachReport(
         as_of=as_of,
         procedures=len(catalogue.procedures),
         experimental_included=include_experimental,
         by_rule=by_rule,
+        counted_volumes=counted,
+        assumed_volumes=len(catalogue.procedures) - counted,
         rows=rows,
         assumptions=sorted(assumptions),
     )
