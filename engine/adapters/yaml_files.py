@@ -19,6 +19,7 @@ from engine.errors import InputProblem
 M = TypeVar("M", bound=BaseModel)
 
 DATA_SOURCES_FILE = "data_sources.yaml"
+VOLUMES_FILE = "volumes.yaml"  # annual dossier statistics (engine.services.volumes), not a procedure
 
 # libyaml's safe loader and dumper when PyYAML was built with it: ten times faster on a full catalogue.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -91,9 +92,9 @@ def load_model(path: Path, model: type[M]) -> tuple[M | None, list[InputProblem]
 
 
 def procedure_files(folder: Path) -> Iterator[Path]:
-    """Procedure files under ``folder``, in a stable order; the data-sources file is not one."""
+    """Procedure files under ``folder``, in a stable order; the data-sources and volumes files are not."""
     for path in sorted(folder.rglob("*.y*ml")):
-        if path.name != DATA_SOURCES_FILE and path.suffix in (".yaml", ".yml"):
+        if path.name not in (DATA_SOURCES_FILE, VOLUMES_FILE) and path.suffix in (".yaml", ".yml"):
             yield path
 
 

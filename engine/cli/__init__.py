@@ -12,7 +12,7 @@ from engine import __version__
 from engine.errors import CannotRun, ExitCode, UserError, exit_codes_help
 
 # Command modules, in the order ``tinhgon --help`` lists them.
-COMMAND_MODULES = ("catalogue", "recognise", "rules", "plan", "ui")
+COMMAND_MODULES = ("catalogue", "recognise", "rules", "plan", "targets", "sources", "volumes", "ui")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine.adapters.decoding import DecodeProblem, decode_text
+from engine.cli.volumes import apply_volumes_reporting
 from engine.cost.parameters import load_cost_parameters
 from engine.errors import CannotRun, UserError
 from engine.model import Measure, Severity
 from engine.plans.database_url import DB_URL_ENV, DEFAULT_DB_URL
 from engine.plans.export import FORMATS, export_plan, progress_to_markdown, read_plan_document
+from engine.plans.forms import ProcedureForm
 from engine.plans.model import MEASURE_LABELS_VI, STATUS_LABELS_VI, MeasureStatus, Plan
 from engine.plans.progress import load_targets
 from engine.services import Catalogue, audit, load_catalogue, load_rulebook
@@ -170,7 +173,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "laid out like a department's simplification plan, plus the audit trail. json: the plan and its "
         "audit trail, which `plan import` reads back. With --catalogue, xlsx and md add before/after "
         "figures, progress against the targets, and each measure's effect on compliance cost and time "
-        "limit; csv adds the latter.",
+        "limit; xlsx also adds, per procedure, the review form of Decree 63/2010/NĐ-CP Annex I and the "
+        "compliance cost of Circular 02/2017/TT-VPCP art. 27 (now, after, difference); csv adds the "
+        "measures' effects.",
     )
     export.add_argument("plan_id", type=int, metavar="ID", help="plan id")
     export.add_argument("--format", choices=FORMATS, required=True, help="file format")
@@ -197,15 +202,29 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="before/after figures and progress against the reform targets",
         description="Apply the accepted (and done) measures of plan PLAN_ID to CATALOGUE and compare "
         "before and after: procedures, components, steps, time limits (total and median), annual compliance "
-        "cost and share fully online; then progress against each target (30% fewer procedures by "
-        "2030, 30% less time and cost per Resolution 66/NQ-CP, see rules/targets.yaml), overall and"
-        " by level, field and agency. Every assumption behind a figure is listed with its "
+        "cost and share fully online; procedures cut, and cut or simplified; then progress against "
+        "each target of rules/targets.yaml (Bắc Ninh 2030: 30% fewer procedures; Resolution 66/NQ-CP "
+        "2025: 30% less time and cost of business procedures; Bắc Ninh 2026: 50% less time and cost; "
+        "online services; digital inspections), each with its deadline (passed deadlines are marked), "
+        "overall and by level, field and agency. Every assumption behind a figure is listed with its "
         "reference.",
     )
     progress.add_argument("plan_id", type=int, metavar="PLAN_ID", help="plan id")
     progress.add_argument("catalogue", nargs="?", type=Path, metavar="CATALOGUE", help=CATALOGUE_HELP)
     progress.add_argument(
         "--targets", type=Path, metavar="FILE", help="targets file (default: rules/targets.yaml)"
+    )
+    progress.add_argument(
+        "--volumes",
+        type=Path,
+        metavar="FILE",
+        help="annual dossier statistics (.csv, .xlsx or a volumes.yaml store) instead of assumed volumes",
+    )
+    progress.add_argument(
+        "--as-of",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="judge deadlines as of this date (default: today)",
     )
     progress.add_argument(
         "--cost-parameters",
@@ -397,12 +416,15 @@ def _export(args: argparse.Namespace) -> int:
         plan = repo.get(args.plan_id)
         history = repo.history(args.plan_id)
     report = impacts = None
+    forms: list[ProcedureForm] = []
     if args.catalogue:
         procedures = _catalogue(args.catalogue, args.keep_going).procedures
         params = load_cost_parameters()
         report = service.progress(procedures, plan, params)
         impacts = service.impacts(procedures, plan, params)
-    data = export_plan(plan, args.format, history, report, impacts)
+        if args.format == "xlsx":
+            forms = service.forms(procedures, plan, params)
+    data = export_plan(plan, args.format, history, report, impacts, forms)
     _write(args.output, data)
     print(f"plan {plan.id}: {len(plan.measures)} measures written to {args.output}", file=sys.stderr)
     return 0
@@ -432,7 +454,10 @@ def _progress(args: argparse.Namespace) -> int:
     targets = load_targets(args.targets)
     with _repo(args) as repo:
         plan = repo.get(args.plan_id)
-    report = service.progress(_catalogue(args.catalogue, args.keep_going).procedures, plan, params, targets)
+    catalogue = _catalogue(args.catalogue, args.keep_going)
+    if args.volumes:
+        apply_volumes_reporting(catalogue, args.volumes)
+    report = service.progress(catalogue.procedures, plan, params, targets, args.as_of)
     if args.format == "json":
         text = report.model_dump_json(indent=2) + "\n"
     else:

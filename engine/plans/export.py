@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from engine.adapters.yaml_files import validation_problems
 from engine.errors import UserError
 from engine.model import Measure
+from engine.plans.forms import ProcedureForm
 from engine.plans.impact import MeasureImpact
 from engine.plans.model import (
     MEASURE_LABELS_VI,
@@ -24,7 +25,7 @@ from engine.plans.model import (
     PlanDocument,
     PlanMeasure,
 )
-from engine.plans.progress import Metrics, ProgressReport, TargetProgress
+from engine.plans.progress import Metrics, ProcedureCount, ProgressReport, Scope, TargetProgress
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -63,10 +64,14 @@ def export_plan(
     history: Sequence[AuditEntry] = (),
     report: ProgressReport | None = None,
     impacts: dict[int, MeasureImpact] | None = None,
+    forms: Sequence[ProcedureForm] = (),
 ) -> bytes:
-    """The plan in ``fmt`` (one of ``FORMATS``) as bytes ready to write to a file."""
+    """The plan in ``fmt`` (one of ``FORMATS``) as bytes ready to write to a file.
+
+    ``forms`` (Excel only): the review and compliance-cost forms of each procedure of the plan.
+    """
     if fmt == "xlsx":
-        return plan_to_xlsx(plan, history, report, impacts)
+        return plan_to_xlsx(plan, history, report, impacts, forms)
     if fmt == "csv":
         return plan_to_csv(plan, impacts).encode("utf-8-sig")  # the BOM makes Excel read UTF-8
     if fmt == "json":
@@ -212,6 +217,7 @@ def plan_to_xlsx(
     history: Sequence[AuditEntry] = (),
     report: ProgressReport | None = None,
     impacts: dict[int, MeasureImpact] | None = None,
+    forms: Sequence[ProcedureForm] = (),
 ) -> bytes:
     from openpyxl import Workbook  # openpyxl takes a while to import; only this export needs it
 
@@ -236,6 +242,9 @@ def plan_to_xlsx(
                 for n, m in enumerate(_ordered(measures), start=1)
             ],
         )
+    if forms:
+        _review_sheet(workbook.create_sheet(REVIEW_SHEET), forms)
+        _cost_sheet(workbook.create_sheet(COST_SHEET), forms)
     if history:
         sheet = workbook.create_sheet("Lịch sử thay đổi")
         _table(
@@ -294,16 +303,24 @@ def _summary_sheet(sheet: Worksheet, plan: Plan, report: ProgressReport | None) 
         sheet,
         [
             "Mục tiêu",
-            "Yêu cầu cắt giảm",
+            "Yêu cầu",
             "Đã đạt",
             "Mức hoàn thành",
             "Đạt mục tiêu",
             "Số liệu ước tính",
             "Thời hạn",
+            "Tình trạng thời hạn",
             "Căn cứ",
         ],
         [_target_row(t) for t in report.targets],
     )
+    if report.counts:
+        sheet.append([])
+        _table(
+            sheet,
+            ["Số thủ tục", "Trước", "Cắt giảm (bãi bỏ, gộp)", "Tỷ lệ", "Cắt giảm hoặc đơn giản hóa", "Tỷ lệ"],
+            [_count_row(c) for c in report.counts],
+        )
     sheet.append([])
     _heading(sheet, "Giả định và căn cứ của số liệu")
     for line in report.assumptions:
@@ -325,13 +342,102 @@ def _target_row(t: TargetProgress) -> list[object]:
     return [
         t.label_vi,
         t.required,
-        _ratio(t.reduction),
+        _ratio(t.achieved),
         _ratio(t.progress),
         "Có" if t.met else "Chưa",
         "Có" if t.estimate else "Không",
         t.deadline.isoformat(),
+        deadline_status_vi(t),
         t.reference,
     ]
+
+
+SCOPE_LABELS_VI = {Scope.all: "Tất cả thủ tục", Scope.business: "Thủ tục liên quan kinh doanh"}
+
+
+def _count_row(c: ProcedureCount) -> list[object]:
+    return [
+        SCOPE_LABELS_VI[c.scope],
+        c.before,
+        c.cut,
+        _ratio(c.cut_share),
+        c.cut_or_simplified,
+        _ratio(c.cut_or_simplified_share),
+    ]
+
+
+def deadline_status_vi(t: TargetProgress) -> str:
+    """ "Đã quá hạn" once the deadline is before the report's as-of date, else the time left."""
+    if t.passed:
+        return "Đã quá hạn" + (" (chưa đạt)" if not t.met else "")
+    return "Còn hạn"
+
+
+REVIEW_SHEET = "Rà soát (NĐ 63-2010 PL I)"
+COST_SHEET = "Chi phí (TT 02-2017 Đ 27)"
+COST_ROWS = (
+    ("Chi phí thực hiện công việc (đồng)", "work_vnd"),
+    ("Phí, lệ phí và chi phí khác (đồng)", "fees_and_other_vnd"),
+    ("Chi phí một lần thực hiện TTHC (đồng)", "one_vnd"),
+    ("Số lần thực hiện/năm × số đối tượng (hồ sơ/năm)", "per_year"),
+    ("Chi phí tuân thủ hằng năm (đồng)", "annual_vnd"),
+)
+
+
+def _review_sheet(sheet: Worksheet, forms: Sequence[ProcedureForm]) -> None:
+    """Annex I of Decree 63/2010/NĐ-CP, one row block per procedure; reviewer rows are marked."""
+    from openpyxl.styles import PatternFill
+
+    _heading(sheet, "BIỂU MẪU RÀ SOÁT, ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH (Phụ lục I, Nghị định 63/2010/NĐ-CP)")
+    sheet.append(["Dòng tô vàng: dữ liệu không trả lời được, người rà soát điền."])
+    for form in forms:
+        sheet.append([])
+        _heading(sheet, f"Thủ tục {form.code}: {form.name}")
+        _table(
+            sheet,
+            ["Nội dung", "Câu hỏi", "Trả lời", "Nguồn"],
+            [
+                [a.section, a.question, a.answer, "Dữ liệu" if a.from_data else "Người rà soát"]
+                for a in form.review
+            ],
+        )
+        for offset, answer in enumerate(reversed(form.review)):
+            if not answer.from_data:
+                for cell in sheet[sheet.max_row - offset]:
+                    cell.fill = PatternFill("solid", fgColor="FFF2CC")
+    sheet.column_dimensions["B"].width = 50
+    sheet.column_dimensions["C"].width = 80
+
+
+def _cost_sheet(sheet: Worksheet, forms: Sequence[ProcedureForm]) -> None:
+    """Article 27 of Circular 02/2017/TT-VPCP: cost of one, annual cost, now and after, the difference."""
+    _heading(sheet, "CHI PHÍ TUÂN THỦ THỦ TỤC HÀNH CHÍNH (Điều 27, Thông tư 02/2017/TT-VPCP)")
+    sheet.append(
+        [
+            "Chi phí một lần thực hiện = chi phí thực hiện công việc + phí, lệ phí và chi phí khác; "
+            "chi phí hằng năm = chi phí một lần × số lần thực hiện/năm × số đối tượng."
+        ]
+    )
+    for form in forms:
+        sheet.append([])
+        _heading(sheet, f"Thủ tục {form.code}: {form.name}")
+        rows = []
+        for label, name in COST_ROWS:
+            now = getattr(form.cost_now, name)
+            after = getattr(form.cost_after, name) if form.cost_after else 0
+            rows.append([label, now, after, after - now])
+        rows.append(
+            [
+                "Nguồn số hồ sơ",
+                form.cost_now.volume_source,
+                form.cost_after.volume_source if form.cost_after else form.after_note,
+                "",
+            ]
+        )
+        _table(sheet, ["Khoản mục", "Hiện tại", "Sau đơn giản hóa", "Chênh lệch"], rows)
+    sheet.column_dimensions["A"].width = 50
+    for letter in "BCD":
+        sheet.column_dimensions[letter].width = 22
 
 
 def _heading(sheet: Worksheet, text: str, size: int = 11) -> None:
@@ -362,7 +468,7 @@ def _table(sheet: Worksheet, headers: list[str], rows: Sequence[Sequence[object]
 
 
 # Shares shown as percentages, amounts in đồng with thousands separators; the cells keep exact values.
-_PERCENT_HEADERS = {"Yêu cầu cắt giảm", "Đã đạt", "Mức hoàn thành"}
+_PERCENT_HEADERS = {"Yêu cầu", "Yêu cầu cắt giảm", "Đã đạt", "Mức hoàn thành"}
 
 
 def _number_format(header: str) -> str:
@@ -457,9 +563,21 @@ def progress_to_markdown(
     for t in report.targets:
         lines.append(
             f"| {t.label_vi}{' (ước tính)' if t.estimate else ''} | {_percent(t.required)} | "
-            f"{_percent(t.reduction)} | {_percent(t.progress)} | {'Có' if t.met else 'Chưa'} | "
-            f"{t.deadline:%d/%m/%Y} | {_cell(t.reference)} |"
+            f"{_percent(t.achieved)} | {_percent(t.progress)} | {'Có' if t.met else 'Chưa'} | "
+            f"{t.deadline:%d/%m/%Y}, {deadline_status_vi(t).lower()} | {_cell(t.reference)} |"
         )
+    if report.counts:
+        lines += [
+            "",
+            "| Số thủ tục | Trước | Cắt giảm (bãi bỏ, gộp) | Cắt giảm hoặc đơn giản hóa |",
+            "|---|---:|---:|---:|",
+        ]
+        for c in report.counts:
+            lines.append(
+                f"| {SCOPE_LABELS_VI[c.scope]} | {_number(c.before, '')} | {_number(c.cut, '')} "
+                f"({_percent(c.cut_share)}) | {_number(c.cut_or_simplified, '')} "
+                f"({_percent(c.cut_or_simplified_share)}) |"
+            )
     titles = {"level": "cấp thực hiện", "field": "lĩnh vực", "agency": "cơ quan thực hiện"}
     for dimension in dimensions:
         groups = report.by(dimension)
@@ -477,7 +595,7 @@ def progress_to_markdown(
             lines.append(
                 f"| {_cell(LEVEL_LABELS_VI.get(g.group, g.group) if dimension == 'level' else g.group)} "
                 f"| {g.before.procedures} | {g.after.procedures} | "
-                + " | ".join(_percent(t.reduction) for t in g.targets)
+                + " | ".join(_percent(t.achieved) for t in g.targets)
                 + " |"
             )
     lines += ["", "## Giả định", ""] + [f"- {a}" for a in report.assumptions]

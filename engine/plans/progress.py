@@ -1,27 +1,31 @@
 """Before/after comparison of a catalogue and progress against the reform targets.
 
-Three targets (``rules/targets.yaml``): fewer procedures, less processing time (sum of the time limits,
-in working days), less annual compliance cost. Each is reported overall and for every level, field and
-agency; a procedure with several levels or agencies counts in each of their groups.
+The targets (``rules/targets.yaml``) are data: each says which metric it measures (procedures, time,
+cost, online, digital inspection), whether it asks for a reduction or a share to reach, on which
+procedures (all, or those related to business), by when, and on which reference. Each is reported
+overall and for every level, field and agency; a procedure with several levels or agencies counts in
+each of their groups. Procedures are counted the two ways official reports count them: cut (abolished or
+merged into another) and cut or simplified (at least one applied measure).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, Field, RootModel, ValidationError, computed_field
+from pydantic import BaseModel, Field, ValidationError, computed_field, field_validator
 
 from engine.adapters.yaml_files import read_yaml, validation_problems
 from engine.cost.compliance import compliance_cost
 from engine.cost.model import CostBreakdown
 from engine.cost.parameters import CostParameters, default_rules_dir
 from engine.errors import UserError
-from engine.model import OnlineLevel, Procedure
+from engine.model import ChannelKind, OnlineLevel, Procedure, StepKind
 from engine.model.procedure import Strict
+from engine.recognise.text import fold
 
 TARGETS_FILE = "targets.yaml"
 UNKNOWN_GROUP = "(không rõ)"
@@ -31,19 +35,63 @@ class Metric(StrEnum):
     procedures = "procedures"
     time = "time"
     cost = "cost"
+    online = "online"
+    digital_inspection = "digital_inspection"
+
+
+class Goal(StrEnum):
+    reduce = "reduce"  # cut the metric by the share
+    reach = "reach"  # bring a share of procedures up to the share
+
+
+class Scope(StrEnum):
+    all = "all"
+    business = "business"  # procedures related to production and business (Resolution 66/NQ-CP)
+
+
+# Applicant types (accent-folded) that make a procedure one "related to business".
+BUSINESS_APPLICANTS = ("doanh nghiep", "hop tac xa", "ho kinh doanh")
+
+
+def in_scope(procedure: Procedure, scope: Scope) -> bool:
+    return scope == Scope.all or any(
+        word in fold(applicant) for applicant in procedure.applicant_types for word in BUSINESS_APPLICANTS
+    )
 
 
 class ReformTarget(Strict):
-    share: float = Field(gt=0, le=1)  # the reduction required, 0.30 = 30%
+    id: str
+    metric: Metric
+    goal: Goal = Goal.reduce
+    scope: Scope = Scope.all
+    share: float = Field(gt=0, le=1)  # the reduction required, or the share to reach
     deadline: dt.date
     label_vi: str
     label_en: str
     reference: str
     date: dt.date  # when the target was set
 
+    def passed(self, as_of: dt.date) -> bool:
+        return as_of > self.deadline
 
-class Targets(RootModel[dict[Metric, ReformTarget]]):
-    root: dict[Metric, ReformTarget]
+
+class Targets(Strict):
+    targets: list[ReformTarget]
+
+    @field_validator("targets")
+    @classmethod
+    def _unique_ids(cls, targets: list[ReformTarget]) -> list[ReformTarget]:
+        ids = [t.id for t in targets]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate target id {', '.join(duplicates)}")
+        return targets
+
+    def get(self, target_id: str) -> ReformTarget:
+        found = next((t for t in self.targets if t.id == target_id), None)
+        if found is None:
+            raise UserError(f"no target {target_id!r}; targets: {', '.join(t.id for t in self.targets)}")
+        return found
 
 
 def load_targets(path: Path | None = None) -> Targets:
@@ -73,37 +121,81 @@ class Metrics(BaseModel):
     cost_depends_on_estimate: bool
     estimated_volumes: int  # procedures whose annual volume is assumed
     fully_online: int
+    with_online: int = 0  # procedures with an online channel
+    with_onsite_inspection: int = 0  # procedures with an on-site inspection step
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def fully_online_share(self) -> float | None:
         return self.fully_online / self.procedures if self.procedures else None
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def online_share(self) -> float | None:
+        return self.with_online / self.procedures if self.procedures else None
+
     def value(self, metric: Metric) -> float:
         return {
             Metric.procedures: float(self.procedures),
             Metric.time: self.time_limit_total_days,
             Metric.cost: float(self.annual_cost_vnd),
+            Metric.online: float(self.with_online),
+            Metric.digital_inspection: float(self.with_onsite_inspection),
         }[metric]
 
 
 class TargetProgress(BaseModel):
     metric: Metric
     label_vi: str
-    required: float  # reduction the target asks for
+    required: float  # reduction the target asks for, or the share to reach
     before: float
     after: float
-    reduction: float | None  # achieved reduction, None when there was nothing to reduce
+    reduction: float | None  # reduction goals: achieved reduction, None when there was nothing to reduce
     met: bool
     estimate: bool  # the figures depend on working assumptions
     deadline: dt.date
     reference: str
+    id: str = ""
+    label_en: str = ""
+    goal: Goal = Goal.reduce
+    scope: Scope = Scope.all
+    scope_procedures: int = 0  # procedures in the target's scope before the plan
+    achieved: float | None = None  # the reduction, or for reach goals the share reached after the plan
+    achieved_before: float | None = None  # reach goals: the share before the plan
+    passed: bool = False  # the deadline is before the as-of date
+    as_of: dt.date | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def progress(self) -> float | None:
         """Share of the target achieved: 1.0 means the target is just met."""
-        return None if self.reduction is None else self.reduction / self.required
+        return None if self.achieved is None else self.achieved / self.required
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def gap(self) -> float | None:
+        """What remains to do, in the target's own unit (share points); 0 when met."""
+        return None if self.achieved is None else max(0.0, self.required - self.achieved)
+
+
+class ProcedureCount(BaseModel):
+    """Procedures counted as official reports count them: cut, and cut or simplified."""
+
+    scope: Scope
+    before: int
+    cut: int  # abolished, or merged into another procedure
+    simplified: int  # still there, with at least one applied measure
+    cut_or_simplified: int
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cut_share(self) -> float | None:
+        return self.cut / self.before if self.before else None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cut_or_simplified_share(self) -> float | None:
+        return self.cut_or_simplified / self.before if self.before else None
 
 
 class GroupProgress(BaseModel):
@@ -121,6 +213,8 @@ class ProgressReport(BaseModel):
     groups: list[GroupProgress]
     assumptions: list[str]  # every parameter a figure used, with its value and reference
     notes: list[str] = Field(default_factory=list)  # e.g. measures the projection could not apply
+    counts: list[ProcedureCount] = Field(default_factory=list)  # overall and for business procedures
+    as_of: dt.date | None = None
 
     def by(self, dimension: str) -> list[GroupProgress]:
         return [g for g in self.groups if g.dimension == dimension]
@@ -144,45 +238,70 @@ DIMENSIONS: dict[str, Callable[[Procedure], list[str]]] = {
     "agency": _agencies,
 }
 
+Costs = dict[str, CostBreakdown]
+
 
 def compare(
-    before: Sequence[Procedure], after: Sequence[Procedure], params: CostParameters, targets: Targets
+    before: Sequence[Procedure],
+    after: Sequence[Procedure],
+    params: CostParameters,
+    targets: Targets,
+    changed: Collection[str] = (),
+    as_of: dt.date | None = None,
+    groups: bool = True,
 ) -> ProgressReport:
-    """Compare a catalogue with its projection, overall and by level, field and agency."""
+    """Compare a catalogue with its projection, overall and by level, field and agency.
+
+    ``changed``: codes of procedures at least one applied measure changed (for the "cut or simplified"
+    count); ``as_of``: the date deadlines are judged against (today by default).
+    """
+    as_of = as_of or dt.date.today()
     costs_before = {p.code: compliance_cost(p, params) for p in before}
     unchanged = {id(p) for p in before}  # the projection returns procedures it left alone as they were
     costs_after = {
         p.code: costs_before[p.code] if id(p) in unchanged else compliance_cost(p, params) for p in after
     }
-    overall_before = metrics(before, costs_before)
-    overall_after = metrics(after, costs_after)
-    groups = []
-    for dimension, keys in DIMENSIONS.items():
+    report_groups = []
+    for dimension, keys in DIMENSIONS.items() if groups else ():
         grouped_before = _group(before, keys)
         grouped_after = _group(after, keys)
         for name in sorted(grouped_before.keys() | grouped_after.keys()):
-            group_before = metrics(grouped_before.get(name, []), costs_before)
-            group_after = metrics(grouped_after.get(name, []), costs_after)
-            groups.append(
+            group_before, group_after = grouped_before.get(name, []), grouped_after.get(name, [])
+            report_groups.append(
                 GroupProgress(
                     dimension=dimension,
                     group=name,
-                    before=group_before,
-                    after=group_after,
-                    targets=progress(group_before, group_after, targets),
+                    before=metrics(group_before, costs_before),
+                    after=metrics(group_after, costs_after),
+                    targets=progress(group_before, group_after, costs_before, costs_after, targets, as_of),
                 )
             )
     used = sorted({n for b in [*costs_before.values(), *costs_after.values()] for n in b.parameters})
     return ProgressReport(
-        before=overall_before,
-        after=overall_after,
-        targets=progress(overall_before, overall_after, targets),
-        groups=groups,
+        before=metrics(before, costs_before),
+        after=metrics(after, costs_after),
+        targets=progress(before, after, costs_before, costs_after, targets, as_of),
+        groups=report_groups,
         assumptions=[params.describe(name) for name in used],
+        counts=[procedure_count(before, after, changed, scope) for scope in Scope],
+        as_of=as_of,
     )
 
 
-def metrics(procedures: Iterable[Procedure], costs: dict[str, CostBreakdown]) -> Metrics:
+def procedure_count(
+    before: Sequence[Procedure], after: Sequence[Procedure], changed: Collection[str], scope: Scope
+) -> ProcedureCount:
+    codes = [p.code for p in before if in_scope(p, scope)]
+    remaining = {p.code for p in after}
+    changed = set(changed)
+    cut = sum(code not in remaining for code in codes)
+    simplified = sum(code in remaining and code in changed for code in codes)
+    return ProcedureCount(
+        scope=scope, before=len(codes), cut=cut, simplified=simplified, cut_or_simplified=cut + simplified
+    )
+
+
+def metrics(procedures: Iterable[Procedure], costs: Costs) -> Metrics:
     procedures = list(procedures)
     limits = [p.max_time_limit_days for p in procedures if p.max_time_limit_days is not None]
     breakdowns = [costs[p.code] for p in procedures]
@@ -197,32 +316,73 @@ def metrics(procedures: Iterable[Procedure], costs: dict[str, CostBreakdown]) ->
         cost_depends_on_estimate=any(b.depends_on_estimate for b in breakdowns),
         estimated_volumes=sum(b.volume_is_estimate for b in breakdowns),
         fully_online=sum(p.online_level == OnlineLevel.full for p in procedures),
+        with_online=sum(p.channel(ChannelKind.online) is not None for p in procedures),
+        with_onsite_inspection=sum(any(s.kind == StepKind.inspect for s in p.steps) for p in procedures),
     )
 
 
-def progress(before: Metrics, after: Metrics, targets: Targets) -> list[TargetProgress]:
-    """How far the reduction from ``before`` to ``after`` goes towards each target."""
+def progress(
+    before: Sequence[Procedure],
+    after: Sequence[Procedure],
+    costs_before: Costs,
+    costs_after: Costs,
+    targets: Targets,
+    as_of: dt.date,
+) -> list[TargetProgress]:
+    """How far the change from ``before`` to ``after`` goes towards each target, on its scope."""
+    by_scope: dict[Scope, tuple[Metrics, Metrics]] = {}
     rows = []
-    for metric, target in targets.root.items():
-        old, new = before.value(metric), after.value(metric)
-        reduction = (old - new) / old if old else None
+    for target in targets.targets:
+        if target.scope not in by_scope:
+            codes = {p.code for p in before if in_scope(p, target.scope)}
+            by_scope[target.scope] = (
+                metrics([p for p in before if p.code in codes], costs_before),
+                metrics([p for p in after if p.code in codes], costs_after),
+            )
+        old_metrics, new_metrics = by_scope[target.scope]
+        old, new = old_metrics.value(target.metric), new_metrics.value(target.metric)
+        achieved_before, achieved = _achieved(target, old_metrics, new_metrics)
         rows.append(
             TargetProgress(
-                metric=metric,
+                id=target.id,
+                metric=target.metric,
+                goal=target.goal,
+                scope=target.scope,
                 label_vi=target.label_vi,
+                label_en=target.label_en,
                 required=target.share,
                 before=old,
                 after=new,
-                reduction=reduction,
+                reduction=achieved if target.goal == Goal.reduce else None,
+                achieved=achieved,
+                achieved_before=achieved_before,
+                scope_procedures=old_metrics.procedures,
                 # Compare in whole tenths of a percent, so 0.3 achieved meets 0.3 despite float noise.
-                met=reduction is not None and round(reduction, 3) >= round(target.share, 3),
-                estimate=metric == Metric.cost
-                and (before.cost_depends_on_estimate or after.cost_depends_on_estimate),
+                met=achieved is not None and round(achieved, 3) >= round(target.share, 3),
+                estimate=target.metric == Metric.cost
+                and (old_metrics.cost_depends_on_estimate or new_metrics.cost_depends_on_estimate),
                 deadline=target.deadline,
+                passed=target.passed(as_of),
+                as_of=as_of,
                 reference=target.reference,
             )
         )
     return rows
+
+
+def _achieved(target: ReformTarget, before: Metrics, after: Metrics) -> tuple[float | None, float | None]:
+    """(share before, what is achieved after): a reduction, or the share of procedures reached."""
+    old, new = before.value(target.metric), after.value(target.metric)
+    if target.goal == Goal.reduce:
+        return None, (old - new) / old if old else None
+    if target.metric == Metric.digital_inspection:
+        # Every inspection the portal describes is on site: the digital share starts at 0 and grows as
+        # measures turn inspection steps into checks on data (or the procedures go).
+        return (0.0, (old - new) / old) if old else (None, None)
+    return (
+        old / before.procedures if before.procedures else None,
+        new / after.procedures if after.procedures else None,
+    )
 
 
 def _group(

@@ -6,6 +6,7 @@ A plan starts from findings (each proposes one measure); people add their own me
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import os
 from collections.abc import Iterable, Sequence
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from engine.cost.parameters import CostParameters, load_cost_parameters
 from engine.errors import UserError
 from engine.model import Finding, Measure, Procedure, Severity, Target, TargetKind
+from engine.plans.forms import ProcedureForm, procedure_forms
 from engine.plans.impact import MeasureImpact, measure_impacts
 from engine.plans.model import (
     MEASURE_LABELS_VI,
@@ -39,6 +41,8 @@ _NEEDS_RELATED = {Measure.merge, Measure.interlink}
 
 # Evidence fields of procedure facts that hold another procedure's code.
 RELATED_EVIDENCE = ("same_result_as", "similar_to", "issued_by")
+# Evidence fields holding several procedure codes, semicolon-joined (a procedure family's other members).
+RELATED_LIST_EVIDENCE = ("family_member_codes",)
 
 # Parameters the projection itself uses, by the measure that uses them.
 _PROJECTION_PARAMETERS = {
@@ -87,6 +91,11 @@ def _related_codes(finding: Finding) -> list[str]:
         str(value)
         for key, value in finding.evidence.items()
         if value and (key in RELATED_EVIDENCE or key.endswith(".id")) and value != finding.procedure_code
+    ] + [
+        code
+        for key in RELATED_LIST_EVIDENCE
+        for code in str(finding.evidence.get(key, "")).split("; ")
+        if code and code != finding.procedure_code
     ]
     return list(dict.fromkeys(c for c in candidates if c in finding.message_en or c in finding.message_vi))
 
@@ -210,18 +219,31 @@ def progress(
     plan: Plan,
     params: CostParameters | None = None,
     targets: Targets | None = None,
+    as_of: dt.date | None = None,
 ) -> ProgressReport:
-    """Before/after figures and progress against the targets if the plan's accepted measures are applied."""
+    """Before/after figures and progress against the targets if the plan's accepted measures are applied.
+
+    Deadlines are judged as of ``as_of`` (today by default): a passed one is reported as passed.
+    """
     params = params or load_cost_parameters()
     targets = targets or load_targets()
     projection = apply_plan(procedures, plan, params)
-    report = compare(procedures, projection.procedures, params, targets)
+    changed = {m.procedure_code for m in plan.measures if m.id in set(projection.applied)}
+    report = compare(procedures, projection.procedures, params, targets, changed, as_of)
     applied = {m.measure for m in plan.measures if m.id in set(projection.applied)}
     report.assumptions += [
         params.describe(name) for m, name in _PROJECTION_PARAMETERS.items() if m in applied
     ]
     report.notes = projection.notes
     return report
+
+
+def forms(
+    procedures: Sequence[Procedure], plan: Plan, params: CostParameters | None = None
+) -> list[ProcedureForm]:
+    """The review (Decree 63/2010 Annex I) and compliance-cost (Circular 02/2017 art. 27) forms of every
+    procedure the plan has a measure on."""
+    return procedure_forms(procedures, plan, params or load_cost_parameters())
 
 
 def impacts(

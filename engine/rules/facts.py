@@ -19,6 +19,8 @@ from typing import Any
 from engine.graph import agency_handoffs, build_procedure_graph, unused_outputs
 from engine.model import ChannelKind, DossierComponent, OnlineLevel, Procedure, SourceRegistry, StepKind
 from engine.recognise.text import fold
+from engine.rules.families import Family, find_families
+from engine.rules.generic_results import load_generic_results
 
 
 class FactKind(StrEnum):
@@ -55,11 +57,24 @@ FACT_FIELDS: dict[FactKind, dict[str, str]] = {
         "component_count": "number of dossier components",
         "handoffs": "hand-offs between agencies in the step sequence",
         "approvals": "steps where a leader approves or signs",
-        "same_result_as": "code of another procedure issuing a result with the same result code",
+        "same_result_as": "code of another procedure issuing a result with the same result code, "
+        "generic results (refusals, notices, replies: rules/generic_results.yaml) left out",
         "same_result_name": "name of that procedure",
+        "same_result_count": "how many procedures issue that result code, this one included",
         "similar_to": "code of the procedure in the same field with the most components in common",
         "similar_name": "name of that procedure",
         "similar_ratio": "share of components in common with it (0–1)",
+        "family_size": "procedures in its family: variants of one result (issue, reissue, exchange, amend, "
+        "extend) at the same levels by the same agency",
+        "family_object": "what the family issues, as named (e.g. Giấy phép khai thác khoáng sản)",
+        "family_variants": "the variants the family's members are, comma-joined",
+        "family_members": "the other members: code «name», semicolon-joined",
+        "family_member_codes": "the other members' codes, semicolon-joined",
+        "family_shared_components": "dossier components asked for by at least two members",
+        "family_shared_component_names": "their names, semicolon-joined (first five; absent when none)",
+        "family_shared_steps": "step actions found in at least two members",
+        "family_shared_result": "a result at least two members issue (absent when none)",
+        "family_evidence": "true when the members share a component, a step or a result",
     },
     FactKind.component: _COMMON
     | {
@@ -110,6 +125,8 @@ class CatalogueContext:
     peer_median: dict[str, tuple[float, int]] = field(default_factory=dict)  # peer key -> (median, n)
     result_codes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # KQ code -> procedures
     similar: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # code -> best match
+    families: dict[str, Family] = field(default_factory=dict)  # code -> its procedure family
+    generic_results: tuple[str, ...] = ()  # folded words naming results many procedures share
 
     @classmethod
     def build(
@@ -117,8 +134,11 @@ class CatalogueContext:
         procedures: Sequence[Procedure],
         registry: SourceRegistry,
         audit_date: dt.date,
+        generic_results: Sequence[str] | None = None,
     ) -> CatalogueContext:
-        ctx = cls(registry=registry, audit_date=audit_date)
+        """``generic_results``: words of result names to ignore (default: ``rules/generic_results.yaml``)."""
+        words = load_generic_results() if generic_results is None else generic_results
+        ctx = cls(registry=registry, audit_date=audit_date, generic_results=tuple(fold(w) for w in words))
         days: dict[str, list[float]] = defaultdict(list)
         for p in procedures:
             for result in p.results:
@@ -132,6 +152,7 @@ class CatalogueContext:
                 days[peer_key(p)].append(p.max_time_limit_days)
         ctx.peer_median = {k: (statistics.median(v), len(v)) for k, v in days.items()}
         ctx.similar = _most_similar(procedures)
+        ctx.families = find_families(procedures)
         return ctx
 
 
@@ -207,14 +228,44 @@ def _procedure_fact(p: Procedure, ctx: CatalogueContext) -> dict[str, Any]:
     if p.annual_volume:
         fact["volume"] = p.annual_volume.per_year
         fact["volume_is_estimate"] = p.annual_volume.estimate
-    for result in p.results:
-        others = [(c, n) for c, n in ctx.result_codes.get(result.code or "", []) if c != p.code]
-        if others:
-            fact["same_result_as"], fact["same_result_name"] = others[0]
-            break
+    fact |= _same_result_fields(p, ctx)
     if p.code in ctx.similar:
         fact["similar_to"], fact["similar_name"], fact["similar_ratio"] = ctx.similar[p.code]
+    if p.code in ctx.families:
+        fact |= _family_fields(p, ctx.families[p.code])
     return fact
+
+
+def _same_result_fields(p: Procedure, ctx: CatalogueContext) -> dict[str, Any]:
+    """The first other procedure sharing a result code, skipping refusals, notices and replies."""
+    for result in p.results:
+        if not result.code or any(word in fold(result.name) for word in ctx.generic_results):
+            continue
+        issuers = ctx.result_codes.get(result.code, [])
+        others = [(c, n) for c, n in issuers if c != p.code]
+        if others:
+            code, name = others[0]
+            return {"same_result_as": code, "same_result_name": name, "same_result_count": len(issuers)}
+    return {}
+
+
+def _family_fields(p: Procedure, family: Family) -> dict[str, Any]:
+    """The procedure's family as flat fields: one fact per procedure, so the rule needs no join."""
+    fields: dict[str, Any] = {
+        "family_size": len(family.members),
+        "family_object": family.object_name,
+        "family_variants": ", ".join(family.variants),
+        "family_members": "; ".join(f"{m.code} «{m.name}»" for m in family.members if m.code != p.code),
+        "family_member_codes": "; ".join(m.code for m in family.members if m.code != p.code),
+        "family_shared_components": len(family.shared_components),
+        "family_shared_steps": family.shared_steps,
+        "family_evidence": family.has_evidence,
+    }
+    if family.shared_components:
+        fields["family_shared_component_names"] = "; ".join(family.shared_components[:5])
+    if family.shared_result:
+        fields["family_shared_result"] = family.shared_result
+    return fields
 
 
 def _component_facts(p: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]]:

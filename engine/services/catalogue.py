@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.adapters.yaml_files import DATA_SOURCES_FILE, load_model, procedure_files
+from engine.adapters.yaml_files import DATA_SOURCES_FILE, VOLUMES_FILE, load_model, procedure_files
 from engine.errors import InputProblem, UserError
 from engine.importers import import_path
 from engine.model import Procedure, SourceRegistry
@@ -70,6 +70,11 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
         problems += outcome.problems
     catalogue = Catalogue(procedures=procedures, registry=registry, problems=problems, files_read=files_read)
     enrich(catalogue)
+    stored_volumes = (path if path.is_dir() else path.parent) / VOLUMES_FILE
+    if stored_volumes.exists():
+        from engine.services.volumes import apply_volumes  # late: volumes imports this module
+
+        catalogue.problems += apply_volumes(catalogue, stored_volumes)
     return catalogue
 
 

@@ -65,7 +65,9 @@ class PostgresServer:
         if self.user:
             command = ["runuser", "-u", self.user, "--", *command]
         # From our folder: the server user may not be allowed into the caller's (a clone under /root).
-        return subprocess.run(command, cwd=self.root, capture_output=True, text=True, timeout=120, check=False)
+        return subprocess.run(
+            command, cwd=self.root, capture_output=True, text=True, timeout=120, check=False
+        )
 
     def stop(self) -> None:
         self.run("pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w")

@@ -43,7 +43,7 @@ def test_a_team_creates_decides_tracks_and_exports_a_plan(cli, tmp_path):
     code, out, _ = cli("progress", "1", str(HAND), "--by", "level")
     assert code == 0
     assert "| Số thủ tục hành chính | 15 | 15 |" in out and "## Theo cấp thực hiện" in out
-    assert "| Cắt giảm chi phí tuân thủ (ước tính) | 30,0% |" in out
+    assert "| Cắt giảm 50% chi phí tuân thủ (Bắc Ninh, 2026) (ước tính) | 50,0% |" in out
     code, out, _ = cli("progress", "1", str(HAND), "--format", "json")
     report = json.loads(out)
     assert report["before"]["annual_cost_vnd"] > report["after"]["annual_cost_vnd"]
@@ -99,3 +99,21 @@ def test_the_database_can_be_named_on_the_command_line(cli, tmp_path):
 def test_plan_without_an_action_prints_help(cli):
     code, out, _ = cli("plan")
     assert code == 2 and "create" in out and "export" in out
+
+
+def test_progress_with_counted_volumes_says_how_many_remain_assumed(cli):
+    from tests.importers.test_volumes import TEMPLATE_DIR
+
+    assert cli("plan", "create", "Phương án thử", str(HAND), "--severity", "high")[0] == 0
+    assert cli("plan", "accept", "1", "--all-severity", "high")[0] == 0
+    code, assumed, _ = cli("progress", "1", str(HAND), "--by", "level")
+    assert code == 0 and "15 thủ tục dùng số hồ sơ giả định" in assumed
+    code, counted, err = cli(
+        "progress", "1", str(HAND), "--by", "level", "--volumes", str(TEMPLATE_DIR / "example.csv")
+    )
+    assert code == 0 and "4 procedures with counted volumes" in err
+    assert "11 thủ tục dùng số hồ sơ giả định" in counted
+    cost = [line for line in counted.splitlines() if line.startswith("| Chi phí tuân thủ hằng năm")]
+    assert cost and cost != [
+        line for line in assumed.splitlines() if line.startswith("| Chi phí tuân thủ hằng năm")
+    ]

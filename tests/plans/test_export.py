@@ -116,7 +116,7 @@ def test_markdown_report_lists_measures_and_progress(stored, params, targets):
     assert text.startswith("# Phương án đơn giản hóa: Phương án 2026")
     assert (
         "## Tiến độ so với mục tiêu" in text
-        and "| Cắt giảm số lượng thủ tục hành chính | 30,0% | 25,0% |" in text
+        and "| Cắt giảm 30% số lượng thủ tục hành chính (Bắc Ninh, 2030) | 30,0% | 25,0% |" in text
     )
     assert "chờ hướng dẫn \\| NĐ 23" in text  # a pipe in a comment does not break the table
 
