@@ -1,14 +1,17 @@
 """The Tinh Gọn workbench (Streamlit), run with ``tinhgon ui``.
 
-A multipage app (``st.navigation``, file pages): one module per page under ``ui/pages/``, each defining
+A multipage app (``st.navigation``, file pages): one module per page under ``ui/screens/``, each defining
 ``render(lang)`` and ending with ``if __name__ == "__main__": render(state.lang())``, so Streamlit runs it as
-a page and other modules (and tests) can import it. Every page calls the service layer the CLI uses
-(``engine.services``). Everything renders offline with Streamlit's own bundle; no CDN is used.
+a page and other modules (and tests) can import it. (Not ``ui/pages/``: Streamlit treats a ``pages/``
+folder beside the main script as a legacy multipage app and shows "Page not found" on direct links.)
+Every page calls the service layer the CLI uses (``engine.services``). Everything renders offline with
+Streamlit's own bundle; no CDN is used.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -22,17 +25,18 @@ UI = Path(__file__).resolve().parent
 
 # (url path, text key, page file): the url paths are stable, so a language switch keeps the page.
 PAGES = [
-    ("tong-quan", "page_overview", "pages/overview.py"),
-    ("danh-muc", "page_catalogue", "pages/catalogue.py"),
-    ("thu-tuc", "page_procedure", "pages/procedure.py"),
-    ("ra-soat", "page_review", "pages/review.py"),
-    ("quy-tac", "page_rules", "pages/rules.py"),
-    ("co-so-du-lieu", "page_databases", "pages/databases.py"),
-    ("nap-du-lieu", "page_load", "pages/load.py"),
+    ("tong-quan", "page_overview", "screens/overview.py"),
+    ("danh-muc", "page_catalogue", "screens/catalogue.py"),
+    ("thu-tuc", "page_procedure", "screens/procedure.py"),
+    ("ra-soat", "page_review", "screens/review.py"),
+    ("quy-tac", "page_rules", "screens/rules.py"),
+    ("co-so-du-lieu", "page_databases", "screens/databases.py"),
+    ("nap-du-lieu", "page_load", "screens/load.py"),
 ]
 
 
 def main() -> None:
+    started = time.perf_counter()
     st.set_page_config(page_title="Tinh Gọn", page_icon="⚖️", layout="wide")
     state.init_defaults()
     state.keep_widget_values()
@@ -49,18 +53,26 @@ def main() -> None:
         _plan_choice(lang)
         st.text_input(t("reviewer", lang), key="reviewer", help=t("reviewer_help", lang))
     current.run()
+    _ready_marker(time.perf_counter() - started)
+
+
+def _ready_marker(seconds: float) -> None:
+    """An invisible mark numbered by run, with the server time of the run: browser tests and the bench
+    wait for it to know the page is drawn."""
+    runs = st.session_state["_runs"] = st.session_state.get("_runs", 0) + 1
+    st.html(f'<div class="tg-ready" data-run="{runs}" data-ms="{seconds * 1000:.0f}"></div>')
 
 
 def _plan_choice(lang: str) -> None:
     plans = state.repository().plans()
-    ids = [None, *(p.id for p in plans)]
+    ids = [0, *(p.id for p in plans)]  # 0: no plan chosen
     names = {p.id: p.name for p in plans}
     if st.session_state.get("plan_id") not in ids:
-        st.session_state["plan_id"] = None
+        st.session_state["plan_id"] = 0
     st.selectbox(
         t("plan", lang),
         ids,
-        format_func=lambda i: t("no_plan", lang) if i is None else names[i],
+        format_func=lambda i: names[i] if i else t("no_plan", lang),
         key="plan_id",
     )
 

@@ -66,6 +66,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "experimental_mark": ("Thử nghiệm", "Experimental"),
     "proven": ("Đã kiểm chứng", "Proven"),
     "none": ("—", "—"),
+    "all": ("Tất cả", "All"),
     "unknown": ("(không rõ)", "(unknown)"),
     "hours": ("giờ", "hours"),
     "search": ("Tìm theo mã hoặc tên (không cần dấu)", "Search by code or name (accents optional)"),
@@ -159,6 +160,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenarios": ("Tình huống kiểm thử (Gherkin)", "Gherkin scenarios"),
     "no_scenarios": ("Chưa có tình huống nào.", "No scenario yet."),
     "hits": ("Số phát hiện", "Hits"),
+    "choose_rule": ("Xem chi tiết quy tắc", "Rule details"),
     "kind": ("Loại", "Kind"),
     # databases
     "db_title": ("Giả định về cơ sở dữ liệu", "What-if on databases"),

@@ -26,6 +26,7 @@ from engine.services.catalogue_table import CatalogueTable, catalogue_table
 from engine.services.overview import Overview, overview
 from engine.services.paths import catalogue_dir
 from engine.services.rules_info import RulePrecision, load_precision
+from engine.services.whatif import WhatIfBase, what_if_base
 
 _PAGES: dict[str, Any] = {}  # the navigation's pages by url path, for st.switch_page
 
@@ -48,9 +49,22 @@ class Audited:
 
 @st.cache_resource(show_spinner=False, max_entries=6)
 def _audited(path: str, experimental: bool) -> Audited:
-    catalogue, result = cached_audit(Path(path), experimental)
+    # One process: forking the multi-threaded server for a worker pool risks children stuck on locks
+    # held by other threads; the disk cache makes this slower audit a once-per-change cost.
+    catalogue, result = cached_audit(Path(path), experimental, workers=1)
     rulebook = load_rulebook(include_experimental=experimental)
     return Audited(catalogue, result, rulebook, catalogue_table(catalogue.procedures, result))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _what_if_base(path: str, experimental: bool) -> WhatIfBase:
+    data = _audited(path, experimental)
+    return what_if_base(data.catalogue, data.rulebook, data.result)
+
+
+def what_if_base_in_use() -> WhatIfBase:
+    """The catalogue in use ready for what-ifs on its data sources (built once)."""
+    return _what_if_base(catalogue_path(), experimental())
 
 
 @st.cache_resource(show_spinner=False)
@@ -101,7 +115,7 @@ def current_plan() -> Plan | None:
     try:
         return repository().get(int(plan_id))
     except Exception:  # the plan was deleted, or the database changed under us
-        st.session_state["plan_id"] = None
+        choose_plan(None)
         return None
 
 
@@ -140,8 +154,8 @@ def choose_plan(plan_id: int | None) -> None:
 
 def init_defaults() -> None:
     if "_next_plan_id" in st.session_state:
-        st.session_state["plan_id"] = st.session_state.pop("_next_plan_id")
+        st.session_state["plan_id"] = st.session_state.pop("_next_plan_id") or 0
     st.session_state.setdefault("lang", "vi")
     st.session_state.setdefault("experimental", False)
-    st.session_state.setdefault("plan_id", None)
+    st.session_state.setdefault("plan_id", 0)
     st.session_state.setdefault("reviewer", default_reviewer())

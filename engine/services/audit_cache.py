@@ -43,9 +43,13 @@ def content_key(*places: Path, extra: str = "") -> str:
 
 
 def cached_audit(
-    catalogue_path: Path | None = None, experimental: bool = False, audit_date: dt.date | None = None
+    catalogue_path: Path | None = None,
+    experimental: bool = False,
+    audit_date: dt.date | None = None,
+    workers: int | None = None,
 ) -> tuple[Catalogue, AuditResult]:
-    """The catalogue at ``catalogue_path`` and its audit, from the cache when nothing changed."""
+    """The catalogue at ``catalogue_path`` and its audit, from the cache when nothing changed
+    (audited on ``workers`` processes otherwise, all cores by default)."""
     catalogue_path = Path(catalogue_path or paths.catalogue_dir())
     audit_date = audit_date or dt.date.today()
     key = content_key(
@@ -63,7 +67,8 @@ def cached_audit(
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         pass  # missing, stale or unreadable: audit again
     catalogue = load_catalogue(catalogue_path)
-    result = audit(catalogue, load_rulebook(include_experimental=experimental), audit_date=audit_date)
+    rulebook = load_rulebook(include_experimental=experimental)
+    result = audit(catalogue, rulebook, audit_date=audit_date, workers=workers)
     _store(file, (catalogue, result))
     return catalogue, result
 

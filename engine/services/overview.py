@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from engine.cost.parameters import CostParameters, load_cost_parameters
 from engine.model import Measure, Procedure
 from engine.plans.model import APPLIED, AuditEntry, MeasureStatus, Plan
-from engine.plans.progress import ProgressReport, Targets, load_targets
+from engine.plans.progress import GroupProgress, ProgressReport, Targets, load_targets
+from engine.plans.progress import progress as target_progress
 from engine.plans.service import progress
 
 # Measures that take a procedure out of the catalogue: the "cut" of official reports (bãi bỏ, and the
@@ -65,12 +66,37 @@ def overview(
     params = params or load_cost_parameters()
     targets = targets or load_targets()
     done = frozenset({MeasureStatus.done})
+    projected = progress(procedures, plan, params, targets)
+    if any(m.status == MeasureStatus.done for m in plan.measures):
+        achieved = progress(procedures, plan_with(plan, done), params, targets)
+    else:
+        achieved = unchanged(projected, targets)  # nothing done yet: no second projection to compute
     return Overview(
-        achieved=progress(procedures, plan_with(plan, done), params, targets),
-        projected=progress(procedures, plan, params, targets),
+        achieved=achieved,
+        projected=projected,
         achieved_counts=procedure_counts(plan, done),
         projected_counts=procedure_counts(plan, APPLIED),
         status_counts=dict(Counter(m.status.value for m in plan.measures)),
+    )
+
+
+def unchanged(report: ProgressReport, targets: Targets) -> ProgressReport:
+    """The catalogue of ``report`` as it was before any measure: every figure after equals before."""
+    return ProgressReport(
+        before=report.before,
+        after=report.before,
+        targets=target_progress(report.before, report.before, targets),
+        groups=[
+            GroupProgress(
+                dimension=g.dimension,
+                group=g.group,
+                before=g.before,
+                after=g.before,
+                targets=target_progress(g.before, g.before, targets),
+            )
+            for g in report.groups
+        ],
+        assumptions=report.assumptions,
     )
 
 

@@ -2,11 +2,13 @@
 see which findings, components, hours and đồng change; and rank the databases by what they save.
 
 Only the procedures that ask for a document of the changed type are audited again, against a copy of
-the registry; the catalogue's own registry is never changed.
+the registry; the catalogue's own registry is never changed. The catalogue-wide facts and the rule
+engine are built once (:class:`WhatIfBase`) and reused by every change, since only the registry differs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,7 +17,10 @@ from decimal import Decimal
 from engine.cost.parameters import CostParameters, load_cost_parameters
 from engine.model import DataSource, Finding, LegalRef, SourceRegistry
 from engine.model.sources import Replacement
-from engine.services.audit import AuditResult, Rulebook, audit
+from engine.rules.facts import CatalogueContext, procedure_facts
+from engine.rules.findings import build_finding, dedupe
+from engine.rules.runtime import RuleEngine
+from engine.services.audit import AuditResult, Rulebook
 from engine.services.catalogue import Catalogue
 from engine.services.catalogue_table import finding_database
 
@@ -94,22 +99,42 @@ def current_since(registry: SourceRegistry, source_id: str, doc_type: str) -> dt
     )
 
 
-def what_if(catalogue: Catalogue, rulebook: Rulebook, result: AuditResult, change: SourceChange) -> Effect:
-    """The findings that ``change`` adds or removes, compared with ``result`` (the audit as it is)."""
-    affected = {
-        p.code
-        for p in catalogue.procedures
+@dataclass
+class WhatIfBase:
+    """A catalogue, its rulebook and audit, with the catalogue-wide facts and the rule engine built."""
+
+    catalogue: Catalogue
+    rulebook: Rulebook
+    result: AuditResult
+    context: CatalogueContext
+    engine: RuleEngine
+
+
+def what_if_base(catalogue: Catalogue, rulebook: Rulebook, result: AuditResult) -> WhatIfBase:
+    context = CatalogueContext.build(catalogue.procedures, catalogue.registry, result.audit_date)
+    return WhatIfBase(catalogue, rulebook, result, context, RuleEngine(rulebook.rules, rulebook.params))
+
+
+def what_if(base: WhatIfBase, change: SourceChange) -> Effect:
+    """The findings that ``change`` adds or removes, compared with the audit as it is."""
+    affected = [
+        p
+        for p in base.catalogue.procedures
         if any(change.doc_type in c.doc_types for c in p.components)
         or any(change.doc_type in c.doc_types for c in p.reuse_clauses)
-    }
+    ]
     if not affected:
         return Effect()
-    changed = Catalogue(
-        procedures=catalogue.procedures, registry=changed_registry(catalogue.registry, change)
-    )
-    after = audit(changed, rulebook, audit_date=result.audit_date, only=affected, workers=1)
-    before = {f.key: f for f in result.findings if f.procedure_code in affected}
-    now = {f.key: f for f in after.findings}
+    context = dataclasses.replace(base.context, registry=changed_registry(base.catalogue.registry, change))
+    now: dict[str, Finding] = {}
+    for procedure in affected:
+        matches = base.engine.evaluate(procedure_facts(procedure, context))
+        found = [
+            build_finding(base.engine.rules[m.rule_id], m, procedure, base.rulebook.params) for m in matches
+        ]
+        now.update((f.key, f) for f in dedupe(found))
+    codes = {p.code for p in affected}
+    before = {f.key: f for f in base.result.findings if f.procedure_code in codes}
     return Effect(
         added=[f for k, f in now.items() if k not in before],
         removed=[f for k, f in before.items() if k not in now],

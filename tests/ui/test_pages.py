@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from engine.cli import main as cli
 from engine.services import load_catalogue, load_rulebook
 from engine.services.audit_cache import cached_audit
-from engine.services.whatif import SourceChange, what_if
+from engine.services.whatif import SourceChange, what_if, what_if_base
 from tests.ui.conftest import metrics, vn_int
 
 
@@ -32,7 +32,7 @@ def _create_plan(app: AppTest, name: str = "Bắc Ninh 2026", severity: str | No
 
 
 def test_catalogue_totals_equal_the_clis(workbench: AppTest, capsys: pytest.CaptureFixture[str]) -> None:
-    workbench.switch_page("pages/catalogue.py").run()
+    workbench.switch_page("screens/catalogue.py").run()
     shown = metrics(workbench)
     procedures, findings, flagged = _cli_totals(capsys)
     assert (vn_int(shown["Thủ tục"]), vn_int(shown["Phát hiện"]), vn_int(shown["Thủ tục có phát hiện"])) == (
@@ -44,7 +44,7 @@ def test_catalogue_totals_equal_the_clis(workbench: AppTest, capsys: pytest.Capt
 
 
 def test_catalogue_search_ignores_accents_and_a_typo(workbench: AppTest) -> None:
-    workbench.switch_page("pages/catalogue.py").run()
+    workbench.switch_page("screens/catalogue.py").run()
     workbench.text_input(key="k_cat_query").input("dang ky khia sinh").run()
     frame = workbench.dataframe[0].value
     assert frame.iloc[0]["Mã"] == "1.001193"
@@ -54,7 +54,7 @@ def test_catalogue_search_ignores_accents_and_a_typo(workbench: AppTest) -> None
 
 
 def test_catalogue_filters_narrow_the_table(workbench: AppTest) -> None:
-    workbench.switch_page("pages/catalogue.py").run()
+    workbench.switch_page("screens/catalogue.py").run()
     workbench.multiselect(key="k_cat_databases").select("civil_status").run()
     frame = workbench.dataframe[0].value
     assert len(frame) > 0
@@ -63,7 +63,7 @@ def test_catalogue_filters_narrow_the_table(workbench: AppTest) -> None:
 
 
 def test_language_switch_keeps_page_and_selection(workbench: AppTest) -> None:
-    workbench.switch_page("pages/catalogue.py").run()
+    workbench.switch_page("screens/catalogue.py").run()
     workbench.text_input(key="k_cat_query").input("khai sinh").run()
     before = len(workbench.dataframe[0].value)
     workbench.sidebar.radio(key="lang").set_value("en").run()
@@ -75,7 +75,7 @@ def test_language_switch_keeps_page_and_selection(workbench: AppTest) -> None:
 
 
 def test_opening_a_procedure_shows_its_name_and_findings(workbench: AppTest) -> None:
-    workbench.switch_page("pages/catalogue.py").run()
+    workbench.switch_page("screens/catalogue.py").run()
     workbench.selectbox(key="k_cat_open").set_value("1.001193")
     workbench.button(key="open_procedure_button").click().run()
     assert not workbench.exception, workbench.exception
@@ -98,7 +98,7 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
     workbench: AppTest, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _create_plan(workbench)
-    workbench.switch_page("pages/review.py").run()
+    workbench.switch_page("screens/review.py").run()
     item = workbench.selectbox(key="k_rev_item").value
     workbench.text_input(key="k_rev_one_comment").input("đồng ý theo NQ 66.7")
     workbench.button(key="one_accept").click().run()
@@ -110,14 +110,14 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
     assert "Nguyễn Thị Lan" in history and "status: proposed → accepted" in history
     assert "đồng ý theo NQ 66.7" in history
     # the accepted measure counts on the overview page
-    workbench.switch_page("pages/overview.py").run()
+    workbench.switch_page("screens/overview.py").run()
     assert vn_int(metrics(workbench)["Chấp thuận"]) == 1
     assert item  # the key the decision was made on
 
 
 def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest) -> None:
     workbench.sidebar.toggle(key="experimental").set_value(True).run()
-    workbench.switch_page("pages/review.py").run()
+    workbench.switch_page("screens/review.py").run()
     workbench.radio(key="k_rev_exp").set_value("only").run()
     frame = workbench.dataframe[0].value
     assert len(frame) > 0
@@ -126,7 +126,8 @@ def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest
 
 
 def test_rules_page_shows_vietnamese_rationale_scenarios_and_hits(workbench: AppTest) -> None:
-    workbench.switch_page("pages/rules.py").run()
+    workbench.switch_page("screens/rules.py").run()
+    workbench.selectbox(key="k_rule_choice").set_value("TG-REUSE-DATA").run()
     frame = workbench.dataframe[0].value
     assert len(frame) == 19
     row = frame[frame["Quy tắc"] == "Thành phần hồ sơ có dữ liệu trong cơ sở dữ liệu đã công bố"].iloc[0]
@@ -139,16 +140,15 @@ def test_rules_page_shows_vietnamese_rationale_scenarios_and_hits(workbench: App
 
 
 def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTest) -> None:
-    workbench.switch_page("pages/databases.py").run()
+    workbench.switch_page("screens/databases.py").run()
     workbench.selectbox(key="k_db_source").set_value("civil_status").run()
     workbench.selectbox(key="k_db_doc").set_value("birth_certificate").run()
     workbench.radio(key="k_db_mode").set_value("not_published")
     workbench.button[0].click().run()
     assert not workbench.exception, workbench.exception
     catalogue, result = cached_audit(None, experimental=False)
-    effect = what_if(
-        catalogue, load_rulebook(), result, SourceChange("civil_status", "birth_certificate", None)
-    )
+    base = what_if_base(catalogue, load_rulebook(), result)
+    effect = what_if(base, SourceChange("civil_status", "birth_certificate", None))
     assert effect.findings_delta < 0  # withdrawing the database loses findings
     shown = metrics(workbench)
     assert vn_int(shown["Phát hiện thay đổi"]) == effect.findings_delta
@@ -159,13 +159,13 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
 
 
 def test_load_page_reports_a_bad_file_and_keeps_the_data(workbench: AppTest) -> None:
-    workbench.switch_page("pages/load.py").run()
+    workbench.switch_page("screens/load.py").run()
     assert "1.271 thủ tục" in workbench.info[0].value
     assert workbench.get("file_uploader"), "an upload box is shown"
 
 
 def test_procedure_page_reads_the_code_from_the_query(workbench: AppTest) -> None:
     workbench.query_params["code"] = "1.013225"
-    workbench.switch_page("pages/procedure.py").run()
+    workbench.switch_page("screens/procedure.py").run()
     assert workbench.title[0].value.startswith("Cấp giấy phép xây dựng")
     assert load_catalogue  # the page shows the bundled catalogue's procedure

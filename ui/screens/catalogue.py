@@ -31,27 +31,35 @@ def render(lang: str) -> None:
             table.options["levels"],
             format_func=lambda v: level(v, lang),
             key="k_cat_levels",
+            placeholder=t("all", lang),
         )
-        fields = c2.multiselect(t("field", lang), table.options["fields"], key="k_cat_fields")
-        agencies = c3.multiselect(t("agency", lang), table.options["agencies"], key="k_cat_agencies")
+        fields = c2.multiselect(
+            t("field", lang), table.options["fields"], key="k_cat_fields", placeholder=t("all", lang)
+        )
+        agencies = c3.multiselect(
+            t("agency", lang), table.options["agencies"], key="k_cat_agencies", placeholder=t("all", lang)
+        )
         c4, c5, c6 = st.columns(3)
         online = c4.multiselect(
             t("online_level", lang),
             table.options["online_levels"],
             format_func=lambda v: online_level(v, lang),
             key="k_cat_online",
+            placeholder=t("all", lang),
         )
         rules = c5.multiselect(
             t("rules_hit", lang),
             table.options["rules"],
             format_func=lambda r: _rule_title(data, r, lang),
             key="k_cat_rules",
+            placeholder=t("all", lang),
         )
         databases = c6.multiselect(
             t("database", lang),
             table.options["databases"],
             format_func=lambda d: state.source_name(registry, d, lang),
             key="k_cat_databases",
+            placeholder=t("all", lang),
         )
         only_flagged = st.checkbox(t("only_flagged", lang), key="k_cat_flagged")
     rows = table.filter(

@@ -62,10 +62,9 @@ def render(lang: str) -> None:
         submitted = st.form_submit_button(t("compute", lang))
     if submitted:
         change = SourceChange(source_id, doc_type, date if mode == "published" else None)
-        st.session_state["what_if_effect"] = (
-            change,
-            what_if(data.catalogue, data.rulebook, data.result, change),
-        )
+        with st.spinner(t("loading", lang)):
+            effect = what_if(state.what_if_base_in_use(), change)
+        st.session_state["what_if_effect"] = (change, effect)
     stored = st.session_state.get("what_if_effect")
     if stored and stored[0].source_id == source_id and stored[0].doc_type == doc_type:
         _effect(stored[1], data, lang)

@@ -8,7 +8,7 @@ import streamlit as st
 from i18n import measure, num, number, rule_kind, severity, t
 
 from engine.services.rules_info import RuleCard, rule_cards
-from pages.review import precision_text
+from screens.review import precision_text
 
 
 @st.cache_resource(show_spinner=False)
@@ -37,15 +37,22 @@ def render(lang: str) -> None:
         width="stretch",
         column_config={t("hits", lang): st.column_config.NumberColumn(format="%d")},
     )
-    for card in cards:
-        _card(card, lang)
+    by_id = {c.rule.id: c for c in cards}
+    chosen = st.selectbox(
+        t("choose_rule", lang),
+        list(by_id),
+        format_func=lambda r: by_id[r].rule.title_vi if lang == "vi" else by_id[r].rule.title_en,
+        key="k_rule_choice",
+    )
+    _card(by_id[chosen], lang)
 
 
 def _card(card: RuleCard, lang: str) -> None:
+    """One rule in full; one at a time, since a page of every rule's tables is slow to draw."""
     rule = card.rule
     status = t("experimental_mark", lang) if rule.experimental else t("proven", lang)
-    title = rule.title_vi if lang == "vi" else rule.title_en
-    with st.expander(f"{title} · {status} · {t('hits', lang)}: {num(card.hits, lang)}"):
+    with st.container(border=True):
+        st.markdown(f"**{t('status', lang)}:** {status} · **{t('hits', lang)}:** {num(card.hits, lang)}")
         st.markdown(
             f"**{t('title_vi', lang)}:** {rule.title_vi}  \n**{t('title_en', lang)}:** {rule.title_en}"
         )

@@ -38,7 +38,7 @@ def render(lang: str) -> None:
 
 
 def _plan_chooser(lang: str, data: state.Audited) -> None:
-    expanded = st.session_state.get("plan_id") is None
+    expanded = not st.session_state.get("plan_id")
     with st.expander(t("create_plan", lang), expanded=expanded), st.form("create_plan"):
         name = st.text_input(t("plan_name", lang), key="k_plan_name")
         minimum = st.selectbox(
@@ -87,7 +87,7 @@ def _targets(view: Overview, lang: str) -> None:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("target:N", title=None, sort=None),
+            y=alt.Y("target:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
             yOffset=alt.YOffset("series:N", sort=None),
             x=alt.X("value:Q", title=f"{t('reduction', lang)} (%)", scale=alt.Scale(domain=[0, 40])),
             color=alt.Color("series:N", title=None, sort=None, legend=alt.Legend(orient="bottom")),

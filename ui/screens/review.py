@@ -72,26 +72,39 @@ def _filters(queue: ReviewQueue, data: state.Audited, lang: str) -> QueueFilter:
             options["rules"],
             format_func=lambda r: _rule_title(data, r, lang),
             key="k_rev_rules",
+            placeholder=t("all", lang),
         )
         severities = c2.multiselect(
             t("severity", lang),
             options["severities"],
             format_func=lambda s: severity(s, lang),
             key="k_rev_sev",
+            placeholder=t("all", lang),
         )
         statuses = c3.multiselect(
-            t("status", lang), options["statuses"], format_func=lambda s: status(s, lang), key="k_rev_status"
+            t("status", lang),
+            options["statuses"],
+            format_func=lambda s: status(s, lang),
+            key="k_rev_status",
+            placeholder=t("all", lang),
         )
         c4, c5, c6 = st.columns(3)
-        fields = c4.multiselect(t("field", lang), options["fields"], key="k_rev_fields")
+        fields = c4.multiselect(
+            t("field", lang), options["fields"], key="k_rev_fields", placeholder=t("all", lang)
+        )
         levels = c5.multiselect(
-            t("level", lang), options["levels"], format_func=lambda v: level(v, lang), key="k_rev_levels"
+            t("level", lang),
+            options["levels"],
+            format_func=lambda v: level(v, lang),
+            key="k_rev_levels",
+            placeholder=t("all", lang),
         )
         databases = c6.multiselect(
             t("database", lang),
             options["databases"],
             format_func=lambda d: state.source_name(registry, d, lang),
             key="k_rev_db",
+            placeholder=t("all", lang),
         )
         kind = st.radio(
             t("show_experimental", lang),
