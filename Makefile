@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= $(shell for p in python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(not ((3,11) <= sys.version_info[:2] < (3,13)))' 2>/dev/null && echo $$p && break; done)
 
-.PHONY: setup run test lint bench
+.PHONY: setup run test lint bench browser
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Tinh Gọn needs Python 3.11 or 3.12 (durable-rules does not import on 3.13)"; exit 1; }
@@ -17,17 +17,26 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 
 run: setup
-	$(VENV)/bin/tinhgon ui --headless
+	$(VENV)/bin/tinhgon ui
 
 lint: setup
 	$(VENV)/bin/ruff check engine ui features tests bench
 	$(VENV)/bin/ruff format --check engine ui features tests bench
 	$(VENV)/bin/mypy
 
-test: lint
+# The browser tests drive Debian's chromium through playwright (never `playwright install`).
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "browser tests need chromium at $(CHROMIUM): sudo apt-get install chromium"; fi; }
+
+test: lint browser
 	$(VENV)/bin/pytest -q
 
 bench: setup
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_recognise.py
 	$(PY) bench/bench_audit.py
+	$(PY) bench/bench_workbench.py
