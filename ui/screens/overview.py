@@ -40,28 +40,37 @@ def render(lang: str) -> None:
 def _plan_chooser(lang: str, data: state.Audited) -> None:
     expanded = not st.session_state.get("plan_id")
     with st.expander(t("create_plan", lang), expanded=expanded), st.form("create_plan"):
-        name = st.text_input(t("plan_name", lang), key="k_plan_name")
-        minimum = st.selectbox(
+        st.text_input(t("plan_name", lang), key="k_plan_name")
+        st.selectbox(
             t("min_severity", lang),
             [None, *(s.value for s in Severity)],
             format_func=lambda s: t("all_severities", lang) if s is None else severity(s, lang),
             key="k_plan_severity",
         )
-        if st.form_submit_button(t("create", lang)):
-            try:
-                plan = create_plan_from_findings(
-                    state.repository(),
-                    name.strip(),
-                    data.result.findings,
-                    state.reviewer() or "workbench",
-                    Severity(minimum) if minimum else None,
-                )
-            except UserError as error:
-                st.error(str(error))
-            else:
-                state.choose_plan(plan.id)
-                st.success(t("created", lang, name=plan.name, n=num(len(plan.measures), lang)))
-                st.rerun()
+        st.form_submit_button(t("create", lang), on_click=_create_plan, args=(data, lang))
+    if message := st.session_state.pop("overview_flash", None):
+        (st.error if message[0] == "error" else st.success)(message[1])
+
+
+def _create_plan(data: state.Audited, lang: str) -> None:
+    """Form callback: the plan is created, and chosen, before the page is drawn again."""
+    minimum = st.session_state.get("k_plan_severity")
+    try:
+        plan = create_plan_from_findings(
+            state.repository(),
+            (st.session_state.get("k_plan_name") or "").strip(),
+            data.result.findings,
+            state.reviewer() or "workbench",
+            Severity(minimum) if minimum else None,
+        )
+    except UserError as error:
+        st.session_state["overview_flash"] = ("error", str(error))
+        return
+    st.session_state["plan_id"] = plan.id
+    st.session_state["overview_flash"] = (
+        "success",
+        t("created", lang, name=plan.name, n=num(len(plan.measures), lang)),
+    )
 
 
 def _status_line(plan: Plan, lang: str) -> None:

@@ -41,6 +41,8 @@ def render(lang: str) -> None:
         st.info(t("choose_plan_first", lang))
     if flash := st.session_state.pop("review_flash", None):
         st.success(flash)
+    if error := st.session_state.pop("review_error", None):
+        st.error(error)
     items = queue.filter(_filters(queue, data, lang))
     st.metric(t("findings", lang), num(len(items), lang))
     if not items:
@@ -65,7 +67,7 @@ def render(lang: str) -> None:
 def _filters(queue: ReviewQueue, data: state.Audited, lang: str) -> QueueFilter:
     options = queue.options
     registry = data.catalogue.registry
-    with st.expander(t("filters", lang), expanded=True):
+    with st.expander(t("filters", lang)):
         c1, c2, c3 = st.columns(3)
         rules = c1.multiselect(
             t("rule", lang),
@@ -149,11 +151,16 @@ def _rule_title(data: state.Audited, rule_id: str | None, lang: str) -> str:
 
 def _selection_actions(plan_id: int, selected: list[ReviewItem], lang: str) -> None:
     st.caption(t("selected", lang, n=num(len(selected), lang)))
-    comment = st.text_input(t("comment", lang), key="k_rev_sel_comment")
+    st.text_input(t("comment", lang), key="k_rev_sel_comment")
     cols = st.columns(len(ACTIONS))
     for col, (action, new_status) in zip(cols, ACTIONS.items(), strict=True):
-        if col.button(t(action, lang), key=f"sel_{action}", disabled=not selected):
-            _decide(plan_id, selected, new_status, comment, lang)
+        col.button(
+            t(action, lang),
+            key=f"sel_{action}",
+            disabled=not selected,
+            on_click=_decide,
+            args=(plan_id, selected, new_status, "k_rev_sel_comment", lang),
+        )
 
 
 def _one_by_one(plan_id: int | None, items: list[ReviewItem], data: state.Audited, lang: str) -> None:
@@ -192,26 +199,31 @@ def _one_by_one(plan_id: int | None, items: list[ReviewItem], data: state.Audite
     st.markdown(f"**{t('status', lang)}:** {status(item.status, lang)}")
     if plan_id is None:
         return
-    comment = st.text_input(t("comment", lang), key="k_rev_one_comment")
+    st.text_input(t("comment", lang), key="k_rev_one_comment")
     cols = st.columns(len(ACTIONS))
     for col, (action, new_status) in zip(cols, ACTIONS.items(), strict=True):
-        if col.button(t(action, lang), key=f"one_{action}"):
-            _decide(plan_id, [item], new_status, comment, lang)
+        col.button(
+            t(action, lang),
+            key=f"one_{action}",
+            on_click=_decide,
+            args=(plan_id, [item], new_status, "k_rev_one_comment", lang),
+        )
 
 
 def _decide(
-    plan_id: int, items: list[ReviewItem], new_status: MeasureStatus | None, comment: str, lang: str
+    plan_id: int, items: list[ReviewItem], new_status: MeasureStatus | None, comment_key: str, lang: str
 ) -> None:
+    """Button callback: runs before the page is drawn again, so the page shows the decision at once."""
     if not state.reviewer():
-        st.error(t("need_reviewer", lang))
+        st.session_state["review_error"] = t("need_reviewer", lang)
         return
+    comment = (st.session_state.get(comment_key) or "").strip() or None
     try:
-        decide(state.repository(), plan_id, items, state.reviewer(), new_status, comment.strip() or None)
+        decide(state.repository(), plan_id, items, state.reviewer(), new_status, comment)
     except UserError as error:
-        st.error(str(error))
+        st.session_state["review_error"] = str(error)
         return
     st.session_state["review_flash"] = t("decided", lang, n=num(len(items), lang))
-    st.rerun()
 
 
 if __name__ == "__main__":
