@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,10 +27,22 @@ from tests.browser.harness import (  # noqa: E402
     VIEWPORT,
     act,
     chromium,
+    free_port,
     open_page,
     server_ms,
+    wait_healthy,
     workbench_server,
 )
+
+# A bare Streamlit app (a title and a button) measured the same way: the floor this machine and this
+# browser set for any Streamlit page, to read the workbench's figures against.
+BARE_APP = """
+import streamlit as st
+n = st.session_state["n"] = st.session_state.get("n", 0) + 1
+st.title("Bare")
+st.button("Click")
+st.html(f'<div class="tg-ready" data-run="{n}" data-ms="0"></div>')
+"""
 
 PAGES = ["", "danh-muc", "ra-soat", "quy-tac", "co-so-du-lieu", "nap-du-lieu", "thu-tuc?code=1.001193"]
 
@@ -83,8 +96,37 @@ def main() -> None:
                     )
                 _interactions(page, url, figures)
                 context.close()
+        _bare(Path(folder), figures, args.repeat)
     print("\nTimes from the action to the page drawn in chromium at 1440x900; server: the script run.")
     figures.print()
+
+
+def _bare(folder: Path, figures: Figures, repeat: int) -> None:
+    app = folder / "bare.py"
+    app.write_text(BARE_APP, encoding="utf-8")
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port)]
+    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}", process, 60)
+        with chromium() as browser:
+            for _ in range(repeat):
+                context = browser.new_context(viewport=VIEWPORT)
+                page = context.new_page()
+                figures.measure(
+                    "bare Streamlit app: first load",
+                    page,
+                    lambda p=page: open_page(p, f"http://127.0.0.1:{port}"),
+                )
+                button = page.get_by_role("button", name="Click")
+                figures.measure(
+                    "bare Streamlit app: click a button", page, lambda p=page, b=button: act(p, b.click)
+                )
+                context.close()
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 def _plan(page: Any, url: str) -> None:

@@ -184,6 +184,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no_change": ("Không có thay đổi.", "No change."),
     "ranking": ("Xếp hạng cơ sở dữ liệu theo mức tiết kiệm", "Databases ranked by saving"),
     "owner": ("Cơ quan quản lý", "Owner"),
+    "hours_saved": ("Giờ tiết kiệm / hồ sơ", "Hours saved / dossier"),
+    "vnd_saved": ("Đồng tiết kiệm / hồ sơ", "Đồng saved / dossier"),
     "ranking_note": (
         "Tiết kiệm cộng trên mọi phát hiện nêu cơ sở dữ liệu: giờ của người dân "
         "(tính theo thu nhập bình quân) cộng chi phí khác, cho mỗi hồ sơ.",

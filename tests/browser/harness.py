@@ -59,7 +59,7 @@ def workbench_server(folder: Path, timeout: float = 180) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, process, timeout)
+        wait_healthy(url, process, timeout)
         yield url
     finally:
         process.terminate()
@@ -70,7 +70,7 @@ def workbench_server(folder: Path, timeout: float = 180) -> Iterator[str]:
         log.close()
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

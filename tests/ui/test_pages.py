@@ -11,7 +11,7 @@ from engine.cli import main as cli
 from engine.services import load_catalogue, load_rulebook
 from engine.services.audit_cache import cached_audit
 from engine.services.whatif import SourceChange, what_if, what_if_base
-from tests.ui.conftest import metrics, vn_int
+from tests.ui.conftest import REPO, metrics, vn_int
 
 
 def _cli_totals(capsys: pytest.CaptureFixture[str]) -> tuple[int, int, int]:
@@ -154,14 +154,36 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
     assert vn_int(shown["Phát hiện thay đổi"]) == effect.findings_delta
     assert vn_int(shown["Thành phần hồ sơ thay đổi"]) == effect.components_delta
     ranking = [d.value for d in workbench.dataframe][-1]
-    savings = [vn_int(v.removesuffix(" đ")) for v in ranking["đ"]]
+    savings = [vn_int(v.removesuffix(" đ")) for v in ranking["Đồng tiết kiệm / hồ sơ"]]
     assert savings == sorted(savings, reverse=True) and savings[0] > 0
 
 
 def test_load_page_reports_a_bad_file_and_keeps_the_data(workbench: AppTest) -> None:
     workbench.switch_page("screens/load.py").run()
     assert "1.271 thủ tục" in workbench.info[0].value
-    assert workbench.get("file_uploader"), "an upload box is shown"
+    workbench.get("file_uploader")[0].set_value([("catalogue.zip", b"not a zip", "application/zip")])
+    workbench.button[0].click().run()  # the form's submit button
+    assert not workbench.exception, workbench.exception
+    assert "catalogue.zip: not a valid zip file" in workbench.error[0].value
+    assert "không thay đổi" in workbench.error[0].value
+    workbench.switch_page("screens/catalogue.py").run()
+    assert metrics(workbench)["Thủ tục"] == "1.271"
+
+
+def test_load_page_imports_portal_records_and_works_on_them(workbench: AppTest) -> None:
+    records = sorted((REPO / "tests" / "fixtures").rglob("*.json"))[:3]
+    if not records:
+        pytest.skip("no portal record fixture")
+    workbench.switch_page("screens/load.py").run()
+    files = [(p.name, p.read_bytes(), "application/json") for p in records]
+    workbench.get("file_uploader")[0].set_value(files)
+    workbench.button[0].click().run()
+    assert not workbench.exception, workbench.exception
+    shown = metrics(workbench)
+    assert vn_int(shown["Tệp đã đọc"]) >= 1 and vn_int(shown["Thủ tục hợp lệ"]) >= 1
+    workbench.button(key="use_upload").click().run()
+    workbench.switch_page("screens/catalogue.py").run()
+    assert vn_int(metrics(workbench)["Thủ tục"]) == vn_int(shown["Thủ tục hợp lệ"])
 
 
 def test_procedure_page_reads_the_code_from_the_query(workbench: AppTest) -> None:

@@ -116,8 +116,8 @@ def _ranking(data: state.Audited, lang: str) -> None:
                 t("findings", lang): s.findings,
                 t("procedures", lang): s.procedures,
                 t("components", lang): s.components,
-                t("hours", lang): num(s.hours, lang, 1),
-                "đ": vnd(s.vnd, lang),
+                t("hours_saved", lang): num(s.hours, lang, 1),
+                t("vnd_saved", lang): vnd(s.vnd, lang),
             }
             for s in ranking
         ],

@@ -69,16 +69,17 @@ def _card(card: RuleCard, lang: str) -> None:
             ]
             st.markdown("- " + " · ".join(p for p in parts if p))
         st.markdown(f"**{t('precision', lang)}:** {precision_text(card.precision, lang)}")
-        if card.precision:
+        if card.precision and lang == "en":  # the sample descriptions are written in English
             st.caption(f"{card.precision.sample} · {card.precision.round} · docs/precision.md")
+        else:
+            st.caption("docs/precision.md")
         if card.parameters:
             st.markdown(f"**{t('parameters', lang)}:**")
             st.dataframe(
                 [
                     {
                         t("name", lang): p.description_vi if lang == "vi" else p.description_en,
-                        t("value", lang): number(p.value, lang),
-                        t("unit", lang): p.unit,
+                        t("value", lang): number(p.value, lang) + (f" {p.unit}" if lang == "en" else ""),
                         t("reference", lang): p.reference,
                         t("date", lang): p.date.strftime("%d/%m/%Y"),
                     }
