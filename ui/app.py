@@ -67,13 +67,8 @@ def _plan_choice(lang: str) -> None:
     plans = state.repository().plans()
     ids = [0, *(p.id for p in plans)]  # 0: no plan chosen
     names = {p.id: p.name for p in plans}
-    if st.session_state.get("plan_id") not in ids:
-        st.session_state["plan_id"] = 0
-    st.selectbox(
-        t("plan", lang),
-        ids,
-        format_func=lambda i: names[i] if i else t("no_plan", lang),
-        key="plan_id",
+    state.choice(
+        st, t("plan", lang), ids, "plan_id", format_func=lambda i: names[i] if i else t("no_plan", lang)
     )
 
 

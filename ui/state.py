@@ -140,6 +140,30 @@ def doc_type_name(doc_type: str, lang: str) -> str:
     return (names[0] if lang == "vi" else names[1]) if names else doc_type.replace("_", " ")
 
 
+def choice(
+    where: Any, label: str, options: list[Any], key: str, format_func: Any = str, **kwargs: Any
+) -> Any:
+    """A selectbox whose shown option follows the language switch.
+
+    The browser keeps a selectbox's shown text while its key stays the same, so the widget's key
+    carries the language and the value lives in ``st.session_state[key]``, across languages.
+    """
+    widget_key = f"w_{key}_{lang()}"
+    current = st.session_state.get(key)
+    if current not in options:
+        current = options[0] if options else None
+    st.session_state[widget_key] = current
+
+    def remember() -> None:
+        st.session_state[key] = st.session_state[widget_key]
+
+    value = where.selectbox(
+        label, options, format_func=format_func, key=widget_key, on_change=remember, **kwargs
+    )
+    st.session_state[key] = value
+    return value
+
+
 def keep_widget_values() -> None:
     """Re-assign page widget values (``k_*``) so Streamlit keeps them when their widget is not drawn
     or its label changes language."""

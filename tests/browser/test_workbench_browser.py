@@ -120,6 +120,8 @@ def test_the_language_switch_keeps_the_page(server: str, page: Any) -> None:
     act(page, lambda: page.get_by_text("English", exact=True).click())
     heading(page, "Review rules").wait_for()
     assert page.url.endswith("/quy-tac")
+    plan = page.locator('[data-testid="stSelectbox"]').filter(has_text="Plan").first
+    assert "(no plan chosen)" in plan.inner_html(), "the chosen option is shown in English too"
     shot(page, "quy-tac-en")
 
 

@@ -26,7 +26,7 @@ def _cli_totals(capsys: pytest.CaptureFixture[str]) -> tuple[int, int, int]:
 
 def _create_plan(app: AppTest, name: str = "Bắc Ninh 2026", severity: str | None = "high") -> None:
     app.text_input(key="k_plan_name").input(name)
-    app.selectbox(key="k_plan_severity").set_value(severity)
+    app.selectbox(key="k_plan_severity_vi").set_value(severity)
     app.button[0].click().run()  # the form's submit button is the page's first button
     assert not app.exception, app.exception
 
@@ -99,7 +99,7 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
 ) -> None:
     _create_plan(workbench)
     workbench.switch_page("screens/review.py").run()
-    item = workbench.selectbox(key="k_rev_item").value
+    item = workbench.selectbox(key="w_k_rev_item_vi").value
     workbench.text_input(key="k_rev_one_comment").input("đồng ý theo NQ 66.7")
     workbench.button(key="one_accept").click().run()
     assert not workbench.exception, workbench.exception
@@ -127,7 +127,7 @@ def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest
 
 def test_rules_page_shows_vietnamese_rationale_scenarios_and_hits(workbench: AppTest) -> None:
     workbench.switch_page("screens/rules.py").run()
-    workbench.selectbox(key="k_rule_choice").set_value("TG-REUSE-DATA").run()
+    workbench.selectbox(key="w_k_rule_choice_vi").set_value("TG-REUSE-DATA").run()
     frame = workbench.dataframe[0].value
     assert len(frame) == 19
     row = frame[frame["Quy tắc"] == "Thành phần hồ sơ có dữ liệu trong cơ sở dữ liệu đã công bố"].iloc[0]
@@ -141,8 +141,8 @@ def test_rules_page_shows_vietnamese_rationale_scenarios_and_hits(workbench: App
 
 def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTest) -> None:
     workbench.switch_page("screens/databases.py").run()
-    workbench.selectbox(key="k_db_source").set_value("civil_status").run()
-    workbench.selectbox(key="k_db_doc").set_value("birth_certificate").run()
+    workbench.selectbox(key="w_k_db_source_vi").set_value("civil_status").run()
+    workbench.selectbox(key="w_k_db_doc_vi").set_value("birth_certificate").run()
     workbench.radio(key="k_db_mode").set_value("not_published")
     workbench.button[0].click().run()
     assert not workbench.exception, workbench.exception

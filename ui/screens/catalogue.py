@@ -84,11 +84,12 @@ def render(lang: str) -> None:
         st.info(t("no_match", lang))
         return
     s1, s2 = st.columns([3, 1])
-    sort = s1.selectbox(
+    sort = state.choice(
+        s1,
         t("sort_by", lang),
         ["relevance" if query.strip() else "catalogue", *SORTS],
+        "k_cat_sort",
         format_func=lambda s: _sort_label(s, lang),
-        key="k_cat_sort",
     )
     descending = s2.toggle(t("descending", lang), key="k_cat_desc")
     rows = _sorted(rows, sort, descending)

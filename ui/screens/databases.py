@@ -25,20 +25,19 @@ def render(lang: str) -> None:
     registry = data.catalogue.registry
     sources = [s.id for s in registry.sources]
     c1, c2 = st.columns(2)
-    source_id = c1.selectbox(
+    source_id = state.choice(
+        c1,
         t("database", lang),
         sources,
+        "k_db_source",
         format_func=lambda s: state.source_name(registry, s, lang),
-        key="k_db_source",
     )
     doc_types = sorted(state.doc_type_names(), key=lambda d: state.doc_type_name(d, lang))
     source = registry.by_id(source_id)
     own = [r.doc_type for r in source.replaces]
     doc_types = own + [d for d in doc_types if d not in own]
-    if st.session_state.get("k_db_doc") not in doc_types:
-        st.session_state["k_db_doc"] = doc_types[0]
-    doc_type = c2.selectbox(
-        t("doc_type", lang), doc_types, format_func=lambda d: state.doc_type_name(d, lang), key="k_db_doc"
+    doc_type = state.choice(
+        c2, t("doc_type", lang), doc_types, "k_db_doc", format_func=lambda d: state.doc_type_name(d, lang)
     )
     since = current_since(registry, source_id, doc_type)
     st.caption(

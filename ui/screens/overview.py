@@ -45,7 +45,7 @@ def _plan_chooser(lang: str, data: state.Audited) -> None:
             t("min_severity", lang),
             [None, *(s.value for s in Severity)],
             format_func=lambda s: t("all_severities", lang) if s is None else severity(s, lang),
-            key="k_plan_severity",
+            key=f"k_plan_severity_{lang}",  # a form widget has no callback: its key follows the language
         )
         st.form_submit_button(t("create", lang), on_click=_create_plan, args=(data, lang))
     if message := st.session_state.pop("overview_flash", None):
@@ -54,7 +54,7 @@ def _plan_chooser(lang: str, data: state.Audited) -> None:
 
 def _create_plan(data: state.Audited, lang: str) -> None:
     """Form callback: the plan is created, and chosen, before the page is drawn again."""
-    minimum = st.session_state.get("k_plan_severity")
+    minimum = st.session_state.get(f"k_plan_severity_{lang}")
     try:
         plan = create_plan_from_findings(
             state.repository(),

@@ -167,17 +167,16 @@ def _one_by_one(plan_id: int | None, items: list[ReviewItem], data: state.Audite
     st.subheader(t("one_by_one", lang))
     offered = items[:ONE_BY_ONE_LIMIT]
     keys = [i.key for i in offered]
-    if st.session_state.get("k_rev_item") not in keys:
-        st.session_state["k_rev_item"] = keys[0]
     by_key = {i.key: i for i in offered}
-    key = st.selectbox(
+    key = state.choice(
+        st,
         t("choose_item", lang),
         keys,
+        "k_rev_item",
         format_func=lambda k: (
             f"{by_key[k].procedure_code} · {_rule_title(data, by_key[k].rule_id, lang)} · "
             f"{by_key[k].target_label[:80]}"
         ),
-        key="k_rev_item",
     )
     item = by_key[key]
     st.markdown(f"**{item.procedure_name}** ({item.procedure_code})")

@@ -38,11 +38,12 @@ def render(lang: str) -> None:
         column_config={t("hits", lang): st.column_config.NumberColumn(format="%d")},
     )
     by_id = {c.rule.id: c for c in cards}
-    chosen = st.selectbox(
+    chosen = state.choice(
+        st,
         t("choose_rule", lang),
         list(by_id),
+        "k_rule_choice",
         format_func=lambda r: by_id[r].rule.title_vi if lang == "vi" else by_id[r].rule.title_en,
-        key="k_rule_choice",
     )
     _card(by_id[chosen], lang)
 
