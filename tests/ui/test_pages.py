@@ -87,8 +87,7 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
     assert workbench.header[0].value == "Bắc Ninh 2026"
     shown = metrics(workbench)
     assert vn_int(shown["Đề xuất"]) > 0 and vn_int(shown["Chấp thuận"]) == 0
-    tables = [d.value for d in workbench.dataframe]
-    targets = tables[0]
+    targets = workbench.table[0].value
     assert list(targets["Mục tiêu"]) == ["30,0%", "30,0%", "30,0%"]
     assert targets.iloc[0]["Ban đầu"] == "1.271"
     assert workbench.get("arrow_vega_lite_chart") or workbench.get("vega_lite_chart")
@@ -153,7 +152,7 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
     shown = metrics(workbench)
     assert vn_int(shown["Phát hiện thay đổi"]) == effect.findings_delta
     assert vn_int(shown["Thành phần hồ sơ thay đổi"]) == effect.components_delta
-    ranking = [d.value for d in workbench.dataframe][-1]
+    ranking = workbench.table[-1].value
     savings = [vn_int(v.removesuffix(" đ")) for v in ranking["Đồng tiết kiệm / hồ sơ"]]
     assert savings == sorted(savings, reverse=True) and savings[0] > 0
 

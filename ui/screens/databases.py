@@ -107,7 +107,7 @@ def _title(data: state.Audited, rule_id: str, lang: str) -> str:
 def _ranking(data: state.Audited, lang: str) -> None:
     st.subheader(t("ranking", lang))
     ranking = rank_sources(data.catalogue.registry, data.result, _cost_parameters())
-    st.dataframe(
+    st.table(
         [
             {
                 t("database", lang): s.source.name_vi if lang == "vi" else s.source.name_en,
@@ -121,7 +121,6 @@ def _ranking(data: state.Audited, lang: str) -> None:
             for s in ranking
         ],
         hide_index=True,
-        width="stretch",
     )
     st.caption(t("ranking_note", lang))
 

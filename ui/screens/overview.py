@@ -130,7 +130,7 @@ def _targets(view: Overview, lang: str) -> None:
         }
         for a, p in zip(view.achieved.targets, view.projected.targets, strict=True)
     ]
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.table(table, hide_index=True)  # small tables as HTML: lighter to draw than a data grid
     if any(p.estimate for p in view.projected.targets):
         st.caption(t("estimate_note", lang))
 
@@ -166,7 +166,7 @@ def _metrics(report: ProgressReport, lang: str) -> None:
         ("cost", b.annual_cost_vnd, a.annual_cost_vnd),
         ("fully_online", b.fully_online, a.fully_online),
     ]
-    st.dataframe(
+    st.table(
         [
             {
                 t("metric", lang): metric(name, lang),
@@ -177,7 +177,6 @@ def _metrics(report: ProgressReport, lang: str) -> None:
             for name, before, after in rows
         ],
         hide_index=True,
-        width="stretch",
     )
 
 

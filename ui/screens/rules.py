@@ -76,7 +76,7 @@ def _card(card: RuleCard, lang: str) -> None:
             st.caption("docs/precision.md")
         if card.parameters:
             st.markdown(f"**{t('parameters', lang)}:**")
-            st.dataframe(
+            st.table(
                 [
                     {
                         t("name", lang): p.description_vi if lang == "vi" else p.description_en,
@@ -87,7 +87,6 @@ def _card(card: RuleCard, lang: str) -> None:
                     for p in card.parameters.values()
                 ],
                 hide_index=True,
-                width="stretch",
             )
         st.markdown(f"**{t('scenarios', lang)}:**")
         if not card.scenarios:
