@@ -96,6 +96,18 @@ def test_search_without_accents_finds_birth_registration(server: str, page: Any)
     assert "code=1.001193" in page.url
 
 
+def test_clicking_a_catalogue_row_opens_the_procedure(server: str, page: Any) -> None:
+    open_page(page, f"{server}/danh-muc")
+    box = page.get_by_label("Tìm theo mã hoặc tên (không cần dấu)")
+    box.fill("1.013225")
+    act(page, lambda: box.press("Enter"))
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    act(page, lambda: page.mouse.click(grid["x"] + 16, grid["y"] + 52))  # the first row's selector
+    page.wait_for_url("**/thu-tuc?code=1.013225")
+    heading(page, page.locator("h1").first.inner_text()).wait_for()
+    assert page.locator("h1").first.inner_text().startswith("Cấp giấy phép xây dựng")
+
+
 def test_a_finding_accepted_in_the_review_queue_shows_on_the_overview(server: str, page: Any) -> None:
     open_page(page, server)
     page.get_by_label("Tên phương án").fill("Phương án thử trên trình duyệt")
