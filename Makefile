@@ -17,22 +17,26 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 
 run: setup
-	$(VENV)/bin/tinhgon ui --headless
+	$(VENV)/bin/tinhgon ui
 
 lint: setup
 	$(VENV)/bin/ruff check engine ui features tests bench
 	$(VENV)/bin/ruff format --check engine ui features tests bench
 	$(VENV)/bin/mypy
 
-# Debian packages the tests need: the PostgreSQL server the plan tests start (tests/plans/postgres.py).
+# Debian packages the tests need: the PostgreSQL server the plan tests start (tests/plans/postgres.py)
+# and the chromium the browser tests drive through playwright (never `playwright install`).
 # Quick when already there; installs as root (CI), else says what to install.
+CHROMIUM ?= /usr/bin/chromium
 system-deps:
-	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
-	  else \
-	    echo "PostgreSQL server missing: run 'sudo apt-get install -y postgresql' (plan tests skip it, CI fails)"; \
-	  fi; }
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	test -x $(CHROMIUM) || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "tests need Debian packages:$$missing (sudo apt-get install -y$$missing)"; fi; \
+	fi
 
 test: lint system-deps
 	$(VENV)/bin/pytest -q
@@ -41,3 +45,4 @@ bench: setup
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_recognise.py
 	$(PY) bench/bench_audit.py
+	$(PY) bench/bench_workbench.py

@@ -1,38 +1,75 @@
-"""The Tinh Gọn workbench (Streamlit). Run with ``tinhgon ui``.
+"""The Tinh Gọn workbench (Streamlit), run with ``tinhgon ui``.
 
-Every view calls the same service layer as the CLI. Everything renders offline: graphs are Graphviz dot
-drawn in the browser by Streamlit's own bundle; no CDN is used.
+A multipage app (``st.navigation``, file pages): one module per page under ``ui/screens/``, each defining
+``render(lang)`` and ending with ``if __name__ == "__main__": render(state.lang())``, so Streamlit runs it as
+a page and other modules (and tests) can import it. (Not ``ui/pages/``: Streamlit treats a ``pages/``
+folder beside the main script as a legacy multipage app and shows "Page not found" on direct links.)
+Every page calls the service layer the CLI uses (``engine.services``). Everything renders offline with
+Streamlit's own bundle; no CDN is used.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # views import i18n and state as top-level modules
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # pages import i18n and state as top-level modules
 
-from i18n import t  # noqa: E402
-from views import procedures  # noqa: E402
+import state  # noqa: E402
+from i18n import LANGS, t  # noqa: E402
 
-VIEWS = {"procedures": procedures.render}
+UI = Path(__file__).resolve().parent
+
+# (url path, text key, page file): the url paths are stable, so a language switch keeps the page.
+PAGES = [
+    ("tong-quan", "page_overview", "screens/overview.py"),
+    ("danh-muc", "page_catalogue", "screens/catalogue.py"),
+    ("thu-tuc", "page_procedure", "screens/procedure.py"),
+    ("ra-soat", "page_review", "screens/review.py"),
+    ("quy-tac", "page_rules", "screens/rules.py"),
+    ("co-so-du-lieu", "page_databases", "screens/databases.py"),
+    ("nap-du-lieu", "page_load", "screens/load.py"),
+]
 
 
 def main() -> None:
+    started = time.perf_counter()
     st.set_page_config(page_title="Tinh Gọn", page_icon="⚖️", layout="wide")
-    lang = st.sidebar.radio(
-        "Ngôn ngữ / Language",
-        ["vi", "en"],
-        format_func={"vi": "Tiếng Việt", "en": "English"}.get,
-        horizontal=True,
-        key="lang",
+    state.init_defaults()
+    state.keep_widget_values()
+    lang = st.session_state["lang"]
+    pages = [
+        st.Page(UI / file, title=t(key, lang), url_path=path, default=(i == 0))
+        for i, (path, key, file) in enumerate(PAGES)
+    ]
+    state.register_pages(pages)
+    current = st.navigation(pages)
+    with st.sidebar:
+        st.radio(t("language", lang), list(LANGS), format_func=LANGS.get, horizontal=True, key="lang")
+        st.toggle(t("experimental", lang), key="experimental", help=t("experimental_help", lang))
+        _plan_choice(lang)
+        st.text_input(t("reviewer", lang), key="reviewer", help=t("reviewer_help", lang))
+    current.run()
+    _ready_marker(time.perf_counter() - started)
+
+
+def _ready_marker(seconds: float) -> None:
+    """An invisible mark numbered by run, with the server time of the run: browser tests and the bench
+    wait for it to know the page is drawn."""
+    runs = st.session_state["_runs"] = st.session_state.get("_runs", 0) + 1
+    st.html(f'<div class="tg-ready" data-run="{runs}" data-ms="{seconds * 1000:.0f}"></div>')
+
+
+def _plan_choice(lang: str) -> None:
+    plans = state.repository().plans()
+    ids = [0, *(p.id for p in plans)]  # 0: no plan chosen
+    names = {p.id: p.name for p in plans}
+    state.choice(
+        st, t("plan", lang), ids, "plan_id", format_func=lambda i: names[i] if i else t("no_plan", lang)
     )
-    view = st.sidebar.radio(
-        t("view", lang), list(VIEWS), format_func=lambda v: t(f"view_{v}", lang), key="view"
-    )
-    st.title(t("title", lang))
-    VIEWS[view](lang)
 
 
 main()

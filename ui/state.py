@@ -1,29 +1,185 @@
-"""What every view shares: the audited catalogue, loaded once per process and cached."""
+"""What every page shares: the catalogue and its audit (cached in the process and on disk), the plan
+database, the chosen plan, and the sidebar choices (language, experimental rules, reviewer).
+
+Session keys (the interface with the procedure page): ``lang``, ``experimental``, ``plan_id``,
+``reviewer``, ``procedure_code``, ``catalogue_path``. Keys starting with ``k_`` are page widgets whose
+values are kept when the language or the page changes.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 from i18n import t
 
-from engine.services import AuditResult, Catalogue, audit, load_catalogue, load_rulebook
+from engine.model import SourceRegistry
+from engine.plans.model import Plan
+from engine.plans.repository import PlanRepository
+from engine.plans.service import default_reviewer
+from engine.recognise import default_thesaurus
+from engine.services import AuditResult, Catalogue, Rulebook, load_rulebook
+from engine.services.audit_cache import cached_audit
+from engine.services.catalogue_table import CatalogueTable, catalogue_table
+from engine.services.overview import Overview, overview
 from engine.services.paths import catalogue_dir
+from engine.services.rules_info import RulePrecision, load_precision
+from engine.services.whatif import WhatIfBase, what_if_base
+
+_PAGES: dict[str, Any] = {}  # the navigation's pages by url path, for st.switch_page
+
+
+def register_pages(pages: list[Any]) -> None:
+    _PAGES.update({p.url_path: p for p in pages})
+
+
+def page(url_path: str) -> Any:
+    return _PAGES[url_path]
+
+
+@dataclass
+class Audited:
+    catalogue: Catalogue
+    result: AuditResult
+    rulebook: Rulebook
+    table: CatalogueTable
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _audited(path: str, experimental: bool) -> Audited:
+    # One process: forking the multi-threaded server for a worker pool risks children stuck on locks
+    # held by other threads; the disk cache makes this slower audit a once-per-change cost.
+    catalogue, result = cached_audit(Path(path), experimental, workers=1)
+    rulebook = load_rulebook(include_experimental=experimental)
+    return Audited(catalogue, result, rulebook, catalogue_table(catalogue.procedures, result))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _what_if_base(path: str, experimental: bool) -> WhatIfBase:
+    data = _audited(path, experimental)
+    return what_if_base(data.catalogue, data.rulebook, data.result)
+
+
+def what_if_base_in_use() -> WhatIfBase:
+    """The catalogue in use ready for what-ifs on its data sources (built once)."""
+    return _what_if_base(catalogue_path(), experimental())
 
 
 @st.cache_resource(show_spinner=False)
-def _catalogue(path: str) -> Catalogue:
-    return load_catalogue(Path(path))
+def precision() -> dict[str, RulePrecision]:
+    return load_precision()
 
 
 @st.cache_resource(show_spinner=False)
-def _audited(path: str, experimental: bool) -> AuditResult:
-    return audit(_catalogue(path), load_rulebook(include_experimental=experimental))
+def repository() -> PlanRepository:
+    """The plan database (``TINHGON_DB_URL``, else ``tinhgon-plans.db`` in the working folder)."""
+    return PlanRepository()
 
 
-def audited(lang: str, experimental: bool = False) -> tuple[Catalogue, AuditResult]:
-    """The catalogue the workbench serves (``TINHGON_CATALOGUE`` or the bundled one) and its audit,
-    with the experimental rules too when asked (their precision is not yet proven)."""
+@st.cache_resource(show_spinner=False)
+def doc_type_names() -> dict[str, tuple[str, str]]:
+    """Vietnamese and English names of every document type of the thesaurus."""
+    return {d.id: (d.name_vi, d.name_en) for d in default_thesaurus().documents.values()}
+
+
+@st.cache_resource(show_spinner=False, max_entries=20)
+def _overview(path: str, plan_id: int, version: int) -> Overview:
+    plan = repository().get(plan_id)
+    return overview(_audited(path, False).catalogue.procedures, plan)
+
+
+def lang() -> str:
+    return str(st.session_state.get("lang", "vi"))
+
+
+def catalogue_path() -> str:
+    return st.session_state.get("catalogue_path") or str(catalogue_dir())
+
+
+def experimental() -> bool:
+    return bool(st.session_state.get("experimental", False))
+
+
+def audited(lang: str, with_experimental: bool | None = None) -> Audited:
+    """The catalogue in use and its audit, with the experimental rules when the sidebar says so."""
     with st.spinner(t("loading", lang)):
-        path = str(catalogue_dir())
-        return _catalogue(path), _audited(path, experimental)
+        return _audited(catalogue_path(), experimental() if with_experimental is None else with_experimental)
+
+
+def current_plan() -> Plan | None:
+    plan_id = st.session_state.get("plan_id")
+    if not plan_id:
+        return None
+    try:
+        return repository().get(int(plan_id))
+    except Exception:  # the plan was deleted, or the database changed under us
+        choose_plan(None)
+        return None
+
+
+def plan_overview(plan: Plan) -> Overview:
+    """Progress of ``plan`` on the catalogue in use, recomputed only when the plan changes."""
+    return _overview(catalogue_path(), plan.id, plan.version)
+
+
+def reviewer() -> str:
+    return (st.session_state.get("reviewer") or "").strip()
+
+
+def source_name(registry: SourceRegistry, source_id: str, lang: str) -> str:
+    source = next((s for s in registry.sources if s.id == source_id), None)
+    if source is None:
+        return t("unknown", lang)
+    return source.name_vi if lang == "vi" else source.name_en
+
+
+def doc_type_name(doc_type: str, lang: str) -> str:
+    names = doc_type_names().get(doc_type)
+    return (names[0] if lang == "vi" else names[1]) if names else doc_type.replace("_", " ")
+
+
+def choice(
+    where: Any, label: str, options: list[Any], key: str, format_func: Any = str, **kwargs: Any
+) -> Any:
+    """A selectbox whose shown option follows the language switch.
+
+    The browser keeps a selectbox's shown text while its key stays the same, so the widget's key
+    carries the language and the value lives in ``st.session_state[key]``, across languages.
+    """
+    widget_key = f"w_{key}_{lang()}"
+    current = st.session_state.get(key)
+    if current not in options:
+        current = options[0] if options else None
+    st.session_state[widget_key] = current
+
+    def remember() -> None:
+        st.session_state[key] = st.session_state[widget_key]
+
+    value = where.selectbox(
+        label, options, format_func=format_func, key=widget_key, on_change=remember, **kwargs
+    )
+    st.session_state[key] = value
+    return value
+
+
+def keep_widget_values() -> None:
+    """Re-assign page widget values (``k_*``) so Streamlit keeps them when their widget is not drawn
+    or its label changes language."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith("k_")]:
+        st.session_state[key] = st.session_state[key]
+
+
+def choose_plan(plan_id: int | None) -> None:
+    """Make ``plan_id`` the chosen plan from the next run on (the sidebar widget owns ``plan_id``)."""
+    st.session_state["_next_plan_id"] = plan_id
+
+
+def init_defaults() -> None:
+    if "_next_plan_id" in st.session_state:
+        st.session_state["plan_id"] = st.session_state.pop("_next_plan_id") or 0
+    st.session_state.setdefault("lang", "vi")
+    st.session_state.setdefault("experimental", False)
+    st.session_state.setdefault("plan_id", 0)
+    st.session_state.setdefault("reviewer", default_reviewer())

@@ -92,6 +92,7 @@ class Rule(Strict):
     severity: Severity
     measure: Measure
     rationale: str
+    rationale_vi: str | None = None  # the rationale in Vietnamese, shown first in the workbench
     references: list[LegalRef] = Field(min_length=1)
     parameters: list[str] = Field(default_factory=list)
     when: Pattern

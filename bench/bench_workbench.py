@@ -1,0 +1,170 @@
+"""Benchmark: the workbench on the bundled catalogue in a real browser (Debian's chromium), and print figures.
+
+Starts ``tinhgon ui`` with a fresh plan database, warms it once (the audit is read from the on-disk
+cache, or computed and stored), then times in new browser sessions: the first load of each page on the
+warm server, and each interaction (search, language switch, experimental rules, page change, a review
+decision, a what-if). A time runs from the action to the moment the page has finished drawing the new
+run (the workbench's ready mark). Targets (issue 9): first load ≤ 2 s, each interaction ≤ 0.5 s.
+
+    .venv/bin/python bench/bench_workbench.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.browser.harness import (  # noqa: E402
+    VIEWPORT,
+    act,
+    chromium,
+    free_port,
+    open_page,
+    server_ms,
+    wait_healthy,
+    workbench_server,
+)
+
+# A bare Streamlit app (a title and a button) measured the same way: the floor this machine and this
+# browser set for any Streamlit page, to read the workbench's figures against.
+BARE_APP = """
+import streamlit as st
+n = st.session_state["n"] = st.session_state.get("n", 0) + 1
+st.title("Bare")
+st.button("Click")
+st.html(f'<div class="tg-ready" data-run="{n}" data-ms="0"></div>')
+"""
+
+PAGES = ["", "danh-muc", "ra-soat", "quy-tac", "co-so-du-lieu", "nap-du-lieu", "thu-tuc?code=1.001193"]
+
+
+class Figures:
+    """Each measure's browser times (action to page drawn) and the server time of the run drawn."""
+
+    def __init__(self) -> None:
+        self.total: dict[str, list[float]] = {}
+        self.server: dict[str, list[float]] = {}
+
+    def measure(self, name: str, page: Any, action: Callable[[], None]) -> None:
+        start = time.perf_counter()
+        action()
+        self.total.setdefault(name, []).append(time.perf_counter() - start)
+        self.server.setdefault(name, []).append(server_ms(page) / 1000)
+
+    def print(self) -> None:
+        print(f"{'measure':44} {'median':>7} {'max':>7} {'server':>7}")
+        for name, values in self.total.items():
+            server = statistics.median(self.server[name])
+            print(f"{name:44} {statistics.median(values):6.2f}s {max(values):6.2f}s {server:6.2f}s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="times each figure is measured (median shown)")
+    args = parser.parse_args()
+    figures = Figures()
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        with workbench_server(Path(folder)) as url, chromium() as browser:
+            print(f"server answering after {time.perf_counter() - start:.1f} s")
+            warm = browser.new_page(viewport=VIEWPORT)
+            start = time.perf_counter()
+            open_page(warm, url)
+            print(
+                f"first load on a fresh server (audit from the disk cache or computed): "
+                f"{time.perf_counter() - start:.2f} s"
+            )
+            for path in PAGES:  # every page's caches filled once
+                open_page(warm, f"{url}/{path}")
+            _plan(warm, url)
+            warm.context.close()
+            for _ in range(args.repeat):
+                context = browser.new_context(viewport=VIEWPORT)
+                page = context.new_page()
+                for path in PAGES:
+                    figures.measure(
+                        f"first load /{path}", page, lambda p=path, tab=page: open_page(tab, f"{url}/{p}")
+                    )
+                _interactions(page, url, figures)
+                context.close()
+        _bare(Path(folder), figures, args.repeat)
+    print("\nTimes from the action to the page drawn in chromium at 1440x900; server: the script run.")
+    figures.print()
+
+
+def _bare(folder: Path, figures: Figures, repeat: int) -> None:
+    app = folder / "bare.py"
+    app.write_text(BARE_APP, encoding="utf-8")
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port)]
+    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}", process, 60)
+        with chromium() as browser:
+            for _ in range(repeat):
+                context = browser.new_context(viewport=VIEWPORT)
+                page = context.new_page()
+                figures.measure(
+                    "bare Streamlit app: first load",
+                    page,
+                    lambda p=page: open_page(p, f"http://127.0.0.1:{port}"),
+                )
+                button = page.get_by_role("button", name="Click")
+                figures.measure(
+                    "bare Streamlit app: click a button", page, lambda p=page, b=button: act(p, b.click)
+                )
+                context.close()
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def _plan(page: Any, url: str) -> None:
+    """A plan to review against, created the way a user does it."""
+    open_page(page, url)
+    page.get_by_label("Tên phương án").fill("Bench")
+    act(page, lambda: page.get_by_role("button", name="Tạo phương án").click())
+
+
+def _click(page: Any, locator: Any) -> Callable[[], None]:
+    return lambda: act(page, locator.click)
+
+
+def _interactions(page: Any, url: str, figures: Figures) -> None:
+    open_page(page, f"{url}/danh-muc")
+    box = page.get_by_label("Tìm theo mã hoặc tên (không cần dấu)")
+    box.fill("dang ky khai sinh")
+    figures.measure("search without accents (catalogue)", page, lambda: act(page, lambda: box.press("Enter")))
+    box.fill("")
+    figures.measure("clear the search (1,271 rows)", page, lambda: act(page, lambda: box.press("Enter")))
+    figures.measure("switch language to English", page, _click(page, page.get_by_text("English", exact=True)))
+    figures.measure("switch language back", page, _click(page, page.get_by_text("Tiếng Việt", exact=True)))
+    toggle = page.get_by_text("Cả quy tắc thử nghiệm", exact=True)
+    figures.measure("experimental rules on (2,062 findings)", page, _click(page, toggle))
+    figures.measure("experimental rules off", page, _click(page, toggle))
+    figures.measure("go to the review page", page, _click(page, page.get_by_role("link", name="Rà soát")))
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Phương án").first.click()
+    act(page, page.get_by_role("option", name="Bench").click)
+    buttons = page.locator('[data-testid="stHorizontalBlock"]').last
+    accept = buttons.get_by_role("button", name="Chấp thuận", exact=True)
+    figures.measure("accept a finding (review page)", page, _click(page, accept))
+    figures.measure(
+        "go to the overview after a decision", page, _click(page, page.get_by_role("link", name="Tổng quan"))
+    )
+    act(page, page.get_by_role("link", name="Cơ sở dữ liệu").click)
+    compute = page.get_by_role("button", name="Tính thay đổi")
+    figures.measure("what-if: compute a database change", page, _click(page, compute))
+
+
+if __name__ == "__main__":
+    main()

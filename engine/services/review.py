@@ -1,0 +1,199 @@
+"""The review queue: every finding of the catalogue beside the chosen plan's measures, and decisions on
+them written through the plan service (so ``tinhgon plan history`` shows them).
+
+A finding the plan does not hold yet is added to it as a proposed measure when someone decides on it;
+a person's own measure (no finding) is in the queue too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from engine.errors import UserError
+from engine.model import Finding, Measure
+from engine.plans.model import MeasureStatus, Plan, PlanMeasure
+from engine.plans.repository import PlanRepository
+from engine.plans.service import drafts_from_findings, set_comment, set_status
+from engine.services.audit import AuditResult, Rulebook
+from engine.services.catalogue import Catalogue
+from engine.services.catalogue_table import finding_database
+from engine.services.rules_info import RulePrecision
+
+NOT_IN_PLAN = "not_in_plan"  # the status filter value of findings the plan does not hold
+
+
+@dataclass
+class ReviewItem:
+    key: str  # the finding's key, or ``measure:<id>`` for a person's own measure
+    procedure_code: str
+    procedure_name: str
+    field: str
+    levels: tuple[str, ...]
+    measure: Measure
+    target_label: str
+    message_vi: str
+    message_en: str
+    rule_id: str | None = None
+    severity: str | None = None
+    database: str | None = None
+    experimental: bool = False
+    precision: RulePrecision | None = None
+    finding: Finding | None = None
+    measure_id: int | None = None  # None: not in the plan yet
+    status: str = NOT_IN_PLAN
+    reviewer: str | None = None
+    comment: str | None = None
+    version: int | None = None
+
+
+@dataclass
+class QueueFilter:
+    rules: Collection[str] = ()
+    severities: Collection[str] = ()
+    fields: Collection[str] = ()
+    levels: Collection[str] = ()
+    databases: Collection[str] = ()
+    statuses: Collection[str] = ()
+    experimental: bool | None = None  # None: both
+
+    def matches(self, item: ReviewItem) -> bool:
+        return (
+            (not self.rules or item.rule_id in self.rules)
+            and (not self.severities or item.severity in self.severities)
+            and (not self.fields or item.field in self.fields)
+            and (not self.levels or bool(set(item.levels) & set(self.levels)))
+            and (not self.databases or item.database in self.databases)
+            and (not self.statuses or item.status in self.statuses)
+            and (self.experimental is None or item.experimental == self.experimental)
+        )
+
+
+@dataclass
+class ReviewQueue:
+    items: list[ReviewItem]
+    options: dict[str, list[str]] = field(default_factory=dict)
+
+    def filter(self, spec: QueueFilter) -> list[ReviewItem]:
+        return [item for item in self.items if spec.matches(item)]
+
+    def by_key(self, keys: Collection[str]) -> list[ReviewItem]:
+        return [item for item in self.items if item.key in keys]
+
+
+def review_queue(
+    catalogue: Catalogue,
+    result: AuditResult,
+    rulebook: Rulebook,
+    plan: Plan | None,
+    precision: dict[str, RulePrecision] | None = None,
+) -> ReviewQueue:
+    """The findings of ``result`` joined with ``plan``'s measures, then the plan's own measures."""
+    precision = precision or {}
+    procedures = {p.code: p for p in catalogue.procedures}
+    measures = {m.finding_key: m for m in plan.measures if m.finding_key} if plan else {}
+    items = []
+    for f in result.findings:
+        rule = rulebook.rule(f.rule_id)
+        item = ReviewItem(
+            key=f.key,
+            procedure_code=f.procedure_code,
+            procedure_name=f.procedure_name,
+            field=_field(procedures, f.procedure_code),
+            levels=_levels(procedures, f.procedure_code),
+            measure=f.measure,
+            target_label=f.target.label,
+            message_vi=f.message_vi,
+            message_en=f.message_en,
+            rule_id=f.rule_id,
+            severity=f.severity.value,
+            database=finding_database(f),
+            experimental=bool(rule and rule.experimental),
+            precision=precision.get(f.rule_id),
+            finding=f,
+        )
+        if (m := measures.get(f.key)) is not None:
+            _take_decision(item, m)
+        items.append(item)
+    findings = {f.key for f in result.findings}
+    for m in plan.measures if plan else []:
+        if m.finding_key in findings:
+            continue
+        item = ReviewItem(
+            key=m.finding_key or f"measure:{m.id}",
+            procedure_code=m.procedure_code,
+            procedure_name=m.procedure_name,
+            field=_field(procedures, m.procedure_code),
+            levels=_levels(procedures, m.procedure_code),
+            measure=m.measure,
+            target_label=m.target.label if m.target else m.procedure_name,
+            message_vi=m.message,
+            message_en=m.message,
+            rule_id=m.finding_key.split(":", 1)[0] if m.finding_key else None,
+            severity=m.severity.value if m.severity else None,
+        )
+        _take_decision(item, m)
+        items.append(item)
+    options = {
+        "rules": sorted({i.rule_id for i in items if i.rule_id}),
+        "severities": [s for s in ("high", "medium", "low") if any(i.severity == s for i in items)],
+        "fields": sorted({i.field for i in items if i.field}),
+        "levels": sorted({v for i in items for v in i.levels}),
+        "databases": sorted({i.database for i in items if i.database}),
+        "statuses": [NOT_IN_PLAN, *(s.value for s in MeasureStatus)],
+    }
+    return ReviewQueue(items=items, options=options)
+
+
+def decide(
+    repo: PlanRepository,
+    plan_id: int,
+    items: Sequence[ReviewItem],
+    reviewer: str,
+    status: MeasureStatus | None = None,
+    comment: str | None = None,
+) -> Plan:
+    """Set ``status`` (and/or ``comment``) on ``items`` in plan ``plan_id``, adding the findings the plan
+    does not hold yet as measures first. Versions read with the queue guard against stale decisions."""
+    if not items:
+        raise UserError("choose at least one finding or measure")
+    if status is None and not (comment and comment.strip()):
+        raise UserError("give a decision or a comment")
+    if not reviewer.strip():
+        raise UserError("give the reviewer's name")
+    new = [i.finding for i in items if i.measure_id is None and i.finding is not None]
+    added = {m.finding_key: m for m in repo.add(plan_id, drafts_from_findings(new), reviewer)} if new else {}
+    ids: list[int] = []
+    versions: dict[int, int] = {}
+    for item in items:
+        if item.measure_id is not None:
+            ids.append(item.measure_id)
+            if item.version is not None:
+                versions[item.measure_id] = item.version
+        elif item.key in added:
+            ids.append(added[item.key].id)
+    ids = list(dict.fromkeys(ids))
+    if status is not None:
+        return set_status(repo, plan_id, ids, status, reviewer, comment or None, versions)
+    plan = repo.get(plan_id)
+    for measure_id in ids:
+        plan = set_comment(repo, plan_id, measure_id, reviewer, comment or "", versions.get(measure_id))
+    return plan
+
+
+def _take_decision(item: ReviewItem, measure: PlanMeasure) -> None:
+    item.measure_id = measure.id
+    item.status = measure.status.value
+    item.reviewer = measure.reviewer
+    item.comment = measure.comment
+    item.version = measure.version
+
+
+def _field(procedures: dict, code: str) -> str:
+    p = procedures.get(code)
+    return (p.field or "") if p else ""
+
+
+def _levels(procedures: dict, code: str) -> tuple[str, ...]:
+    p = procedures.get(code)
+    return tuple(level.value for level in p.levels) if p else ()

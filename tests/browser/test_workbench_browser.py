@@ -1,0 +1,141 @@
+"""The workbench in a real browser (playwright driving Debian's chromium) on the bundled catalogue.
+
+Each test saves a 1440×900 screenshot to docs/screenshots/. Skipped only when chromium or playwright
+is missing; ``make test`` installs both (see the Makefile).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.harness import (
+    CHROMIUM,
+    SCREENSHOTS,
+    VIEWPORT,
+    act,
+    chromium,
+    open_page,
+    workbench_server,
+)
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() or importlib.util.find_spec("playwright") is None,
+    reason=f"needs playwright and chromium at {CHROMIUM} (make test installs them)",
+)
+
+PAGES = [
+    ("", "tong-quan", "Tổng quan"),
+    ("danh-muc", "danh-muc", "Danh mục thủ tục hành chính"),
+    ("ra-soat", "ra-soat", "Hàng đợi rà soát"),
+    ("quy-tac", "quy-tac", "Các quy tắc rà soát"),
+    ("co-so-du-lieu", "co-so-du-lieu", "Giả định về cơ sở dữ liệu"),
+    ("nap-du-lieu", "nap-du-lieu", "Nạp bộ thủ tục"),
+    ("thu-tuc?code=1.001193", "thu-tuc", "Thủ tục đăng ký khai sinh"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with workbench_server(tmp_path_factory.mktemp("workbench")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
+def shot(page: Any, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def heading(page: Any, text: str) -> Any:
+    return page.get_by_role("heading", name=text, exact=True).first
+
+
+def metric(page: Any, label: str) -> str:
+    box = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(label, exact=True)).first
+    return str(box.locator('[data-testid="stMetricValue"]').inner_text())
+
+
+@pytest.mark.parametrize(("path", "name", "title"), PAGES)
+def test_every_page_opens(server: str, page: Any, path: str, name: str, title: str) -> None:
+    open_page(page, f"{server}/{path}")
+    assert heading(page, title).is_visible()
+    assert page.locator('[role="dialog"]').count() == 0, "no 'page not found' dialog"
+    assert page.get_by_text("Deploy").count() == 0, "no Deploy button"
+    shot(page, name)
+
+
+def test_search_without_accents_finds_birth_registration(server: str, page: Any) -> None:
+    open_page(page, f"{server}/danh-muc")
+    box = page.get_by_label("Tìm theo mã hoặc tên (không cần dấu)")
+    box.fill("dang ky khai sinh")
+    act(page, lambda: box.press("Enter"))
+    assert int(metric(page, "Thủ tục")) > 0
+    chooser = page.locator('[data-testid="stSelectbox"]').filter(has_text="Mở thủ tục").first
+    shown = chooser.inner_text() + " " + chooser.locator("input").first.input_value()
+    assert "1.001193 · Thủ tục đăng ký khai sinh" in shown, shown
+    shot(page, "danh-muc-tim-khong-dau")
+    act(page, lambda: page.get_by_role("button", name="Mở", exact=True).click())
+    heading(page, "Thủ tục đăng ký khai sinh").wait_for()
+    assert "code=1.001193" in page.url
+
+
+def test_clicking_a_catalogue_row_opens_the_procedure(server: str, page: Any) -> None:
+    open_page(page, f"{server}/danh-muc")
+    box = page.get_by_label("Tìm theo mã hoặc tên (không cần dấu)")
+    box.fill("1.013225")
+    act(page, lambda: box.press("Enter"))
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    act(page, lambda: page.mouse.click(grid["x"] + 16, grid["y"] + 52))  # the first row's selector
+    page.wait_for_url("**/thu-tuc?code=1.013225")
+    heading(page, page.locator("h1").first.inner_text()).wait_for()
+    assert page.locator("h1").first.inner_text().startswith("Cấp giấy phép xây dựng")
+
+
+def test_a_finding_accepted_in_the_review_queue_shows_on_the_overview(server: str, page: Any) -> None:
+    open_page(page, server)
+    page.get_by_label("Tên phương án").fill("Phương án thử trên trình duyệt")
+    act(page, lambda: page.get_by_role("button", name="Tạo phương án").click())
+    heading(page, "Phương án thử trên trình duyệt").wait_for()
+    assert metric(page, "Chấp thuận") == "0"
+    act(page, lambda: page.get_by_role("link", name="Rà soát").click())
+    heading(page, "Hàng đợi rà soát").wait_for()
+    page.get_by_label("Ý kiến").last.fill("đồng ý")
+    one_by_one = page.locator('[data-testid="stHorizontalBlock"]').last
+    act(page, lambda: one_by_one.get_by_role("button", name="Chấp thuận", exact=True).click())
+    page.get_by_text("Đã ghi 1 quyết định vào phương án.").wait_for()
+    shot(page, "ra-soat-chap-thuan")
+    act(page, lambda: page.get_by_role("link", name="Tổng quan").click())
+    heading(page, "Phương án thử trên trình duyệt").wait_for()
+    assert metric(page, "Chấp thuận") == "1"
+    shot(page, "tong-quan-sau-chap-thuan")
+
+
+def test_the_language_switch_keeps_the_page(server: str, page: Any) -> None:
+    open_page(page, f"{server}/quy-tac")
+    act(page, lambda: page.get_by_text("English", exact=True).click())
+    heading(page, "Review rules").wait_for()
+    assert page.url.endswith("/quy-tac")
+    plan = page.locator('[data-testid="stSelectbox"]').filter(has_text="Plan").first
+    assert "(no plan chosen)" in plan.inner_html(), "the chosen option is shown in English too"
+    shot(page, "quy-tac-en")
+
+
+def test_screenshots_are_committed_where_the_readme_points() -> None:
+    assert Path(SCREENSHOTS).is_dir()

@@ -1,0 +1,203 @@
+"""The services the workbench calls: search, catalogue table, review queue, what-if, overview, uploads,
+rule cards and the audit cache, on the hand-modelled procedures (fast) or the bundled catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from engine.errors import UserError
+from engine.plans.model import MeasureStatus
+from engine.plans.repository import PlanRepository
+from engine.plans.service import create_plan_from_findings, set_status
+from engine.services import Catalogue, audit, audit_cache, load_catalogue, load_rulebook
+from engine.services.catalogue_table import RowFilter, catalogue_table, totals
+from engine.services.overview import overview, plan_timeline
+from engine.services.review import NOT_IN_PLAN, QueueFilter, decide, review_queue
+from engine.services.rules_info import load_precision, load_scenarios, rule_cards
+from engine.services.search import SearchIndex, _within_one_edit
+from engine.services.uploads import UploadedFile, load_upload, unpack
+from engine.services.whatif import SourceChange, changed_registry, rank_sources, what_if, what_if_base
+from tests.conftest import HAND
+
+
+@pytest.fixture(scope="module")
+def hand() -> tuple[Catalogue, object]:
+    catalogue = load_catalogue(HAND)
+    return catalogue, audit(catalogue, load_rulebook(include_experimental=True), workers=1)
+
+
+def test_search_ignores_accents_and_case_and_tolerates_one_typo(hand) -> None:
+    index = SearchIndex(hand[0].procedures)
+    assert index.search("dang ky khai sinh")[0] == "1.001193"
+    assert index.search("ĐĂNG KÝ KHAI SINH")[0] == "1.001193"
+    assert index.search("dang ky khia sinh")[0] == "1.001193"  # two letters swapped
+    assert index.search("1.013225") == ["1.013225"]
+    assert index.search("xyzzy khong co") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [
+        ("sinh", "sinh", True),
+        ("sinh", "snih", True),
+        ("khai", "kha", True),
+        ("khai", "khao", True),
+        ("khai", "kh", False),
+        ("khai", "ihak", False),
+    ],
+)
+def test_one_edit_is_one_insertion_deletion_substitution_or_swap(a: str, b: str, near: bool) -> None:
+    assert _within_one_edit(a, b) is near
+
+
+def test_catalogue_table_totals_count_like_the_audit(hand) -> None:
+    catalogue, result = hand
+    table = catalogue_table(catalogue.procedures, result)
+    shown = totals(table.rows)
+    assert shown.procedures == len(catalogue.procedures)
+    assert shown.findings == len(result.findings)
+    assert shown.flagged == len({f.procedure_code for f in result.findings})
+    flagged = table.filter(RowFilter(only_flagged=True, rules=["TG-CERTIFIED-COPY"]))
+    assert flagged and all("TG-CERTIFIED-COPY" in r.rules for r in flagged)
+
+
+def test_review_decisions_go_through_the_plan_service(hand, tmp_path: Path) -> None:
+    catalogue, result = hand
+    rulebook = load_rulebook(include_experimental=True)
+    with PlanRepository(f"sqlite:///{tmp_path / 'plans.db'}") as repo:
+        plan = create_plan_from_findings(repo, "Thử", result.findings[:3], "Lan")
+        queue = review_queue(catalogue, result, rulebook, plan, load_precision())
+        outside = queue.filter(QueueFilter(statuses=[NOT_IN_PLAN]))
+        assert len(outside) == len(result.findings) - 3
+        chosen = queue.items[:1] + outside[:1]  # one measure of the plan, one finding not in it yet
+        plan = decide(repo, plan.id, chosen, "Lan", MeasureStatus.accepted, "đồng ý")
+        assert [m.status for m in plan.measures].count(MeasureStatus.accepted) == 2
+        assert len(plan.measures) == 4
+        history = repo.history(plan.id)
+        assert any(e.field == "status" and e.new == "accepted" and e.actor == "Lan" for e in history)
+        points = plan_timeline(plan, history)
+        assert points[0].counts == {"proposed": 3} and points[-1].counts["accepted"] == 2
+        with pytest.raises(UserError):
+            decide(repo, plan.id, chosen, " ", MeasureStatus.rejected)
+        experimental = [i for i in queue.items if i.experimental]
+        assert experimental and all(i.precision is not None for i in experimental if i.rule_id)
+
+
+def test_overview_counts_cut_and_simplified_procedures(hand, tmp_path: Path) -> None:
+    catalogue, result = hand
+    with PlanRepository(f"sqlite:///{tmp_path / 'plans.db'}") as repo:
+        plan = create_plan_from_findings(repo, "Thử", result.findings, "Lan")
+        ids = [m.id for m in plan.measures[:2]]
+        plan = set_status(repo, plan.id, ids, MeasureStatus.accepted, "Lan")
+        plan = set_status(repo, plan.id, ids[:1], MeasureStatus.done, "Lan")
+    view = overview(catalogue.procedures, plan)
+    assert view.projected_counts.cut_or_simplified == len({m.procedure_code for m in plan.measures[:2]})
+    assert view.achieved_counts.cut_or_simplified == 1
+    assert view.projected.before == view.achieved.before
+    assert (
+        view.projected.after.components <= view.achieved.after.components <= view.projected.before.components
+    )
+
+
+def test_what_if_equals_a_full_audit_against_the_changed_registry(hand) -> None:
+    catalogue, _ = hand
+    rulebook = load_rulebook()
+    result = audit(catalogue, rulebook, workers=1)
+    change = SourceChange("population", "citizen_id", None)
+    effect = what_if(what_if_base(catalogue, rulebook, result), change)
+    full = audit(
+        Catalogue(procedures=catalogue.procedures, registry=changed_registry(catalogue.registry, change)),
+        rulebook,
+        audit_date=result.audit_date,
+        workers=1,
+    )
+    assert effect.findings_delta == len(full.findings) - len(result.findings) < 0
+    assert {f.key for f in effect.removed} == {f.key for f in result.findings} - {
+        f.key for f in full.findings
+    }
+    assert catalogue.registry.providers("citizen_id"), "the catalogue's registry is untouched"
+    later = SourceChange("civil_status", "birth_certificate", dt.date(2031, 1, 1))
+    assert what_if(what_if_base(catalogue, rulebook, result), later).findings_delta <= 0
+    ranking = rank_sources(catalogue.registry, result)
+    assert [s.vnd for s in ranking] == sorted((s.vnd for s in ranking), reverse=True)
+
+
+def test_rule_cards_carry_precision_vietnamese_rationale_and_scenarios(hand) -> None:
+    rulebook = load_rulebook(include_experimental=True)
+    cards = {c.rule.id: c for c in rule_cards(rulebook, hand[1])}
+    assert len(cards) == 19 and all(c.rule.rationale_vi for c in cards.values())
+    assert cards["TG-REUSE-DATA"].precision.share == 0.8
+    assert cards["TG-REUSE-INTERLINK"].precision.correct == 0
+    assert cards["TG-REUSE-DATA"].scenarios and cards["TG-REUSE-DATA"].parameters
+    assert set(load_precision()) == set(cards), "every rule has a measured-precision entry"
+    assert "TG-CHANNEL-NO-ONLINE" in load_scenarios()
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_an_upload_of_yaml_procedures_loads_and_reports_a_bad_file(tmp_path: Path) -> None:
+    good = (HAND / next(p.name for p in HAND.glob("*.yaml"))).read_bytes()
+    upload = [
+        UploadedFile("catalogue.zip", _zip({"a/good.yaml": good, "a/bad.yaml": b"code: [", "x.txt": b""}))
+    ]
+    folder, catalogue = load_upload(upload, tmp_path)
+    assert len(catalogue.procedures) == 1
+    assert any("bad.yaml" in p.path for p in catalogue.problems)
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ([UploadedFile("x.exe", b"")], "not a JSON, YAML or zip"),
+        ([UploadedFile("x.zip", b"not a zip")], "not a valid zip"),
+        ([UploadedFile("x.zip", _zip({"../evil.yaml": b"code: x"}))], "outside the upload"),
+        ([UploadedFile("a.json", b"{}"), UploadedFile("b.yaml", b"")], "mixes"),
+        ([UploadedFile("only.zip", _zip({"readme.txt": b"hi"}))], "no JSON or YAML"),
+    ],
+)
+def test_a_bad_upload_is_refused_with_the_file_named(files: list[UploadedFile], message: str) -> None:
+    with pytest.raises(UserError, match=message):
+        unpack(files)
+
+
+def test_an_unchanged_catalogue_is_not_audited_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TINHGON_CACHE_DIR", str(tmp_path / "cache"))
+    catalogue = tmp_path / "catalogue"
+    catalogue.mkdir()
+    for path in list(HAND.glob("*.yaml"))[:3]:
+        (catalogue / path.name).write_bytes(path.read_bytes())
+    first = audit_cache.cached_audit(catalogue, workers=1)
+    monkeypatch.setattr(audit_cache, "audit", lambda *a, **k: pytest.fail("audited again"))
+    again = audit_cache.cached_audit(catalogue, workers=1)  # as after a server restart
+    assert [f.key for f in again[1].findings] == [f.key for f in first[1].findings]
+    first_file = sorted(catalogue.iterdir())[0]
+    (catalogue / "extra.yaml").write_bytes(first_file.read_bytes().replace(b"code: ", b"code: 9", 1))
+    with pytest.raises(pytest.fail.Exception):
+        audit_cache.cached_audit(catalogue, workers=1)  # changed catalogue: audited again
+
+
+def test_tinhgon_ui_never_prompts_and_listens_on_localhost_only(capsys: pytest.CaptureFixture[str]) -> None:
+    from engine.cli import main
+    from engine.cli.ui import streamlit_command
+
+    command = " ".join(streamlit_command(8501, "127.0.0.1"))
+    for option in (
+        "--server.headless true",
+        "--server.address 127.0.0.1",
+        "--browser.gatherUsageStats false",
+        "--client.toolbarMode viewer",
+    ):
+        assert option in command
+    assert main(["ui", "--catalogue", "/no/such/folder"]) == 2
+    assert "/no/such/folder: no such file or folder" in capsys.readouterr().err

@@ -1,0 +1,192 @@
+"""Every page of the workbench under AppTest, with assertions on what the services and the CLI say."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from engine.cli import main as cli
+from engine.services import load_catalogue, load_rulebook
+from engine.services.audit_cache import cached_audit
+from engine.services.whatif import SourceChange, what_if, what_if_base
+from tests.ui.conftest import REPO, metrics, vn_int
+
+
+def _cli_totals(capsys: pytest.CaptureFixture[str]) -> tuple[int, int, int]:
+    capsys.readouterr()
+    assert cli(["audit", "--format", "md"]) == 0
+    out = capsys.readouterr().out
+    found = re.search(r"(\d+) procedures, (\d+) findings on (\d+) procedures", out)
+    assert found, out[:500]
+    procedures, findings, flagged = (int(x) for x in found.groups())
+    return procedures, findings, flagged
+
+
+def _create_plan(app: AppTest, name: str = "Bắc Ninh 2026", severity: str | None = "high") -> None:
+    app.text_input(key="k_plan_name").input(name)
+    app.selectbox(key="k_plan_severity_vi").set_value(severity)
+    app.button[0].click().run()  # the form's submit button is the page's first button
+    assert not app.exception, app.exception
+
+
+def test_catalogue_totals_equal_the_clis(workbench: AppTest, capsys: pytest.CaptureFixture[str]) -> None:
+    workbench.switch_page("screens/catalogue.py").run()
+    shown = metrics(workbench)
+    procedures, findings, flagged = _cli_totals(capsys)
+    assert (vn_int(shown["Thủ tục"]), vn_int(shown["Phát hiện"]), vn_int(shown["Thủ tục có phát hiện"])) == (
+        procedures,
+        findings,
+        flagged,
+    )
+    assert procedures == 1271 and shown["Thủ tục"] == "1.271"  # Vietnamese number format
+
+
+def test_catalogue_search_ignores_accents_and_a_typo(workbench: AppTest) -> None:
+    workbench.switch_page("screens/catalogue.py").run()
+    workbench.text_input(key="k_cat_query").input("dang ky khia sinh").run()
+    frame = workbench.dataframe[0].value
+    assert frame.iloc[0]["Mã"] == "1.001193"
+    assert frame.iloc[0]["Tên thủ tục"] == "Thủ tục đăng ký khai sinh"
+    workbench.text_input(key="k_cat_query").input("1.013225").run()
+    assert list(workbench.dataframe[0].value["Mã"]) == ["1.013225"]
+
+
+def test_catalogue_filters_narrow_the_table(workbench: AppTest) -> None:
+    workbench.switch_page("screens/catalogue.py").run()
+    workbench.multiselect(key="k_cat_databases").select("civil_status").run()
+    frame = workbench.dataframe[0].value
+    assert len(frame) > 0
+    assert all("Cơ sở dữ liệu hộ tịch điện tử" in v for v in frame["Cơ sở dữ liệu"])
+    assert vn_int(metrics(workbench)["Thủ tục"]) == len(frame)
+
+
+def test_language_switch_keeps_page_and_selection(workbench: AppTest) -> None:
+    workbench.switch_page("screens/catalogue.py").run()
+    workbench.text_input(key="k_cat_query").input("khai sinh").run()
+    before = len(workbench.dataframe[0].value)
+    workbench.sidebar.radio(key="lang").set_value("en").run()
+    assert workbench.title[0].value == "Catalogue of procedures"
+    assert workbench.text_input(key="k_cat_query").value == "khai sinh"
+    frame = workbench.dataframe[0].value
+    assert len(frame) == before and "Procedure name" in frame.columns
+    assert "Procedures" in metrics(workbench)
+
+
+def test_opening_a_procedure_shows_its_name_and_findings(workbench: AppTest) -> None:
+    workbench.switch_page("screens/catalogue.py").run()
+    workbench.selectbox(key="k_cat_open").set_value("1.001193")
+    workbench.button(key="open_procedure_button").click().run()
+    assert not workbench.exception, workbench.exception
+    assert workbench.title[0].value == "Thủ tục đăng ký khai sinh"
+
+
+def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppTest) -> None:
+    _create_plan(workbench)
+    assert workbench.header[0].value == "Bắc Ninh 2026"
+    shown = metrics(workbench)
+    assert vn_int(shown["Đề xuất"]) > 0 and vn_int(shown["Chấp thuận"]) == 0
+    targets = workbench.table[0].value
+    assert list(targets["Mục tiêu"]) == ["30,0%", "30,0%", "30,0%"]
+    assert targets.iloc[0]["Ban đầu"] == "1.271"
+    assert workbench.get("arrow_vega_lite_chart") or workbench.get("vega_lite_chart")
+
+
+def test_a_decision_on_the_review_page_is_in_plan_history(
+    workbench: AppTest, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _create_plan(workbench)
+    workbench.switch_page("screens/review.py").run()
+    item = workbench.selectbox(key="w_k_rev_item_vi").value
+    workbench.text_input(key="k_rev_one_comment").input("đồng ý theo NQ 66.7")
+    workbench.button(key="one_accept").click().run()
+    assert not workbench.exception, workbench.exception
+    assert workbench.success and "1 quyết định" in workbench.success[0].value
+    capsys.readouterr()
+    assert cli(["plan", "history", "1"]) == 0
+    history = capsys.readouterr().out
+    assert "Nguyễn Thị Lan" in history and "status: proposed → accepted" in history
+    assert "đồng ý theo NQ 66.7" in history
+    # the accepted measure counts on the overview page
+    workbench.switch_page("screens/overview.py").run()
+    assert vn_int(metrics(workbench)["Chấp thuận"]) == 1
+    assert item  # the key the decision was made on
+
+
+def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest) -> None:
+    workbench.sidebar.toggle(key="experimental").set_value(True).run()
+    workbench.switch_page("screens/review.py").run()
+    workbench.radio(key="k_rev_exp").set_value("only").run()
+    frame = workbench.dataframe[0].value
+    assert len(frame) > 0
+    assert all(v.startswith("Thử nghiệm · ") for v in frame["Độ chính xác đo được"])
+    assert any("0/10 (0%)" in v for v in frame["Độ chính xác đo được"])  # TG-REUSE-INTERLINK
+
+
+def test_rules_page_shows_vietnamese_rationale_scenarios_and_hits(workbench: AppTest) -> None:
+    workbench.switch_page("screens/rules.py").run()
+    workbench.selectbox(key="w_k_rule_choice_vi").set_value("TG-REUSE-DATA").run()
+    frame = workbench.dataframe[0].value
+    assert len(frame) == 19
+    row = frame[frame["Quy tắc"] == "Thành phần hồ sơ có dữ liệu trong cơ sở dữ liệu đã công bố"].iloc[0]
+    assert row["Độ chính xác đo được"] == "8/10 (80%)" and row["Trạng thái"] == "Đã kiểm chứng"
+    result = cached_audit(None, experimental=True)[1]
+    assert row["Số phát hiện"] == result.hits_by_rule()["TG-REUSE-DATA"]
+    text = " ".join(m.value for m in workbench.markdown)
+    assert "Cơ quan không được yêu cầu nộp giấy tờ" in text
+    assert any("TG-REUSE-DATA" in c.value for c in workbench.code)
+
+
+def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTest) -> None:
+    workbench.switch_page("screens/databases.py").run()
+    workbench.selectbox(key="w_k_db_source_vi").set_value("civil_status").run()
+    workbench.selectbox(key="w_k_db_doc_vi").set_value("birth_certificate").run()
+    workbench.radio(key="k_db_mode").set_value("not_published")
+    workbench.button[0].click().run()
+    assert not workbench.exception, workbench.exception
+    catalogue, result = cached_audit(None, experimental=False)
+    base = what_if_base(catalogue, load_rulebook(), result)
+    effect = what_if(base, SourceChange("civil_status", "birth_certificate", None))
+    assert effect.findings_delta < 0  # withdrawing the database loses findings
+    shown = metrics(workbench)
+    assert vn_int(shown["Phát hiện thay đổi"]) == effect.findings_delta
+    assert vn_int(shown["Thành phần hồ sơ thay đổi"]) == effect.components_delta
+    ranking = workbench.table[-1].value
+    savings = [vn_int(v.removesuffix(" đ")) for v in ranking["Đồng tiết kiệm / hồ sơ"]]
+    assert savings == sorted(savings, reverse=True) and savings[0] > 0
+
+
+def test_load_page_reports_a_bad_file_and_keeps_the_data(workbench: AppTest) -> None:
+    workbench.switch_page("screens/load.py").run()
+    assert "1.271 thủ tục" in workbench.info[0].value
+    workbench.get("file_uploader")[0].set_value([("catalogue.zip", b"not a zip", "application/zip")])
+    workbench.button[0].click().run()  # the form's submit button
+    assert not workbench.exception, workbench.exception
+    assert "catalogue.zip: not a valid zip file" in workbench.error[0].value
+    assert "không thay đổi" in workbench.error[0].value
+    workbench.switch_page("screens/catalogue.py").run()
+    assert metrics(workbench)["Thủ tục"] == "1.271"
+
+
+def test_load_page_imports_portal_records_and_works_on_them(workbench: AppTest) -> None:
+    records = sorted((REPO / "tests" / "fixtures").rglob("*.json"))[:3]
+    if not records:
+        pytest.skip("no portal record fixture")
+    workbench.switch_page("screens/load.py").run()
+    files = [(p.name, p.read_bytes(), "application/json") for p in records]
+    workbench.get("file_uploader")[0].set_value(files)
+    workbench.button[0].click().run()
+    assert not workbench.exception, workbench.exception
+    shown = metrics(workbench)
+    assert vn_int(shown["Tệp đã đọc"]) >= 1 and vn_int(shown["Thủ tục hợp lệ"]) >= 1
+    workbench.button(key="use_upload").click().run()
+    workbench.switch_page("screens/catalogue.py").run()
+    assert vn_int(metrics(workbench)["Thủ tục"]) == vn_int(shown["Thủ tục hợp lệ"])
+
+
+def test_procedure_page_reads_the_code_from_the_query(workbench: AppTest) -> None:
+    workbench.query_params["code"] = "1.013225"
+    workbench.switch_page("screens/procedure.py").run()
+    assert workbench.title[0].value.startswith("Cấp giấy phép xây dựng")
+    assert load_catalogue  # the page shows the bundled catalogue's procedure

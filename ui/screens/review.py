@@ -1,0 +1,229 @@
+"""Rà soát: the findings of the whole catalogue and the chosen plan's measures; decide on each, or on a
+selection, with the reviewer's name. Decisions go through the plan service (``tinhgon plan history``)."""
+
+from __future__ import annotations
+
+import state
+import streamlit as st
+from i18n import level, measure, num, pct, severity, status, t, vnd
+
+from engine.errors import UserError
+from engine.plans.model import MeasureStatus
+from engine.services.review import QueueFilter, ReviewItem, ReviewQueue, decide, review_queue
+from engine.services.rules_info import RulePrecision
+
+ACTIONS = {
+    "accept": MeasureStatus.accepted,
+    "reject": MeasureStatus.rejected,
+    "mark_done": MeasureStatus.done,
+    "add_comment": None,
+}
+ONE_BY_ONE_LIMIT = 1000  # items offered in the one-at-a-time chooser
+
+
+def precision_label(item: ReviewItem, lang: str) -> str:
+    mark = t("experimental_mark", lang) if item.experimental else t("proven", lang)
+    return f"{mark} · {precision_text(item.precision, lang)}"
+
+
+def precision_text(p: RulePrecision | None, lang: str) -> str:
+    if p is None or p.share is None:
+        return t("precision_none", lang)
+    return f"{p.correct}/{p.judged} ({pct(p.share, lang, 0)})"
+
+
+def render(lang: str) -> None:
+    st.title(t("review_title", lang))
+    data = state.audited(lang)
+    plan = state.current_plan()
+    queue = review_queue(data.catalogue, data.result, data.rulebook, plan, state.precision())
+    if plan is None:
+        st.info(t("choose_plan_first", lang))
+    if flash := st.session_state.pop("review_flash", None):
+        st.success(flash)
+    if error := st.session_state.pop("review_error", None):
+        st.error(error)
+    items = queue.filter(_filters(queue, data, lang))
+    st.metric(t("findings", lang), num(len(items), lang))
+    if not items:
+        st.info(t("no_match", lang))
+        return
+    event = st.dataframe(
+        [_row(i, data, lang) for i in items],
+        hide_index=True,
+        width="stretch",
+        height=420,
+        on_select="rerun",
+        selection_mode="multi-row",
+        key="review_table",
+        column_config={t("message", lang): st.column_config.TextColumn(width="large")},
+    )
+    selected = [items[i] for i in (event.selection.rows if event and hasattr(event, "selection") else [])]
+    if plan is not None:
+        _selection_actions(plan.id, selected, lang)
+    _one_by_one(plan.id if plan else None, items, data, lang)
+
+
+def _filters(queue: ReviewQueue, data: state.Audited, lang: str) -> QueueFilter:
+    options = queue.options
+    registry = data.catalogue.registry
+    with st.expander(t("filters", lang)):
+        c1, c2, c3 = st.columns(3)
+        rules = c1.multiselect(
+            t("rule", lang),
+            options["rules"],
+            format_func=lambda r: _rule_title(data, r, lang),
+            key="k_rev_rules",
+            placeholder=t("all", lang),
+        )
+        severities = c2.multiselect(
+            t("severity", lang),
+            options["severities"],
+            format_func=lambda s: severity(s, lang),
+            key="k_rev_sev",
+            placeholder=t("all", lang),
+        )
+        statuses = c3.multiselect(
+            t("status", lang),
+            options["statuses"],
+            format_func=lambda s: status(s, lang),
+            key="k_rev_status",
+            placeholder=t("all", lang),
+        )
+        c4, c5, c6 = st.columns(3)
+        fields = c4.multiselect(
+            t("field", lang), options["fields"], key="k_rev_fields", placeholder=t("all", lang)
+        )
+        levels = c5.multiselect(
+            t("level", lang),
+            options["levels"],
+            format_func=lambda v: level(v, lang),
+            key="k_rev_levels",
+            placeholder=t("all", lang),
+        )
+        databases = c6.multiselect(
+            t("database", lang),
+            options["databases"],
+            format_func=lambda d: state.source_name(registry, d, lang),
+            key="k_rev_db",
+            placeholder=t("all", lang),
+        )
+        kind = st.radio(
+            t("show_experimental", lang),
+            ["all", "only", "proven"],
+            format_func=lambda k: t(f"exp_{k}", lang),
+            horizontal=True,
+            key="k_rev_exp",
+        )
+    return QueueFilter(
+        rules=rules,
+        severities=severities,
+        fields=fields,
+        levels=levels,
+        databases=databases,
+        statuses=statuses,
+        experimental={"all": None, "only": True, "proven": False}[kind],
+    )
+
+
+def _row(item: ReviewItem, data: state.Audited, lang: str) -> dict[str, object]:
+    return {
+        t("code", lang): item.procedure_code,
+        t("name", lang): item.procedure_name,
+        t("rule", lang): _rule_title(data, item.rule_id, lang) if item.rule_id else t("none", lang),
+        t("precision", lang): precision_label(item, lang) if item.rule_id else t("none", lang),
+        t("severity", lang): severity(item.severity, lang),
+        t("measure", lang): measure(item.measure.value, lang),
+        t("message", lang): item.message_vi if lang == "vi" else item.message_en,
+        t("database", lang): state.source_name(data.catalogue.registry, item.database, lang)
+        if item.database
+        else "",
+        t("status", lang): status(item.status, lang),
+        t("reviewer", lang): item.reviewer or "",
+        t("comment", lang): item.comment or "",
+    }
+
+
+def _rule_title(data: state.Audited, rule_id: str | None, lang: str) -> str:
+    rule = data.rulebook.rule(rule_id) if rule_id else None
+    return (rule.title_vi if lang == "vi" else rule.title_en) if rule else (rule_id or "")
+
+
+def _selection_actions(plan_id: int, selected: list[ReviewItem], lang: str) -> None:
+    st.caption(t("selected", lang, n=num(len(selected), lang)))
+    st.text_input(t("comment", lang), key="k_rev_sel_comment")
+    cols = st.columns(len(ACTIONS))
+    for col, (action, new_status) in zip(cols, ACTIONS.items(), strict=True):
+        col.button(
+            t(action, lang),
+            key=f"sel_{action}",
+            disabled=not selected,
+            on_click=_decide,
+            args=(plan_id, selected, new_status, "k_rev_sel_comment", lang),
+        )
+
+
+def _one_by_one(plan_id: int | None, items: list[ReviewItem], data: state.Audited, lang: str) -> None:
+    st.subheader(t("one_by_one", lang))
+    offered = items[:ONE_BY_ONE_LIMIT]
+    keys = [i.key for i in offered]
+    by_key = {i.key: i for i in offered}
+    key = state.choice(
+        st,
+        t("choose_item", lang),
+        keys,
+        "k_rev_item",
+        format_func=lambda k: (
+            f"{by_key[k].procedure_code} · {_rule_title(data, by_key[k].rule_id, lang)} · "
+            f"{by_key[k].target_label[:80]}"
+        ),
+    )
+    item = by_key[key]
+    st.markdown(f"**{item.procedure_name}** ({item.procedure_code})")
+    st.write(item.message_vi if lang == "vi" else item.message_en)
+    rule = data.rulebook.rule(item.rule_id) if item.rule_id else None
+    if rule is not None:
+        rationale = (rule.rationale_vi or rule.rationale) if lang == "vi" else rule.rationale
+        st.markdown(f"**{t('rationale', lang)}:** {rationale.strip()}")
+        st.markdown(
+            f"**{t('legal', lang)}:** "
+            + "; ".join(f"{r.number} {r.title or ''}".strip() for r in rule.references)
+        )
+        st.markdown(f"**{t('precision', lang)}:** {precision_label(item, lang)}")
+    if item.finding is not None:
+        s = item.finding.saving
+        st.markdown(
+            f"**{t('saving', lang)}:** {num(s.hours, lang, 1)} {t('hours', lang)} · {vnd(s.vnd, lang)}"
+        )
+    st.markdown(f"**{t('status', lang)}:** {status(item.status, lang)}")
+    if plan_id is None:
+        return
+    st.text_input(t("comment", lang), key="k_rev_one_comment")
+    cols = st.columns(len(ACTIONS))
+    for col, (action, new_status) in zip(cols, ACTIONS.items(), strict=True):
+        col.button(
+            t(action, lang),
+            key=f"one_{action}",
+            on_click=_decide,
+            args=(plan_id, [item], new_status, "k_rev_one_comment", lang),
+        )
+
+
+def _decide(
+    plan_id: int, items: list[ReviewItem], new_status: MeasureStatus | None, comment_key: str, lang: str
+) -> None:
+    """Button callback: runs before the page is drawn again, so the page shows the decision at once."""
+    if not state.reviewer():
+        st.session_state["review_error"] = t("need_reviewer", lang)
+        return
+    comment = (st.session_state.get(comment_key) or "").strip() or None
+    try:
+        decide(state.repository(), plan_id, items, state.reviewer(), new_status, comment)
+    except UserError as error:
+        st.session_state["review_error"] = str(error)
+        return
+    st.session_state["review_flash"] = t("decided", lang, n=num(len(items), lang))
+
+
+if __name__ == "__main__":
+    render(state.lang())
