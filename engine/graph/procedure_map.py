@@ -177,27 +177,20 @@ class _Builder:
         ]
         tables = []
         ordered = ([None] if None in groups else []) + cases
-        for index, case in enumerate(ordered):
-            name = f"dossier_{index}"
+        for case in ordered:
             header = (
                 label("case", self.lang, case=case)
                 if case
                 else label("common_components" if cases else "all_components", self.lang)
             )
-            table = self._table(header, groups[case])
-            self.lines.append(f"    {name} [shape=plain, style=solid, label={table}];")
-            tables.append(name)
-        columns = 1 if len(tables) < 3 else 2 if len(tables) < 9 else 3
-        for row_start in range(0, len(tables), columns):
-            row = tables[row_start : row_start + columns]
-            if len(row) > 1:
-                self.lines.append(f"    {{rank=same; {'; '.join(row)};}}")
-        for upper, lower in zip(tables, tables[columns:], strict=False):
-            self.lines.append(f"    {upper} -> {lower} [style=invis];")
+            tables.append(self._table(header, groups[case]))
+        self.lines.append(f"    dossier [shape=plain, style=solid, label=<{_masonry(tables)}>];")
         self.lines.append("  }")
-        return tables[len(tables) - 1 - (len(tables) - 1) % columns]
+        return "dossier"
 
-    def _table(self, header: str, components: Sequence[DossierComponent]) -> str:
+    def _table(self, header: str, components: Sequence[DossierComponent]) -> tuple[str, int]:
+        """One case's table, and about how many lines of text it holds (to balance the columns)."""
+        height = len(wrap(header, _WRAP["case"], _MAX_LINES["case"])) + 1
         rows = [
             f'<TR><TD BGCOLOR="#f5e6c4" ALIGN="LEFT" BALIGN="LEFT">'
             f"{_text(header, 'case', bold=True)}</TD></TR>"
@@ -215,16 +208,19 @@ class _Builder:
                 body += '<BR ALIGN="LEFT"/>' + _font(_RED, _esc(f"⚑ {title}"), size=12)
             for change in self.marks.changes.get(key, []):
                 body += '<BR ALIGN="LEFT"/>' + _font(_GREEN, _esc(f"✓ {change}"), size=12)
+            height += len(wrap(component.name, _WRAP["component"], _MAX_LINES["component"])) + 2
+            height += len(flags) + len(self.marks.changes.get(key, []))
             fill = _RED_FILL if flags and not removed else "#ffffff"
             rows.append(
                 f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{fill}" HREF="#{token}" '
                 f'TITLE="{_attr(component.name)}" ID="{token}">{body}</TD></TR>'
             )
-        return (
-            '<<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#c9a85c">'
+        table = (
+            '<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#c9a85c">'
             + "".join(rows)
-            + "</TABLE>>"
+            + "</TABLE>"
         )
+        return table, height
 
     # -- lanes: steps, outputs, results -----------------------------------------------------------
 
@@ -383,6 +379,26 @@ class _Builder:
         token = self._token(kind, item_id)
         self.parts[token] = MapPart(kind=kind, item_id=item_id, label=text)
         return token
+
+
+def _masonry(tables: list[tuple[str, int]]) -> str:
+    """Case tables in up to three columns, each table going to the shortest column so far: a compact
+    block with no gaps, whatever the tables' heights (Graphviz ranks would centre them in rows)."""
+    count = 1 if len(tables) < 3 else 2 if len(tables) < 9 else 3
+    columns: list[list[str]] = [[] for _ in range(count)]
+    heights = [0] * count
+    for markup, height in tables:
+        shortest = heights.index(min(heights))
+        columns[shortest].append(markup)
+        heights[shortest] += height + 1
+    cells = "".join(
+        '<TD VALIGN="TOP"><TABLE BORDER="0" CELLSPACING="10" CELLPADDING="0">'
+        + "".join(f"<TR><TD>{markup}</TD></TR>" for markup in column)
+        + "</TABLE></TD>"
+        for column in columns
+        if column
+    )
+    return f'<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR>{cells}</TR></TABLE>'
 
 
 def copies_text(component: DossierComponent, lang: str) -> str:

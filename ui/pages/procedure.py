@@ -105,7 +105,7 @@ def render(lang: str) -> None:
             disabled=plan is None,
         )
     findings = result.for_procedure(procedure.code)
-    st.markdown(f"#### {procedure.code} · {procedure.name}")
+    st.markdown(f"**{procedure.code} · {procedure.name}**")
     st.caption(_summary(procedure, lang))
     after = plan if view == "after" and plan is not None else None
     projected, notes = _projected(procedure, after)
