@@ -179,7 +179,7 @@ class _Builder:
         ordered = ([None] if None in groups else []) + cases
         for case in ordered:
             header = (
-                label("case", self.lang, case=case)
+                _case_header(case, self.lang)
                 if case
                 else label("common_components" if cases else "all_components", self.lang)
             )
@@ -381,10 +381,16 @@ class _Builder:
         return token
 
 
+def _case_header(case: str, lang: str) -> str:
+    """``Trường hợp: …``, unless the record's own words already start with "Trường hợp"."""
+    return case if fold(case).startswith(("truong hop", "(*) truong hop")) else label("case", lang, case=case)
+
+
 def _masonry(tables: list[tuple[str, int]]) -> str:
-    """Case tables in up to three columns, each table going to the shortest column so far: a compact
-    block with no gaps, whatever the tables' heights (Graphviz ranks would centre them in rows)."""
-    count = 1 if len(tables) < 3 else 2 if len(tables) < 9 else 3
+    """Case tables in one or two columns (two fit a screen's width at full size), each table going to the
+    shorter column so far: a compact block with no gaps, whatever the tables' heights (Graphviz ranks
+    would centre them in rows)."""
+    count = 1 if len(tables) < 3 else 2
     columns: list[list[str]] = [[] for _ in range(count)]
     heights = [0] * count
     for markup, height in tables:

@@ -20,7 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from engine.services import load_rulebook
+from engine.model import Severity
+from engine.plans.repository import PlanRepository
+from engine.plans.service import accept_by_severity, create_plan_from_findings
+from engine.services import audit, load_catalogue, load_rulebook
 from engine.services.graphs import graphviz_available
 from tests.conftest import HAND, REPO
 
@@ -113,6 +116,10 @@ def browser_page():
 def open_map(page, url: str, code: str) -> None:
     page.goto(f"{url}/?code={code}")
     page.wait_for_selector(".tg-canvas svg", timeout=180_000)
+    scroll_to_map(page)
+
+
+def scroll_to_map(page) -> None:
     # Scroll the page so the map fills the window, as a reader working on it would.
     page.locator(".tg-toolbar").evaluate(
         "toolbar => { toolbar.scrollIntoView({block: 'start'});"
@@ -170,3 +177,32 @@ def test_a_map_of_more_than_fifty_parts_reads_at_its_default_size(tmp_path, brow
         size = texts.first.bounding_box()["height"]
         assert size >= 12, f"map text is {size}px high at the default size"
         page.screenshot(path=str(shots / "procedure-map-2.002011.png"))
+
+
+def test_birth_registration_and_construction_permit_maps(app_url, browser_page, shots):
+    """The two procedures the issue names: lanes by agency, and the permit's cases grouped."""
+    page = browser_page
+    open_map(page, app_url, "1.001193")
+    expect(page.locator(".tg-canvas svg text").filter(has_text="Người nộp hồ sơ")).not_to_have_count(0)
+    page.screenshot(path=str(shots / "procedure-map-1.001193.png"))
+    open_map(page, app_url, "1.013225")
+    cases = page.locator(".tg-canvas svg text").filter(has_text=re.compile(r"^Trường hợp: \(1\.7\)"))
+    expect(cases).to_have_count(1)
+    page.screenshot(path=str(shots / "procedure-map-1.013225.png"))
+
+
+def test_the_plan_view_in_the_browser(tmp_path, browser_page, shots):
+    """Accept every measure of a plan, then show 1.005461 after it: changes in green, cost lower."""
+    catalogue = load_catalogue(HAND)
+    findings = audit(catalogue, load_rulebook()).findings
+    with PlanRepository(f"sqlite:///{tmp_path / 'plans.db'}") as repo:
+        plan = create_plan_from_findings(repo, "Bắc Ninh 2026", findings, "tester")
+        accept_by_severity(repo, plan.id, Severity.low, "tester")
+    for url in serve(tmp_path, HAND):
+        page = browser_page
+        open_map(page, url, "1.005461")
+        page.locator("[data-testid='stButtonGroup']").get_by_text("Sau phương án").click()
+        changed = page.locator(".tg-canvas svg text").filter(has_text="✓ Thay thành phần hồ sơ bằng dữ liệu")
+        expect(changed).not_to_have_count(0, timeout=30_000)
+        scroll_to_map(page)
+        page.screenshot(path=str(shots / "procedure-map-1.005461-after.png"))
