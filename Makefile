@@ -31,3 +31,4 @@ bench: setup
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_recognise.py
 	$(PY) bench/bench_audit.py
+	$(PY) bench/bench_procedure_map.py

@@ -9,11 +9,9 @@ from __future__ import annotations
 from engine.cost.model import ACTIVITY_LABELS_VI, Activity
 from engine.graph.map_labels import number
 from engine.model import ChannelKind, Level, Measure, Severity, StepKind
-from engine.plans.model import STATUS_LABELS_VI, MeasureStatus
 from engine.services.graphs import measure_label
 
 TEXTS: dict[str, dict[str, str]] = {
-    "page": {"vi": "Thủ tục", "en": "Procedure"},
     "choose": {"vi": "Thủ tục (gõ mã hoặc tên để tìm)", "en": "Procedure (type a code or name)"},
     "unknown_code": {
         "vi": "Không có thủ tục mã «{code}» trong bộ thủ tục; đang hiện {shown}.",
@@ -25,7 +23,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "agency": {"vi": "Cơ quan thực hiện", "en": "Executing agency"},
     "time_limit": {"vi": "Thời hạn giải quyết", "en": "Time limit"},
     "findings": {"vi": "Phát hiện", "en": "Findings"},
-    "map": {"vi": "Sơ đồ thủ tục", "en": "Procedure map"},
     "view": {"vi": "Hiển thị", "en": "Show"},
     "view_before": {"vi": "Hiện trạng", "en": "As published"},
     "view_after": {"vi": "Sau phương án", "en": "After the plan"},
@@ -44,6 +41,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "plan_applied": {
         "vi": "Đã áp dụng {n} biện pháp được chấp thuận của phương án.",
         "en": "{n} accepted measures of the plan applied.",
+    },
+    "abolished": {
+        "vi": "Phương án bãi bỏ thủ tục này: sau phương án, không ai còn phải làm thủ tục này.",
+        "en": "The plan abolishes this procedure: after it, nobody has to do it.",
     },
     "plan_notes": {"vi": "Biện pháp không áp dụng được", "en": "Measures that could not apply"},
     "legend": {
@@ -80,12 +81,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "copies": {"vi": "Số bản", "en": "Copies"},
     "note": {"vi": "Ghi chú", "en": "Note"},
     "template": {"vi": "Mẫu đơn, tờ khai", "en": "Form"},
-    "doc_types": {"vi": "Loại giấy tờ nhận diện được", "en": "Recognised document types"},
     "actor": {"vi": "Người thực hiện", "en": "Done by"},
     "step_agency": {"vi": "Cơ quan", "en": "Agency"},
     "step_kind": {"vi": "Loại bước", "en": "Kind of step"},
     "duration": {"vi": "Thời gian", "en": "Duration"},
-    "inputs": {"vi": "Cần có", "en": "Needs"},
     "outputs": {"vi": "Tạo ra", "en": "Produces"},
     "result_code": {"vi": "Mã kết quả", "en": "Result code"},
     "no_part_findings": {"vi": "Không có phát hiện nào cho phần này.", "en": "No finding on this part."},
@@ -211,10 +210,6 @@ def activity(value: Activity, lang: str) -> str:
 
 def measure(value: Measure, lang: str) -> str:
     return measure_label(value, lang)
-
-
-def status(value: MeasureStatus, lang: str) -> str:
-    return STATUS_LABELS_VI[value] if lang == "vi" else value.value.capitalize()
 
 
 def num(value: float | int, lang: str, decimals: int = 2) -> str:

@@ -5,18 +5,20 @@ Pure function from a procedure (and what to mark on it) to Graphviz dot text. Th
 - the dossier (hồ sơ) on top, one table per case (trường hợp) listing that case's components, so a
   component required in seven cases appears once in each case, and one arrow leads from the dossier
   to the step that receives it (never one arrow per component);
-- below it one lane per agency (or actor), left to right in the order they first act; steps, the
-  intermediate outputs they pass on and the results sit in the lane of whoever makes them;
+- below it one lane per agency (or actor), the applicant's first; each step sits in the lane of whoever
+  does it, with what it passes on (→), and arrows lead from a step to the steps using its outputs (or
+  to the next step when the record declares no data flow); results sit in the lane that issues them;
 - every label in words: step number, action, duration and actor; component name and copies; flagged
   parts in red with the rule's title; parts a plan changes in green, and removed parts struck out.
 
 Each clickable part carries an ``href`` ``#<token>``; ``ProcedureMap.parts`` maps tokens back to the
-procedure's components, steps, outputs and results, so a viewer can show their text and findings.
+procedure's components, steps and results, so a viewer can show their text and findings.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -47,6 +49,9 @@ _APPLICANT_WORDS = (
     "cong dan",
     "applicant",
 )
+
+# A published step text that starts with its own number ("Bước 2: …", "Bước 1 1. …").
+_STEP_NUMBER = re.compile(r"^\s*Bước\s*\d+\s*[:.\-–]?\s*(\d+\s*[.)]\s*)?", re.IGNORECASE)
 
 _WRAP = {"lane": 28, "step": 30, "component": 48, "case": 52, "result": 30, "title": 90}
 _MAX_LINES = {"lane": 3, "step": 5, "component": 3, "case": 2, "result": 3, "title": 2}
@@ -294,7 +299,8 @@ class _Builder:
         if step.duration:
             head += f" · {duration(step.duration.value, step.duration.unit, self.lang)}"
         rows = [_font(_GREY if removed else "#1a1a1a", f"<B>{_esc(head)}</B>")]
-        rows.append(_text(step.action, "step", strike=removed, colour=_GREY if removed else None))
+        action = _STEP_NUMBER.sub("", step.action, count=1) or step.action  # "Bước 2 …" is in the head
+        rows.append(_text(action, "step", strike=removed, colour=_GREY if removed else None))
         if step.actor and step.actor != step.agency:
             rows.append(_font(_GREY, f"<I>{_text(step.actor, 'step')}</I>", size=12))
         outputs = [self.output_name(o, step) for o in step.outputs if o not in self.result_ids]

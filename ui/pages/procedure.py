@@ -111,6 +111,8 @@ def render(lang: str) -> None:
     projected, notes = _projected(procedure, after)
     if after is not None:
         _plan_status(procedure, after, notes, lang)
+        if projected is None:
+            st.info(t("abolished", lang))
 
     rules = _rules()
     drawn = procedure_map(procedure, findings, list(rules.values()), lang, after, _cost_parameters())
@@ -410,6 +412,7 @@ def _findings(procedure: Procedure, findings: list[Finding], rules: dict[str, Ru
                 t("rule", lang): _rule_title(f, rules, lang),
                 t("severity", lang): severity(f.severity, lang),
                 t("target", lang): _target(f, lang),
+                t("message", lang): _message(f, lang),
                 t("measure", lang): measure(f.measure, lang),
                 t("saving", lang): _saving(f, lang),
             }
