@@ -27,7 +27,7 @@ lang = st.sidebar.radio("Ngôn ngữ", ["vi", "en"], key="lang")
 procedure.render(lang)
 """
 
-pytestmark = pytest.mark.skipif(not graphviz_available(), reason="Graphviz `dot` is not installed")
+needs_graphviz = pytest.mark.skipif(not graphviz_available(), reason="Graphviz `dot` is not installed")
 
 
 @pytest.fixture
@@ -62,6 +62,7 @@ def _texts(app: AppTest) -> str:
     return "\n".join(m.value for m in app.markdown) + "\n".join(str(e.value) for e in app.caption)
 
 
+@needs_graphviz
 def test_birth_registration_opens_by_default_with_its_map_in_vietnamese_words(page):
     app = page()
     assert app.selectbox(key="procedure_pick").value == "1.001193"
@@ -73,6 +74,7 @@ def test_birth_registration_opens_by_default_with_its_map_in_vietnamese_words(pa
     assert "Cấp thực hiện: Cấp xã" in _texts(app)
 
 
+@needs_graphviz
 def test_a_link_with_the_code_opens_that_procedure_and_groups_its_cases(page):
     app = page("1.013225")
     assert app.selectbox(key="procedure_pick").value == "1.013225"
@@ -81,12 +83,14 @@ def test_a_link_with_the_code_opens_that_procedure_and_groups_its_cases(page):
     assert words.count("Một trong những giấy tờ hợp pháp về đất đai") == 7  # once in each of its 7 cases
 
 
+@needs_graphviz
 def test_an_unknown_code_in_the_link_says_so_and_shows_a_procedure(page):
     app = page("9.999999")
     assert app.warning and "9.999999" in app.warning[0].value
     assert app.selectbox(key="procedure_pick").value == "1.001193"
 
 
+@needs_graphviz
 def test_choosing_a_part_shows_its_text_and_its_findings(page):
     app = page("1.001193")
     data = _map_data(app)
@@ -102,6 +106,7 @@ def test_choosing_a_part_shows_its_text_and_its_findings(page):
     assert "accept_electronic_copy" not in texts and "medium" not in texts
 
 
+@needs_graphviz
 def test_findings_and_cost_speak_vietnamese_with_vietnamese_numbers(page):
     app = page("1.001193")
     table = app.dataframe[0].value
@@ -114,12 +119,14 @@ def test_findings_and_cost_speak_vietnamese_with_vietnamese_numbers(page):
     assert "None" not in channels.to_string() and set(channels["Phí, lệ phí"]) == {"Miễn phí"}
 
 
+@needs_graphviz
 def test_english_switch(page):
     app = page("1.001193", lang="en")
     assert "Step 2" in _map_words(app) and "Applicant" in _map_words(app)
     assert {m.label for m in app.metric} == {"Cost per dossier", "Cost per year"}
 
 
+@needs_graphviz
 def test_the_plan_view_applies_the_accepted_measures_and_lowers_the_cost(page, tmp_path):
     catalogue = load_catalogue(HAND)
     findings = audit(catalogue, load_rulebook()).findings
@@ -138,3 +145,12 @@ def test_the_plan_view_applies_the_accepted_measures_and_lowers_the_cost(page, t
     assert metric.value != before and metric.delta.startswith("−")
     columns = app.dataframe[1].value.columns
     assert "Sau phương án (đ/hồ sơ)" in columns and "Thay đổi" in columns
+
+
+def test_without_graphviz_the_page_draws_the_map_plainly_and_says_why(page, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` program to be found
+    app = page("1.013225")
+    assert app.warning and "Graphviz" in app.warning[0].value
+    chart = app.get("graphviz_chart")
+    assert chart and "Một trong những giấy tờ hợp pháp về đất đai" in chart[0].proto.spec
+    assert not app.get("bidi_component")
