@@ -121,7 +121,7 @@ def open_map(page, url: str, code: str) -> None:
 
 def scroll_to_map(page) -> None:
     # Scroll the page so the map fills the window, as a reader working on it would.
-    page.locator(".tg-toolbar").evaluate(
+    page.locator(".tg-toolbar").first.evaluate(
         "toolbar => { toolbar.scrollIntoView({block: 'start'});"
         " const main = document.querySelector('[data-testid=stMain]');"
         " for (const s of [window, main]) s && s.scrollBy(0, -72); }"
@@ -201,8 +201,10 @@ def test_the_plan_view_in_the_browser(tmp_path, browser_page, shots):
     for url in serve(tmp_path, HAND):
         page = browser_page
         open_map(page, url, "1.005461")
-        page.locator("[data-testid='stButtonGroup']").get_by_text("Sau phương án").click()
+        after = page.locator("[data-testid='stButtonGroup'] button").filter(has_text="Sau phương án")
+        expect(after).to_be_enabled(timeout=60_000)  # the plan is listed once the page has run
+        after.click()
         changed = page.locator(".tg-canvas svg text").filter(has_text="✓ Thay thành phần hồ sơ bằng dữ liệu")
-        expect(changed).not_to_have_count(0, timeout=30_000)
+        expect(changed).not_to_have_count(0, timeout=60_000)
         scroll_to_map(page)
         page.screenshot(path=str(shots / "procedure-map-1.005461-after.png"))

@@ -244,7 +244,7 @@ def _draw_map(procedure: Procedure, drawn: ProcedureMap, cards: dict, view: str,
         "hint": t("zoom_hint", lang),
     }
     mounted: Any = _MAP_VIEWER(
-        key=f"procedure_map_{procedure.code}_{view}_{lang}",
+        key=f"procedure_map_{procedure.code}_{lang}",
         data={
             "svg": svg,
             "cards": cards,
