@@ -24,6 +24,7 @@ MAP_LABELS: dict[str, dict[str, str]] = {
     "common_components": {"vi": "Giấy tờ chung cho mọi trường hợp", "en": "For every case"},
     "all_components": {"vi": "Thành phần hồ sơ", "en": "Dossier components"},
     "case": {"vi": "Trường hợp: {case}", "en": "Case: {case}"},
+    "continued": {"vi": "(tiếp theo)", "en": "(continued)"},
     "applicant": {"vi": "Người nộp hồ sơ", "en": "Applicant"},
     "agency": {"vi": "Cơ quan giải quyết", "en": "Competent agency"},
     "output_of_step": {"vi": "Kết quả bước {n}", "en": "Output of step {n}"},

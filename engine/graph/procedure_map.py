@@ -137,7 +137,9 @@ class _Builder:
     def dot(self) -> str:
         self.lines = [
             "digraph procedure_map {",
-            f"  graph [rankdir=TB, newrank=true, compound=true, nodesep=0.3, ranksep=0.42, pad=0.25, "
+            # mclimit: fewer crossing-minimisation passes keep the lanes nearer their order (applicant first).
+            "  graph [rankdir=TB, newrank=true, compound=true, mclimit=0.1, nodesep=0.3, ranksep=0.42, "
+            "pad=0.25, "
             f'fontname="{_FONT}", fontsize=15, labelloc=t, labeljust=l, bgcolor="white", '
             f"label={self._title()}];",
             f'  node [fontname="{_FONT}", fontsize=13, shape=box, style="rounded,filled", '
@@ -189,43 +191,42 @@ class _Builder:
                 else label("common_components" if cases else "all_components", self.lang)
             )
             tables.append(self._table(header, groups[case]))
-        self.lines.append(f"    dossier [shape=plain, style=solid, label=<{_masonry(tables)}>];")
+        block = _masonry(tables, label("continued", self.lang))
+        self.lines.append(f"    dossier [shape=plain, style=solid, label=<{block}>];")
         self.lines.append("  }")
         return "dossier"
 
-    def _table(self, header: str, components: Sequence[DossierComponent]) -> tuple[str, int]:
-        """One case's table, and about how many lines of text it holds (to balance the columns)."""
-        height = len(wrap(header, _WRAP["case"], _MAX_LINES["case"])) + 1
-        rows = [
-            f'<TR><TD BGCOLOR="#f5e6c4" ALIGN="LEFT" BALIGN="LEFT">'
-            f"{_text(header, 'case', bold=True)}</TD></TR>"
-        ]
+    def _table(self, header: str, components: Sequence[DossierComponent]) -> _CaseTable:
+        """One case's header and rows, each with its height in points (to balance the columns)."""
+        rows = []
         for component in components:
             token = self._part(COMPONENT, component.id, component.name)
             key = (COMPONENT, component.id)
-            flags = self.marks.flags.get(key, [])
             removed = key in self.marks.removed
+            flags = [] if removed else self.marks.flags.get(key, [])
+            changes = self.marks.changes.get(key, [])
             body = _text(component.name, "component", strike=removed, colour=_GREY if removed else None)
+            height = _PAD_PT + _LINE_PT * len(
+                wrap(component.name, _WRAP["component"], _MAX_LINES["component"])
+            )
             details = copies_text(component, self.lang)
             if details:
                 body += '<BR ALIGN="LEFT"/>' + _font(_GREY, _esc(details), size=11)
-            for title in flags if not removed else []:
+                height += _SMALL_LINE_PT
+            for title in flags:
                 body += '<BR ALIGN="LEFT"/>' + _font(_RED, _esc(f"⚑ {title}"), size=12)
-            for change in self.marks.changes.get(key, []):
+            for change in changes:
                 body += '<BR ALIGN="LEFT"/>' + _font(_GREEN, _esc(f"✓ {change}"), size=12)
-            height += len(wrap(component.name, _WRAP["component"], _MAX_LINES["component"])) + 2
-            height += len(flags) + len(self.marks.changes.get(key, []))
-            fill = _RED_FILL if flags and not removed else "#ffffff"
+            height += _FLAG_LINE_PT * (len(flags) + len(changes))
+            fill = _RED_FILL if flags else "#ffffff"
             rows.append(
-                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{fill}" HREF="#{token}" '
-                f'TITLE="{_attr(component.name)}" ID="{token}">{body}</TD></TR>'
+                (
+                    f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{fill}" HREF="#{token}" '
+                    f'TITLE="{_attr(component.name)}" ID="{token}">{body}</TD></TR>',
+                    height,
+                )
             )
-        table = (
-            '<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#c9a85c">'
-            + "".join(rows)
-            + "</TABLE>"
-        )
-        return table, height
+        return _CaseTable(header, rows)
 
     # -- lanes: steps, outputs, results -----------------------------------------------------------
 
@@ -267,6 +268,9 @@ class _Builder:
             tops = [f"lane_top_{n}" for n in range(len(order))]
             ends = [f"lane_end_{n}" for n in range(len(order))]
             self.lines += [f"  {{rank=same; {'; '.join(tops)};}}", f"  {{rank=same; {'; '.join(ends)};}}"]
+            # One hidden node above the lanes whose out-edges keep their order: lanes left to right.
+            self.lines.append(f"  lanes [{anchor}, ordering=out];")
+            self.lines += [f"  lanes -> {top} [style=invis];" for top in tops]
             if len(tops) > 1:
                 self.lines.append(f"  {' -> '.join(tops)} [style=invis];")
                 self.lines.append(f"  {' -> '.join(ends)} [style=invis];")
@@ -351,7 +355,7 @@ class _Builder:
         if dossier_tail and self.steps and not fed_by_dossier:
             fed_by_dossier = [self.steps[0]]
         if dossier_tail and self.steps:
-            self.lines.append(f"  {dossier_tail} -> lane_top_0 [style=invis];")
+            self.lines.append(f"  {dossier_tail} -> lanes [style=invis];")
         for step in fed_by_dossier if dossier_tail else []:
             self.lines.append(
                 f"  {dossier_tail} -> {step_node[step.id]} [ltail=cluster_dossier, penwidth=2, "
@@ -392,25 +396,78 @@ def _case_header(case: str, lang: str) -> str:
     return case if fold(case).startswith(("truong hop", "(*) truong hop")) else label("case", lang, case=case)
 
 
-def _masonry(tables: list[tuple[str, int]]) -> str:
-    """Case tables in one or two columns (two fit a screen's width at full size), each table going to the
-    shorter column so far: a compact block with no gaps, whatever the tables' heights (Graphviz ranks
-    would centre them in rows)."""
-    count = 1 if len(tables) < 3 else 2
+@dataclass
+class _CaseTable:
+    header: str
+    rows: list[tuple[str, float]]  # markup and height in points of each component row
+
+    def header_row(self, continued: str | None = None) -> tuple[str, float]:
+        text = f"{self.header} {continued}" if continued else self.header
+        fill = "#f7ecd2" if continued else "#f5e6c4"
+        height = _PAD_PT + _LINE_PT * len(wrap(text, _WRAP["case"], _MAX_LINES["case"]))
+        markup = (
+            f'<TR><TD BGCOLOR="{fill}" ALIGN="LEFT" BALIGN="LEFT">{_text(text, "case", bold=True)}</TD></TR>'
+        )
+        return markup, height
+
+
+# Heights of the map's text in points (13 pt text, 11 pt copies line, 12 pt flags; cell padding and border).
+_LINE_PT, _SMALL_LINE_PT, _FLAG_LINE_PT, _PAD_PT, _GAP_PT = 15.0, 13.0, 14.0, 13.0, 12.0
+
+
+def _masonry(tables: list[_CaseTable], continued: str) -> str:
+    """Case tables in one or two columns (two fit a screen's width at full size), each going to the
+    shorter column: a compact block whatever the tables' heights. A case too tall for half the block is
+    split, its second part headed "(continued)"; the shorter column ends with an empty filler, since
+    Graphviz would otherwise stretch its rows to the height of the other."""
+    if len(tables) < 3 and not any(len(t.rows) > 8 for t in tables):
+        pieces = [(t.header_row(), t.rows) for t in tables]
+        count = 1
+    else:
+        count = 2
+        total = sum(t.header_row()[1] + sum(h for _, h in t.rows) + _GAP_PT for t in tables)
+        pieces = []
+        for table in tables:
+            height = table.header_row()[1] + sum(h for _, h in table.rows)
+            cut = _split_at(table.rows, total / 2) if height > total / 2 and len(table.rows) > 1 else None
+            if cut:
+                pieces += [
+                    (table.header_row(), table.rows[:cut]),
+                    (table.header_row(continued), table.rows[cut:]),
+                ]
+            else:
+                pieces.append((table.header_row(), table.rows))
     columns: list[list[str]] = [[] for _ in range(count)]
-    heights = [0] * count
-    for markup, height in tables:
+    heights = [0.0] * count
+    for (header, header_height), rows in pieces:
         shortest = heights.index(min(heights))
-        columns[shortest].append(markup)
-        heights[shortest] += height + 1
-    cells = "".join(
-        '<TD VALIGN="TOP"><TABLE BORDER="0" CELLSPACING="10" CELLPADDING="0">'
-        + "".join(f"<TR><TD>{markup}</TD></TR>" for markup in column)
-        + "</TABLE></TD>"
-        for column in columns
-        if column
-    )
-    return f'<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR>{cells}</TR></TABLE>'
+        body = header + "".join(markup for markup, _ in rows)
+        columns[shortest].append(
+            f'<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#c9a85c">{body}</TABLE>'
+        )
+        heights[shortest] += header_height + sum(h for _, h in rows) + _GAP_PT
+    tallest = max(heights)
+    cells = []
+    for column, height in zip(columns, heights, strict=True):
+        if not column:
+            continue
+        stack = "".join(f"<TR><TD>{markup}</TD></TR>" for markup in column)
+        if tallest - height > 1:
+            stack += f'<TR><TD HEIGHT="{round(tallest - height)}" FIXEDSIZE="TRUE" WIDTH="1"></TD></TR>'
+        cells.append(
+            f'<TD VALIGN="TOP"><TABLE BORDER="0" CELLSPACING="10" CELLPADDING="0">{stack}</TABLE></TD>'
+        )
+    return f'<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR>{"".join(cells)}</TR></TABLE>'
+
+
+def _split_at(rows: list[tuple[str, float]], limit: float) -> int | None:
+    """Where to cut ``rows`` so the first part stays under ``limit`` points (at least one row each)."""
+    height = 0.0
+    for index, (_, row_height) in enumerate(rows):
+        height += row_height
+        if height > limit:
+            return max(1, min(index, len(rows) - 1))
+    return None
 
 
 def copies_text(component: DossierComponent, lang: str) -> str:
