@@ -172,4 +172,13 @@ function select(root, token, show) {
     body.appendChild(p);
   }
   box.hidden = false;
+  // Keep the chosen part in sight: slide the map left when the card would cover it.
+  if (node) {
+    const part = node.getBoundingClientRect(), over = box.getBoundingClientRect();
+    const covered = part.right > over.left - 12 && part.top < over.bottom && part.bottom > over.top;
+    if (covered) {
+      root._view.x -= part.right - over.left + 24;
+      apply(root);
+    }
+  }
 }
