@@ -192,7 +192,7 @@ class _Builder:
             )
             tables.append(self._table(header, groups[case]))
         block = _masonry(tables, label("continued", self.lang))
-        self.lines.append(f"    dossier [shape=plain, style=solid, label=<{block}>];")
+        self.lines.append(f'    dossier [id="dossier", shape=plain, style=solid, label=<{block}>];')
         self.lines.append("  }")
         return "dossier"
 

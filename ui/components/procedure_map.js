@@ -101,13 +101,22 @@ function wire(root) {
 }
 
 function initialView(root) {
-  // Full size, so the words read as they are; centred when the map is narrower than the frame.
+  // Full size, so the words read as they are: centred when the map is narrower than the frame, else
+  // centred on the dossier, where reading starts.
   const viewport = root.querySelector(".tg-viewport");
   const view = root._view;
   view.s = 1;
   view.x = Math.max(0, (viewport.clientWidth - view.w) / 2);
   view.y = 0;
   apply(root);
+  const start = root.querySelector('[id="dossier"], .tg-canvas g.node');
+  if (view.w > viewport.clientWidth && start) {
+    const canvas = root.querySelector(".tg-canvas").getBoundingClientRect();
+    const box = start.getBoundingClientRect();
+    const middle = box.left - canvas.left + box.width / 2;
+    view.x = Math.min(0, Math.max(viewport.clientWidth - view.w, viewport.clientWidth / 2 - middle));
+    apply(root);
+  }
 }
 
 function fit(root) {
