@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= $(shell for p in python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(not ((3,11) <= sys.version_info[:2] < (3,13)))' 2>/dev/null && echo $$p && break; done)
 
-.PHONY: setup run test lint bench system-deps
+.PHONY: setup run test lint bench run-deps system-deps
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Tinh Gọn needs Python 3.11 or 3.12 (durable-rules does not import on 3.13)"; exit 1; }
@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
-run: setup
+run: setup run-deps
 	$(VENV)/bin/tinhgon ui
 
 lint: setup
@@ -24,19 +24,26 @@ lint: setup
 	$(VENV)/bin/ruff format --check engine ui features tests bench
 	$(VENV)/bin/mypy
 
-# Debian packages the tests need: the PostgreSQL server the plan tests start (tests/plans/postgres.py)
-# and the chromium the browser tests drive through playwright (never `playwright install`).
-# Quick when already there; installs as root (CI), else says what to install.
-CHROMIUM ?= /usr/bin/chromium
-system-deps:
-	@missing=""; \
-	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
-	test -x $(CHROMIUM) || missing="$$missing chromium"; \
+# Debian packages: Graphviz and a font draw the workbench's procedure maps; the tests also need the
+# PostgreSQL server the plan tests start (tests/plans/postgres.py) and the chromium the browser tests
+# drive through playwright (never `playwright install`). Quick when already there; installs as root
+# (CI), else says what to install.
+RUN_DEBS := graphviz fonts-dejavu-core
+TEST_DEBS := $(RUN_DEBS) postgresql chromium
+define install_debs
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else echo "tests need Debian packages:$$missing (sudo apt-get install -y$$missing)"; fi; \
+	  else echo "Tinh Gọn needs Debian packages:$$missing (sudo apt-get install -y$$missing)"; fi; \
 	fi
+endef
+
+run-deps:
+	$(call install_debs,$(RUN_DEBS))
+
+system-deps:
+	$(call install_debs,$(TEST_DEBS))
 
 test: lint system-deps
 	$(VENV)/bin/pytest -q
@@ -46,3 +53,4 @@ bench: setup
 	$(PY) bench/bench_recognise.py
 	$(PY) bench/bench_audit.py
 	$(PY) bench/bench_workbench.py
+	$(PY) bench/bench_procedure_map.py

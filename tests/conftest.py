@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,3 +19,14 @@ def raw_folder() -> Path:
     if not RAW.is_dir():
         pytest.skip(f"the real portal data is not at {RAW}")
     return RAW
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """In CI every dependency is installed (make test installs them), so a skip means a missing
+    install step: report it as a failure instead of letting a green run hide it."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if os.environ.get("CI") == "true" and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where make test installs every dependency: {report.longrepr}"

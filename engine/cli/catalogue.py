@@ -14,6 +14,7 @@ from engine.report import FORMATS, render_findings
 from engine.report.summary import format_summary
 from engine.services import Catalogue, audit, load_catalogue, load_rulebook, paths, procedure_dot
 from engine.services.baseline import at_or_above, compare, read_baseline
+from engine.services.graphs import procedure_map, render_png, render_svg
 from engine.services.importing import DEFAULT_LEVELS, import_into_catalogue
 from engine.services.summary import summarise
 
@@ -88,6 +89,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     graph.add_argument("code", help="procedure code, e.g. 1.001193")
     graph.add_argument("--catalogue", type=Path, help=CATALOGUE_HELP)
     graph.add_argument("--no-findings", action="store_true", help="do not run the rules to mark findings")
+    graph.add_argument(
+        "--format",
+        choices=["dot", "map", "svg", "png"],
+        default="dot",
+        help="dot: the raw graph (default); map: the readable procedure map as dot, top to bottom with "
+        "lanes by agency; svg, png: that map drawn by Graphviz (needs the `dot` program)",
+    )
+    graph.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the map's labels")
+    graph.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
     graph.set_defaults(handler=_graph)
 
     import_cmd = commands.add_parser(
@@ -236,5 +246,19 @@ def _graph(args: argparse.Namespace) -> int:
     findings = []
     if not args.no_findings:
         findings = audit(catalogue, only={args.code}).findings
-    print(procedure_dot(procedure, findings))
+    if args.format == "dot":
+        text = procedure_dot(procedure, findings)
+    else:
+        rules = load_rulebook(include_experimental=True).rules
+        drawn = procedure_map(procedure, findings, rules, args.lang)
+        if args.format == "png":
+            if args.output is None:
+                raise UserError("--format png writes a binary file: name it with -o FILE")
+            args.output.write_bytes(render_png(drawn.dot))
+            return 0
+        text = render_svg(drawn.dot) if args.format == "svg" else drawn.dot
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
     return 0

@@ -1,0 +1,80 @@
+"""Words the procedure map draws, in Vietnamese and English, and numbers written the Vietnamese way.
+
+Kept beside the map builder so the CLI and the workbench print the same words; the workbench's own
+texts live in ``ui/``.
+"""
+
+from __future__ import annotations
+
+from engine.model import TimeUnit
+
+LANGUAGES = ("vi", "en")
+
+MAP_LABELS: dict[str, dict[str, str]] = {
+    "step": {"vi": "Bước {n}", "en": "Step {n}"},
+    "dossier": {"vi": "Hồ sơ nộp", "en": "Dossier"},
+    "dossier_summary": {
+        "vi": "Hồ sơ nộp: {components} thành phần, {cases} trường hợp",
+        "en": "Dossier: {components} components, {cases} cases",
+    },
+    "dossier_summary_no_case": {
+        "vi": "Hồ sơ nộp: {components} thành phần",
+        "en": "Dossier: {components} components",
+    },
+    "common_components": {"vi": "Giấy tờ chung cho mọi trường hợp", "en": "For every case"},
+    "all_components": {"vi": "Thành phần hồ sơ", "en": "Dossier components"},
+    "case": {"vi": "Trường hợp: {case}", "en": "Case: {case}"},
+    "continued": {"vi": "(tiếp theo)", "en": "(continued)"},
+    "applicant": {"vi": "Người nộp hồ sơ", "en": "Applicant"},
+    "agency": {"vi": "Cơ quan giải quyết", "en": "Competent agency"},
+    "output_of_step": {"vi": "Kết quả bước {n}", "en": "Output of step {n}"},
+    "result": {"vi": "Kết quả", "en": "Result"},
+    "originals": {"vi": "{n} bản chính", "en": "{n} original(s)"},
+    "copies": {"vi": "{n} bản sao", "en": "{n} copy(ies)"},
+    "certified": {"vi": "có chứng thực", "en": "certified"},
+    "presented": {"vi": "chỉ xuất trình", "en": "shown only"},
+    "no_steps": {
+        "vi": "Hồ sơ công bố không mô tả các bước thực hiện",
+        "en": "The published record describes no steps",
+    },
+    "removed": {"vi": "bỏ theo phương án", "en": "removed by the plan"},
+    "whole_procedure": {"vi": "Cả thủ tục", "en": "Whole procedure"},
+    "more_lines": {"vi": "(xem đầy đủ khi bấm vào)", "en": "(click for the full text)"},
+}
+
+TIME_UNITS: dict[TimeUnit, dict[str, str]] = {
+    TimeUnit.working_day: {"vi": "ngày làm việc", "en": "working days"},
+    TimeUnit.day: {"vi": "ngày", "en": "days"},
+    TimeUnit.hour: {"vi": "giờ", "en": "hours"},
+    TimeUnit.month: {"vi": "tháng", "en": "months"},
+    TimeUnit.year: {"vi": "năm", "en": "years"},
+}
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    """The map word ``key`` in ``lang`` with its ``{placeholders}`` filled.
+
+    >>> label("step", "vi", n=3)
+    'Bước 3'
+    """
+    return MAP_LABELS[key][lang].format(**values)
+
+
+def number(value: float | int, lang: str = "vi", decimals: int = 2) -> str:
+    """A number as Vietnamese (1.271; 2,5) or English (1,271; 2.5) readers write it.
+
+    >>> number(1189788944), number(2.5), number(2.5, "en"), number(7.0)
+    ('1.189.788.944', '2,5', '2.5', '7')
+    """
+    if float(value).is_integer():
+        text = f"{round(value):,}"
+    else:
+        text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text
+
+
+def duration(value: float, unit: TimeUnit, lang: str) -> str:
+    """``7 ngày làm việc``, ``0,5 ngày``."""
+    return f"{number(value, lang)} {TIME_UNITS[unit][lang]}"
