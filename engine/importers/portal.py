@@ -17,12 +17,13 @@ from engine.errors import UserError
 from engine.importers.files import import_files, json_files, parse_or_report
 from engine.importers.outcome import Anomalies, ImportOutcome, RecordProblem
 from engine.importers.portal_channels import parse_channels
+from engine.importers.portal_clauses import is_fallback
 from engine.importers.portal_dossier import TABLE_HEADER, parse_dossier
 from engine.importers.portal_legal import parse_legal_basis
 from engine.importers.portal_results import parse_results
 from engine.importers.portal_steps import parse_steps
 from engine.importers.text import NO_INFO, cell, split_items, squash
-from engine.model import Agencies, Channel, Level, OnlineLevel, Procedure, ReuseClause, Step
+from engine.model import Agencies, Channel, ClauseScope, Level, OnlineLevel, Procedure, ReuseClause, Step
 from engine.recognise.text import fold
 
 ORIGIN = "portal"
@@ -57,6 +58,7 @@ _LEVELS = {
 _CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-_]*$")
 # A step that looks data up in a database: the documents that database holds are not asked for.
 _LOOKUP_IN_STEPS = re.compile(r"(?:khai thac|tra cuu|ket noi)[^.;]{0,80}(?:co so du lieu|\bcsdl\b)")
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+|\n+")
 _RELATED_CODE = re.compile(r"\b\d\.\d{6}\b")
 _NO_CONDITION = re.compile(r"^(?:khong|khong co|khong quy dinh|khong co thong tin)\.?$")
 _CONDITION_BULLET = re.compile(r"^\s*(?:[-+*•–]+|[a-zđ]\)|\d{1,2}[.)])\s*")
@@ -145,7 +147,16 @@ def parse_portal_record(data: dict[str, Any], source: str, anomalies: Anomalies 
 
 
 def _lookups_in_steps(steps: list[Step]) -> list[ReuseClause]:
-    return [ReuseClause(text=step.action) for step in steps if _LOOKUP_IN_STEPS.search(fold(step.action))]
+    """Sentences of the steps that look data up: clauses for the whole dossier."""
+    clauses = []
+    for step in steps:
+        for sentence in _SENTENCE_END.split(step.action):
+            folded = fold(sentence)
+            if _LOOKUP_IN_STEPS.search(folded):
+                clauses.append(
+                    ReuseClause(text=sentence, scope=ClauseScope.dossier, fallback=is_fallback(folded))
+                )
+    return clauses
 
 
 def _check_shape(data: Any) -> None:

@@ -9,8 +9,16 @@ heading of the next group is the text after the last row of the previous one. He
 (``* Giấy tờ phải nộp:``, ``* Giấy tờ phải xuất trình:``, ``* Lưu ý:``) or a case (trường hợp).
 
 Rows with no original and no copy are not documents: a sub-heading that opens a case
-("- Trường hợp …:"), a data-reuse clause (the agency looks the data up), a continuation of the row
-before (starts in lower case: appended to that component's note), or a note (dropped and counted).
+("- Trường hợp …:") or switches to documents shown ("- Giấy tờ phải xuất trình:"), a lookup or exemption
+clause, a continuation of the row before (starts in lower case: appended to that component's note), or a
+note (dropped and counted); a row naming a document with its count in the text ("Vận đơn …: 01 bản chụp")
+is a document. Rows that only state the number of dossiers ("Số lượng hồ sơ: 01 (bộ)") are not documents
+even with counts.
+
+Each lookup or exemption clause gets its scope (``engine.model.ClauseScope``): a clause in a component's
+row speaks for that row; a note inside a group speaks for the components of its group and case (or for
+the row before it when it says "thành phần hồ sơ này"); a heading, the notes section or text after the
+last table speaks for the whole dossier.
 """
 
 from __future__ import annotations
@@ -19,9 +27,10 @@ import re
 from dataclasses import dataclass, field
 
 from engine.importers.outcome import Anomalies
+from engine.importers.portal_clauses import about_this_component, is_fallback, is_lookup, lookup_start
 from engine.importers.text import one_line
-from engine.model import DossierComponent, ReuseClause
-from engine.recognise.text import fold
+from engine.model import ClauseScope, DossierComponent, ReuseClause
+from engine.recognise.text import fold, fold_lowered, lower_text
 
 TABLE_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 
@@ -33,34 +42,43 @@ _PADDED_NUMBER = re.compile(r"0\d")
 _SENTENCE_GOES_ON = re.compile(r" (?:[a-zà-ỹđ]|hoặc)")
 
 _BULLET = re.compile(r"^\s*(?:[-+*•–]+|\(?[a-zđ]\)|\(?\d{1,2}(?:\.\d{1,2})*[.)])\s*")
-_PRESENTED_HEADING = re.compile(r"^(?:cac )?giay to (?:phai )?xuat trinh")
+_PRESENTED_HEADING = re.compile(
+    r"^(?:cac )?giay to (?:phai )?xuat trinh|^(?!.*\bnop\b).{0,60}\bphai xuat trinh (?:cac |nhung )?giay to"
+)
+_SUBMITTED_HEADING = re.compile(r"^(?:cac )?giay to (?:phai )?nop\b[^.;]{0,20}:?$")
+# Rows about the dossier as a whole, not a document, even when the portal gave them counts.
+_NOT_A_DOCUMENT = re.compile(r"^(?:so luong (?:ho so|moi thanh phan)|so bo ho so|luu y|ghi chu|chu y)\b")
+# A count written in the row's text: "…: 01 bản chính", "…: 01 bản chụp có đóng dấu".
+_INLINE_COUNT = re.compile(r":\s*0?\d+ ban (?:chinh|sao|chup|goc)")
 _NOTES_HEADING = re.compile(r"^luu y")
 # Headings that introduce the dossier without naming a case.
 _GENERIC_HEADING = re.compile(
     r"^(?:-+|thanh phan ho so|(?:cac )?giay to phai nop|ho so (?:gom|bao gom)|bao gom)\b[^:]{0,40}:?$"
 )
 _CASE_OPENER = re.compile(r"^(?:trong )?(?:truong hop|doi voi|neu)\b")
-# A row that says the agency looks the data up instead of asking for the paper.
-_REUSE = re.compile(
-    r"khai thac|tra cuu|co so du lieu|\bcsdl|vneid|khong phai (?:nop|xuat trinh|tai len|cung cap)"
-    r"|dien tu dong|chia se du lieu"
-)
 # A row naming a document by its kind, published without counts (customs and tax records often are).
 _DOCUMENT_START = re.compile(
     r"^(?:văn bản|giấy|đơn|tờ khai|tờ trình|bản (?:sao|chính|chụp|khai|kê|cam kết|vẽ|đồ|gốc)"
     r"|hợp đồng|quyết định|báo cáo|phiếu|danh sách|hóa đơn|hoá đơn|chứng từ|chứng chỉ|chứng nhận"
     r"|biên bản|sơ đồ|tài liệu|phương án|đề án|dự án|thông báo|công văn|bảng kê|hộ chiếu|thẻ |sổ |ảnh "
-    r"|kế hoạch|điều lệ|lý lịch)"
+    r"|kế hoạch|điều lệ|lý lịch|vận đơn|chứng thư|bằng |giấy phép)"
 )
 # …but a sentence about documents is a note: "Giấy tờ do nước ngoài cấp phải được hợp pháp hóa…".
 _RULE_WORDING = re.compile(r"\b(?:phai|thi|co trach nhiem|khong duoc|duoc xac dinh)\b")
-_CERTIFIED = re.compile(r"bản sao (?:có )?chứng thực|được chứng thực", re.IGNORECASE)
-# …unless the row also accepts a plain or electronic copy, or a copy checked against the original.
+# A certified copy of a document: "bản sao (có|được|đã được) chứng thực", "bản sao công chứng hoặc chứng
+# thực". "Được chứng thực" alone certifies a signature, an authorisation or a transaction, not a copy.
+_CERTIFIED = re.compile(
+    r"ban (?:sao|chup)(?: (?:co|duoc|da duoc|phai duoc|da))?(?: (?:cong chung|chung thuc)(?: hoac| va|,|/))?"
+    r" (?:chung thuc|cong chung)"
+)
+# …unless the row also accepts the original, a plain or electronic copy, or a copy checked against it.
 _COPY_ALTERNATIVE = re.compile(
     r"ban chinh (?:de |va |kem theo |kem )?(?:doi chieu|so sanh)|kem (?:theo )?ban chinh|xuat trinh ban chinh"
-    r"|ban sao dien tu|ban dien tu|ban chup|ban scan|hoac ban sao(?! (?:co )?chung thuc)|ban sao hoac"
+    r"|ban sao dien tu|ban dien tu|ban chup|ban scan|hoac ban sao(?! (?:co |duoc )?chung thuc)|ban sao hoac"
+    r"|ban chinh hoac|hoac (?:\d+ )?ban chinh|ban goc hoac|hoac (?:\d+ )?ban goc"
 )
-_SHOWN = re.compile(r"^(?:[-+*•]\s*)?xuat trinh\b")
+# Shown, not handed in: a row starting "Xuất trình", or saying "(xuất trình)" anywhere.
+_SHOWN = re.compile(r"^(?:[-+*•]\s*)?xuat trinh\b|\((?:chi |phai |duoc )?xuat trinh\)")
 
 _TEMPLATE_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)$", re.IGNORECASE)
 _ANY_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)", re.IGNORECASE)
@@ -90,20 +108,22 @@ class _Group:
 def parse_dossier(text: str, anomalies: Anomalies) -> Dossier:
     """Components and reuse clauses of a ``thanh_phan_ho_so`` cell, components numbered c1, c2, …"""
     dossier = Dossier()
-    groups = _groups(text, anomalies)
+    groups, tail = _groups(text, anomalies)
     for group in groups:
         _read_group(group, dossier, anomalies)
+    _dossier_clause(tail, dossier)
     if not dossier.components:
         anomalies.note("no_components")
     return dossier
 
 
-def _groups(text: str, anomalies: Anomalies) -> list[_Group]:
+def _groups(text: str, anomalies: Anomalies) -> tuple[list[_Group], str]:
+    """The groups of rows, and the text after the last row."""
     parts = text.split(TABLE_HEADER)
     if len(parts) == 1:
         if one_line(text).strip("- "):
             anomalies.note("dossier_unstructured")
-        return []
+        return [], one_line(text)
     groups = []
     heading = parts[0]
     for index, body in enumerate(parts[1:], start=1):
@@ -112,7 +132,16 @@ def _groups(text: str, anomalies: Anomalies) -> list[_Group]:
         heading = tail
         if index == len(parts) - 1 and one_line(tail).strip("- "):
             anomalies.note("dossier_text_after_last_row")
-    return groups
+    return groups, one_line(heading)
+
+
+def _dossier_clause(text: str, dossier: Dossier) -> None:
+    """A heading or note for the whole dossier that says data is looked up or a paper is not needed."""
+    folded = fold(text)
+    if is_lookup(folded):
+        dossier.reuse_clauses.append(
+            ReuseClause(text=text, scope=ClauseScope.dossier, fallback=is_fallback(folded))
+        )
 
 
 def _rows(body: str) -> tuple[list[_Row], str]:
@@ -147,6 +176,9 @@ class _GroupState:
 
 def _read_group(group: _Group, dossier: Dossier, anomalies: Anomalies) -> None:
     state = _heading_state(group.heading)
+    _dossier_clause(group.heading, dossier)
+    first_component = len(dossier.components)
+    section_clauses: list[tuple[ReuseClause, str | None]] = []
     for row in group.rows:
         bullet = _bullet_of(row.text)
         text, templates = split_templates(_strip_bullet(one_line(row.text)))
@@ -155,33 +187,58 @@ def _read_group(group: _Group, dossier: Dossier, anomalies: Anomalies) -> None:
             continue
         if state.sub_case and bullet and bullet == state.sub_case_bullet:
             state.sub_case = state.sub_case_bullet = None
+        if _NOT_A_DOCUMENT.match(fold(text)):
+            _dossier_clause(text, dossier)
+            anomalies.note("dossier_note_row")
+            continue
         if row.originals == 0 and row.copies == 0:
-            _read_zero_row(text, bullet, state, dossier, anomalies)
+            clause = _read_zero_row(text, bullet, state, dossier, anomalies)
+            if clause is not None:
+                section_clauses.append((clause, _case(state)))
             continue
         if state.notes_section:
             anomalies.note("component_in_notes_section")
         _add_component(dossier, text, row, state, templates)
+    # A note inside a group speaks for the components of its group and case, before and after it.
+    in_group = dossier.components[first_component:]
+    for clause, case in section_clauses:
+        clause.components = [c.id for c in in_group if c.case == case or case is None]
+
+
+def _case(state: _GroupState) -> str | None:
+    return " — ".join(part for part in (state.case, state.sub_case) if part) or None
 
 
 def _add_component(dossier: Dossier, text: str, row: _Row, state: _GroupState, templates: list[str]) -> None:
-    case = " — ".join(part for part in (state.case, state.sub_case) if part) or None
     folded = fold(text)
-    dossier.components.append(
-        DossierComponent(
-            id=f"c{len(dossier.components) + 1}",
-            name=text,
-            originals=row.originals,
-            copies=row.copies,
-            certified_copy=bool(_CERTIFIED.search(text)) and not _COPY_ALTERNATIVE.search(folded),
-            case=case,
-            template="; ".join(templates) or None,
-            presented_only=state.presented or bool(_SHOWN.match(folded)),
+    component = DossierComponent(
+        id=f"c{len(dossier.components) + 1}",
+        name=text,
+        originals=row.originals,
+        copies=row.copies,
+        certified_copy=bool(_CERTIFIED.search(folded)) and not _COPY_ALTERNATIVE.search(folded),
+        case=_case(state),
+        template="; ".join(templates) or None,
+        presented_only=state.presented or bool(_SHOWN.search(folded)),
+    )
+    dossier.components.append(component)
+    # The row may say the data is looked up instead ("…được thay thế bằng dữ liệu từ CSDL", "để cơ quan
+    # tra cứu"): a clause for this row, from the sentence that says so.
+    lowered = lower_text(text)
+    start = lookup_start(fold_lowered(lowered))
+    if start is not None:
+        _row_clause(dossier, component, lowered[start:])
+
+
+def _row_clause(dossier: Dossier, component: DossierComponent, text: str) -> None:
+    dossier.reuse_clauses.append(
+        ReuseClause(
+            text=text.strip(" .;:"),
+            scope=ClauseScope.row,
+            components=[component.id],
+            fallback=is_fallback(fold(text)),
         )
     )
-    # A row may go on to say the data is looked up instead ("…được thay thế bằng dữ liệu từ CSDL").
-    rest = text[len(_first_sentence(text)) :]
-    if _REUSE.search(fold(rest)):
-        dossier.reuse_clauses.append(ReuseClause(text=rest.lstrip(".;: ")))
 
 
 def _first_sentence(text: str) -> str:
@@ -190,25 +247,34 @@ def _first_sentence(text: str) -> str:
 
 def _read_zero_row(
     text: str, bullet: str, state: _GroupState, dossier: Dossier, anomalies: Anomalies
-) -> None:
+) -> ReuseClause | None:
+    """Read a row without counts; returns a clause whose section the group still has to fill in."""
     folded = fold(text)
+    document = _DOCUMENT_START.match(text.lower()) and not text.endswith(":")
     if text.endswith(":") and _CASE_OPENER.match(folded):
         state.sub_case, state.sub_case_bullet = text.rstrip(":").strip(), bullet
-    elif _REUSE.search(folded):
-        dossier.reuse_clauses.append(ReuseClause(text=text))
-    elif (
-        _DOCUMENT_START.match(text.lower())
-        and not text.endswith(":")
-        and not _RULE_WORDING.search(_first_sentence(folded))
-    ):
+    elif _PRESENTED_HEADING.match(folded) or _SUBMITTED_HEADING.match(folded):
+        state.presented = bool(_PRESENTED_HEADING.match(folded))
+    elif _INLINE_COUNT.search(folded) or (document and not _RULE_WORDING.search(_first_sentence(folded))):
         _add_component(dossier, text, _Row(text=text, originals=0, copies=0), state, [])
         anomalies.note("zero_count_document")
     elif dossier.components and (text[0].islower() or text[0] == "("):
         previous = dossier.components[-1]
         previous.note = f"{previous.note} {text}" if previous.note else text
         anomalies.note("zero_count_continuation")
+        if is_lookup(folded):
+            _row_clause(dossier, previous, text)
+    elif is_lookup(folded):
+        clause = ReuseClause(text=text, scope=ClauseScope.section, fallback=is_fallback(folded))
+        if state.notes_section:
+            clause.scope = ClauseScope.dossier
+        elif about_this_component(folded) and dossier.components:
+            clause.scope, clause.components = ClauseScope.row, [dossier.components[-1].id]
+        dossier.reuse_clauses.append(clause)
+        return clause if clause.scope == ClauseScope.section else None
     else:
         anomalies.note("zero_count_note")
+    return None
 
 
 def _heading_state(heading: str) -> _GroupState:
@@ -220,6 +286,8 @@ def _heading_state(heading: str) -> _GroupState:
         return _GroupState(case=None, presented=True, notes_section=False)
     if _NOTES_HEADING.match(folded):
         return _GroupState(case=None, presented=False, notes_section=True)
+    if is_lookup(folded):  # a clause for the whole dossier (read by the caller), not a case
+        return _GroupState(case=None, presented=False, notes_section=False)
     return _GroupState(case=text.rstrip(":").strip(), presented=False, notes_section=False)
 
 

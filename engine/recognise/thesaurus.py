@@ -38,6 +38,10 @@ class DocumentEntry(Strict):
     misspellings: list[str] = Field(default_factory=list)
     strict_aliases: list[str] = Field(default_factory=list)
     negative_cues: list[str] = Field(default_factory=list)
+    # Words naming the document's data in a lookup clause ("thông tin về tình trạng hôn nhân").
+    data_terms: list[str] = Field(default_factory=list)
+    # False for documents the applicant or a private party makes: no procedure's result is one.
+    issued_by_procedures: bool = True
 
 
 class ConfidenceWeights(Strict):
@@ -132,6 +136,8 @@ class Thesaurus:
     names: dict[str, Name]  # by folded text
     name_pattern: re.Pattern[str]
     negative_cues: dict[str, tuple[re.Pattern[str], ...]]
+    data_terms: dict[str, str]  # folded data term -> document id
+    data_term_pattern: re.Pattern[str] | None
     marked_grammar: Grammar  # for text written with diacritics
     plain_grammar: Grammar  # for text written without
 
@@ -159,8 +165,11 @@ def load_thesaurus(path: str | Path) -> Thesaurus:
     problems += name_problems + grammar_problems + cue_problems
     if problems:
         raise ThesaurusError(problems)
+    data_terms = {fold(term): entry.id for entry in parsed.documents for term in entry.data_terms}
     return Thesaurus(
         path=where,
+        data_terms=data_terms,
+        data_term_pattern=re.compile(f"{_BEFORE}{_trie(data_terms)}{_AFTER}") if data_terms else None,
         threshold=parsed.threshold,
         weights=parsed.confidence,
         documents={entry.id: entry for entry in parsed.documents},

@@ -10,6 +10,7 @@ from engine.errors import InputProblem, UserError
 from engine.importers import import_path
 from engine.model import Procedure, SourceRegistry
 from engine.recognise import Recogniser, default_thesaurus
+from engine.recognise.clauses import clause_types
 from engine.recognise.text import fold
 from engine.services import paths
 
@@ -93,6 +94,7 @@ def enrich(catalogue: Catalogue) -> None:
             if not clause.sources:
                 clause.sources = sorted({s.id for s in named})
             if not clause.doc_types:
-                # The agency already consults these databases: what they replace is covered.
-                replaced = {r.doc_type for s in named for r in s.replaces}
-                clause.doc_types = sorted(replaced | set(recogniser.recognise(clause.text).types))
+                # The types the clause names; failing those, what the databases it names replace; failing
+                # both, none: a clause about databases in general (see ``ReuseClause``).
+                replaced = sorted({r.doc_type for s in named for r in s.replaces})
+                clause.doc_types = clause_types(recogniser, clause.text) or replaced
