@@ -14,6 +14,7 @@ FORMATS = ("json", "csv", "md")
 
 CSV_COLUMNS = [
     "rule_id",
+    "rule_ids",
     "severity",
     "measure",
     "procedure_code",
@@ -58,6 +59,7 @@ def _csv(result: AuditResult) -> str:
         writer.writerow(
             {
                 "rule_id": f.rule_id,
+                "rule_ids": "; ".join(f.all_rule_ids),
                 "severity": f.severity.value,
                 "measure": f.measure.value,
                 "procedure_code": f.procedure_code,
@@ -109,7 +111,7 @@ def _markdown(result: AuditResult) -> str:
         by_procedure[f.procedure_code] += 1
         refs = ", ".join(str(r) for r in f.references)
         lines.append(
-            f"| {f.rule_id} | {f.severity.value} | {f.target.kind.value} {f.target.id} | "
+            f"| {', '.join(f.all_rule_ids)} | {f.severity.value} | {f.target.kind.value} {f.target.id} | "
             f"{_cell(f.message_vi)} | {_cell(refs)} |"
         )
     return "\n".join(lines) + "\n"
