@@ -1,8 +1,9 @@
 """Accuracy of the recogniser on dossier rows of the real portal data, labelled by hand.
 
 ``tests/fixtures/labelled_components.csv`` holds 573 rows of ``thanh_phan_ho_so`` from development
-records of ``data/dvc-2026/raw`` (the 127 rows of evaluation records were removed when the split was frozen,
-see ``docs/precision.md``) (split on their "N bản chính / N bản sao" endings), drawn at random by ministry, many
+records of ``data/dvc-2026/raw`` (the 127 rows of evaluation records were removed when the split was
+frozen, see ``docs/precision.md``) (split on their "N bản chính / N bản sao" endings), drawn at random by
+ministry, many
 among rows naming a document word so that forms, alternatives and notes are well represented (see
 ``bench/bench_recognise.py`` for the draws; the last 100 rows were a holdout, labelled before the recogniser
 first saw them). Each row's ``expected_types`` were decided by reading the row: the document types it asks
