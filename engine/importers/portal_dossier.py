@@ -56,6 +56,8 @@ _GENERIC_HEADING = re.compile(
     r"^(?:-+|thanh phan ho so|(?:cac )?giay to phai nop|ho so (?:gom|bao gom)|bao gom)\b[^:]{0,40}:?$"
 )
 _CASE_OPENER = re.compile(r"^(?:trong )?(?:truong hop|doi voi|neu)\b")
+# The applicant still supplies something ("thì nộp bản sao…"), unless told not to ("không phải nộp").
+_SUPPLY = re.compile(r"(?<!khong phai )(?<!khong can )\b(?:nop|kem theo|xuat trinh|gui kem|bo sung)\b")
 # A row naming a document by its kind, published without counts (customs and tax records often are).
 _DOCUMENT_START = re.compile(
     r"^(?:văn bản|giấy|đơn|tờ khai|tờ trình|bản (?:sao|chính|chụp|khai|kê|cam kết|vẽ|đồ|gốc)"
@@ -69,7 +71,7 @@ _RULE_WORDING = re.compile(r"\b(?:phai|thi|co trach nhiem|khong duoc|duoc xac di
 # thực". "Được chứng thực" alone certifies a signature, an authorisation or a transaction, not a copy.
 _CERTIFIED = re.compile(
     r"ban (?:sao|chup)(?: (?:co|duoc|da duoc|phai duoc|da))?(?: (?:cong chung|chung thuc)(?: hoac| va|,|/))?"
-    r" (?:chung thuc|cong chung)"
+    r" (?:chung thuc|cong chung)(?! ban dich)"  # "… có chứng thực bản dịch": a certified translation
 )
 # …unless the row also accepts the original, a plain or electronic copy, or a copy checked against it.
 _COPY_ALTERNATIVE = re.compile(
@@ -191,7 +193,7 @@ def _read_group(group: _Group, dossier: Dossier, anomalies: Anomalies) -> None:
             _dossier_clause(text, dossier)
             anomalies.note("dossier_note_row")
             continue
-        if row.originals == 0 and row.copies == 0:
+        if (row.originals == 0 and row.copies == 0) or _clause_row(fold(text)):
             clause = _read_zero_row(text, bullet, state, dossier, anomalies)
             if clause is not None:
                 section_clauses.append((clause, _case(state)))
@@ -203,6 +205,15 @@ def _read_group(group: _Group, dossier: Dossier, anomalies: Anomalies) -> None:
     in_group = dossier.components[first_component:]
     for clause, case in section_clauses:
         clause.components = [c.id for c in in_group if c.case == case or case is None]
+
+
+def _clause_row(folded: str) -> bool:
+    """A row that only says when a paper is replaced by data, even with counts: "Trường hợp Giấy chứng nhận …
+    đã có trong Cơ sở dữ liệu … thì các thông tin này được thay thế bằng dữ liệu"."""
+    if not _CASE_OPENER.match(folded) or " thi " not in folded:
+        return False
+    consequence = folded.split(" thi ", 1)[1]
+    return is_lookup(consequence) and not _SUPPLY.search(consequence)
 
 
 def _case(state: _GroupState) -> str | None:
