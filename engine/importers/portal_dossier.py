@@ -30,7 +30,7 @@ from engine.importers.outcome import Anomalies
 from engine.importers.portal_clauses import about_this_component, is_fallback, is_lookup, lookup_start
 from engine.importers.text import one_line
 from engine.model import ClauseScope, DossierComponent, ReuseClause
-from engine.recognise.text import fold, fold_lowered, lower_text
+from engine.recognise.text import fold, fold_lowered, spaced_text
 
 TABLE_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 
@@ -200,7 +200,9 @@ def _read_group(group: _Group, dossier: Dossier, anomalies: Anomalies) -> None:
             continue
         if state.notes_section:
             anomalies.note("component_in_notes_section")
-        _add_component(dossier, text, row, state, templates)
+        clause = _add_component(dossier, text, row, state, templates)
+        if clause is not None:
+            section_clauses.append((clause, _case(state)))
     # A note inside a group speaks for the components of its group and case, before and after it.
     in_group = dossier.components[first_component:]
     for clause, case in section_clauses:
@@ -220,7 +222,10 @@ def _case(state: _GroupState) -> str | None:
     return " — ".join(part for part in (state.case, state.sub_case) if part) or None
 
 
-def _add_component(dossier: Dossier, text: str, row: _Row, state: _GroupState, templates: list[str]) -> None:
+def _add_component(
+    dossier: Dossier, text: str, row: _Row, state: _GroupState, templates: list[str]
+) -> ReuseClause | None:
+    """Add the row's component; returns a lookup clause the row ends with when it speaks for its section."""
     folded = fold(text)
     component = DossierComponent(
         id=f"c{len(dossier.components) + 1}",
@@ -234,22 +239,29 @@ def _add_component(dossier: Dossier, text: str, row: _Row, state: _GroupState, t
     )
     dossier.components.append(component)
     # The row may say the data is looked up instead ("…được thay thế bằng dữ liệu từ CSDL", "để cơ quan
-    # tra cứu"): a clause for this row, from the sentence that says so.
-    lowered = lower_text(text)
-    start = lookup_start(fold_lowered(lowered))
-    if start is not None:
-        _row_clause(dossier, component, lowered[start:])
+    # tra cứu"): a clause for this row, from the sentence that says so. A new sentence glued after the row
+    # ("…; Trong trường hợp khai thác được …") is a note for the row's section, as the portal often puts
+    # a section's notes in its last row.
+    spaced = spaced_text(text)
+    start = lookup_start(fold_lowered(spaced.lower()))
+    if start is None:
+        return None
+    clause = _row_clause(dossier, component, spaced[start:])
+    if start > 0 and spaced[start : start + 1].isupper():
+        clause.scope = ClauseScope.section
+        return clause
+    return None
 
 
-def _row_clause(dossier: Dossier, component: DossierComponent, text: str) -> None:
-    dossier.reuse_clauses.append(
-        ReuseClause(
-            text=text.strip(" .;:"),
-            scope=ClauseScope.row,
-            components=[component.id],
-            fallback=is_fallback(fold(text)),
-        )
+def _row_clause(dossier: Dossier, component: DossierComponent, text: str) -> ReuseClause:
+    clause = ReuseClause(
+        text=text.strip(" .;:"),
+        scope=ClauseScope.row,
+        components=[component.id],
+        fallback=is_fallback(fold(text)),
     )
+    dossier.reuse_clauses.append(clause)
+    return clause
 
 
 def _first_sentence(text: str) -> str:
@@ -267,8 +279,8 @@ def _read_zero_row(
     elif _PRESENTED_HEADING.match(folded) or _SUBMITTED_HEADING.match(folded):
         state.presented = bool(_PRESENTED_HEADING.match(folded))
     elif _INLINE_COUNT.search(folded) or (document and not _RULE_WORDING.search(_first_sentence(folded))):
-        _add_component(dossier, text, _Row(text=text, originals=0, copies=0), state, [])
         anomalies.note("zero_count_document")
+        return _add_component(dossier, text, _Row(text=text, originals=0, copies=0), state, [])
     elif dossier.components and (text[0].islower() or text[0] == "("):
         previous = dossier.components[-1]
         previous.note = f"{previous.note} {text}" if previous.note else text
