@@ -11,7 +11,9 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from engine.importers.outcome import Anomalies
+from engine.importers.portal import lookups_in_steps
 from engine.importers.portal_dossier import TABLE_HEADER, parse_dossier
+from engine.importers.portal_steps import parse_steps
 from engine.model import (
     Channel,
     ChannelKind,
@@ -170,6 +172,14 @@ def a_portal_dossier(case: Case, docstring: str) -> None:
     dossier = parse_dossier(portal_cell(docstring), Anomalies())
     clauses = [c.model_dump() for c in case.current.reuse_clauses + dossier.reuse_clauses]
     _rebuild(case, components=[c.model_dump() for c in dossier.components], reuse_clauses=clauses)
+
+
+@given(parsers.re(r"(?:trình tự thực hiện trên Cổng là|its steps on the portal read):$"))
+def portal_steps(case: Case, docstring: str) -> None:
+    """The steps read by the portal importer: sentences that look data up are clauses for the dossier."""
+    steps = parse_steps(docstring, Anomalies())
+    clauses = case.current.reuse_clauses + lookups_in_steps(steps)
+    _rebuild(case, reuse_clauses=[c.model_dump() for c in clauses])
 
 
 @given(

@@ -141,22 +141,39 @@ def parse_portal_record(data: dict[str, Any], source: str, anomalies: Anomalies 
         conditions=_conditions(_text(data, "yeu_cau_dieu_kien")),
         online_level=_online_level(channels, steps, anomalies),
         related=_related(_text(data, "thu_tuc_lien_quan"), code, anomalies),
-        reuse_clauses=dossier.reuse_clauses + _lookups_in_steps(steps),
+        reuse_clauses=dossier.reuse_clauses + lookups_in_steps(steps),
         origin=ORIGIN,
     )
 
 
-def _lookups_in_steps(steps: list[Step]) -> list[ReuseClause]:
+def lookups_in_steps(steps: list[Step]) -> list[ReuseClause]:
     """Sentences of the steps that look data up: clauses for the whole dossier."""
     clauses = []
     for step in steps:
-        for sentence in _SENTENCE_END.split(step.action):
+        for sentence in _sentences(step.action):
             folded = fold(sentence)
             if _LOOKUP_IN_STEPS.search(folded):
                 clauses.append(
                     ReuseClause(text=sentence, scope=ClauseScope.dossier, fallback=is_fallback(folded))
                 )
     return clauses
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a step, never cut inside parentheses: "(giấy tờ tùy thân; …; Thẻ bảo hiểm y tế) thì
+    cơ quan … tra cứu" is one sentence, whose subject comes before the parenthesis."""
+    sentences, start, depth = [], 0, 0
+    ends = {m.start(): m.end() for m in _SENTENCE_END.finditer(text)}
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        if index in ends and depth == 0:
+            sentences.append(text[start:index])
+            start = ends[index]
+    sentences.append(text[start:])
+    return [sentence for sentence in sentences if sentence.strip()]
 
 
 def _check_shape(data: Any) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from engine.recognise.text import fold
+
 # Where the data is: a database, an information system, an electronic identity, a data store.
 _DATA = (
     r"(?:co so du lieu|\bcsdl|he thong thong tin|\bdu lieu\b|vneid|dinh danh dien tu|tai khoan dinh danh"
@@ -24,6 +26,9 @@ _LOOKUP = re.compile(
     r"|\bdien tu dong\b"
     r"|\bkhong (?:phai|can|yeu cau) (?:nop|xuat trinh|tai len|cung cap|kem theo|co)\b"
     r"|\bmien (?:nop|tru)\b"
+    # "…trong trường hợp tài liệu này chưa được đăng tải trên Cổng thông tin quốc gia…": asked only when the
+    # data is not on the portal, i.e. looked up there otherwise.
+    r"|\bchua (?:duoc )?(?:dang tai|cong bo) tren (?:cong thong tin|he thong|co so du lieu)"
 )
 # The paper stays for when the lookup is not possible: not connected yet, no data, no electronic account.
 _FALLBACK = re.compile(
@@ -32,9 +37,16 @@ _FALLBACK = re.compile(
     r"|\bkhong (?:the )?(?:khai thac|ket noi|tra cuu|xac thuc)\b|\bkhai thac (?:duoc )?khong day du"
     r"|\b(?:thong tin|du lieu)[^.;]{0,60}khong (?:day du|chinh xac|dong nhat)"
     r"|\bkhi [^.;]{0,80}\bduoc (?:dua vao )?van hanh"
+    r"|\bchua (?:duoc )?(?:dang tai|cong bo)\b"
+    r"|\bkhi [^.;]{0,80}\bhoan thanh (?:viec )?(?:ket noi|chia se|tich hop|xay dung)"
 )
 # A note about "this component" speaks for the row before it, not for its section.
 _THIS_COMPONENT = re.compile(r"\b(?:thanh phan(?: ho so)?|giay to|tai lieu|van ban) (?:nay|tren)\b")
+# A new sentence: after ".", ";" or ":", a capital letter.
+_SENTENCE = re.compile(r"(?<=[.;])\s*(?=[A-ZÀ-ỸĐ])")
+# "Thành phần hồ sơ trong thủ tục hành chính này được thay thế…": a note for the whole procedure, wherever
+# the portal prints it (often inside the first case's section).
+_THIS_PROCEDURE = re.compile(r"\b(?:thu tuc hanh chinh|thu tuc|tthc) nay\b")
 _CLAUSE_START = re.compile(r"[.;(]\s|\s[-+]\s")
 
 
@@ -59,3 +71,25 @@ def is_fallback(folded: str) -> bool:
 
 def about_this_component(folded: str) -> bool:
     return bool(_THIS_COMPONENT.search(folded))
+
+
+def about_this_procedure(folded: str) -> bool:
+    return bool(_THIS_PROCEDURE.search(folded))
+
+
+def split_clause(text: str) -> list[str]:
+    """The clauses a note runs together, one per sentence saying data is looked up: a general note ("…được
+    thay thế … khai thác được thông tin từ các cơ sở dữ liệu quốc gia") and a note about one paper ("Trong
+    trường hợp khai thác được Giấy chứng nhận … thì không yêu cầu nộp …") are two clauses, each covering
+    what it names. A sentence keeping the paper for when the lookup fails stays with the clause before it."""
+    parts: list[str] = [""]
+    looked_up = False  # whether the current part already says data is looked up
+    for sentence in _SENTENCE.split(text):
+        folded = fold(sentence)
+        starts = is_lookup(folded) and not is_fallback(folded)
+        if starts and looked_up:
+            parts.append(sentence)
+        else:
+            parts[-1] = f"{parts[-1]} {sentence}"
+        looked_up = looked_up or starts
+    return [part.strip() for part in parts if part.strip()]

@@ -27,7 +27,14 @@ import re
 from dataclasses import dataclass, field
 
 from engine.importers.outcome import Anomalies
-from engine.importers.portal_clauses import about_this_component, is_fallback, is_lookup, lookup_start
+from engine.importers.portal_clauses import (
+    about_this_component,
+    about_this_procedure,
+    is_fallback,
+    is_lookup,
+    lookup_start,
+    split_clause,
+)
 from engine.importers.text import one_line
 from engine.model import ClauseScope, DossierComponent, ReuseClause
 from engine.recognise.text import fold, fold_lowered, spaced_text
@@ -79,8 +86,19 @@ _COPY_ALTERNATIVE = re.compile(
     r"|ban sao dien tu|ban dien tu|ban chup|ban scan|hoac ban sao(?! (?:co |duoc )?chung thuc)|ban sao hoac"
     r"|ban chinh hoac|hoac (?:\d+ )?ban chinh|ban goc hoac|hoac (?:\d+ )?ban goc"
 )
-# Shown, not handed in: a row starting "Xuất trình", or saying "(xuất trình)" anywhere.
-_SHOWN = re.compile(r"^(?:[-+*•]\s*)?xuat trinh\b|\((?:chi |phai |duoc )?xuat trinh\)")
+# Shown, not handed in: a row starting "Xuất trình" or "Giấy tờ xuất trình:", a case whose row says
+# "…: xuất trình bản chính …" (not a copy shown with the original "để đối chiếu"), or "(xuất trình)".
+_SHOWN = re.compile(
+    r"^(?:[-+*•]\s*)?(?:(?:cac )?giay to (?:phai )?)?xuat trinh\b|\((?:chi |phai |duoc )?xuat trinh\)"
+    r"|:\s*xuat trinh\b(?![^.;]{0,80}\b(?:doi chieu|so sanh)\b)"
+)
+# …or an original asked "để kiểm tra, đối chiếu" with no copy: shown at the desk for checking.
+_CHECKED_AT_DESK = re.compile(r"\bde (?:kiem tra, )?(?:doi chieu|kiem tra)\W*$")
+_ANY_COPY = re.compile(r"\bban (?:sao|chup|photo|scan)\b")
+# Handed back to be cancelled ("…phải nộp lại khi nhận chứng nhận thu hồi"): the object itself is
+# surrendered, so no lookup can stand in for it.
+_HANDED_BACK = re.compile(r"\b(?:nop lai|tra lai|giao lai|nop tra|giao nop)\b")
+_CANCELLED = re.compile(r"\b(?:thu hoi|huy|tieu huy)\b")
 
 _TEMPLATE_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)$", re.IGNORECASE)
 _ANY_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)", re.IGNORECASE)
@@ -114,9 +132,24 @@ def parse_dossier(text: str, anomalies: Anomalies) -> Dossier:
     for group in groups:
         _read_group(group, dossier, anomalies)
     _dossier_clause(tail, dossier)
+    dossier.reuse_clauses = [part for clause in dossier.reuse_clauses for part in _split(clause)]
     if not dossier.components:
         anomalies.note("no_components")
     return dossier
+
+
+def _split(clause: ReuseClause) -> list[ReuseClause]:
+    """A clause per lookup sentence of its text (see ``split_clause``), each with its own scope: a sentence
+    about "thành phần hồ sơ trong thủ tục hành chính này" speaks for the whole dossier."""
+    parts = []
+    for text in split_clause(clause.text):
+        folded = fold(text)
+        part = clause.model_copy(update={"text": text, "fallback": is_fallback(folded)})
+        part.components = list(clause.components)
+        if about_this_procedure(folded):
+            part.scope, part.components = ClauseScope.dossier, []
+        parts.append(part)
+    return parts
 
 
 def _groups(text: str, anomalies: Anomalies) -> tuple[list[_Group], str]:
@@ -204,9 +237,12 @@ def _read_group(group: _Group, dossier: Dossier, anomalies: Anomalies) -> None:
         if clause is not None:
             section_clauses.append((clause, _case(state)))
     # A note inside a group speaks for the components of its group and case, before and after it.
+    # A group with no component of its own is a table of notes: they speak for the whole dossier.
     in_group = dossier.components[first_component:]
     for clause, case in section_clauses:
         clause.components = [c.id for c in in_group if c.case == case or case is None]
+        if not in_group:
+            clause.scope = ClauseScope.dossier
 
 
 def _clause_row(folded: str) -> bool:
@@ -235,7 +271,8 @@ def _add_component(
         certified_copy=bool(_CERTIFIED.search(folded)) and not _COPY_ALTERNATIVE.search(folded),
         case=_case(state),
         template="; ".join(templates) or None,
-        presented_only=state.presented or bool(_SHOWN.search(folded)),
+        presented_only=state.presented or _shown(folded, row.copies),
+        surrendered=bool(_HANDED_BACK.search(folded) and _CANCELLED.search(folded)),
     )
     dossier.components.append(component)
     # The row may say the data is looked up instead ("…được thay thế bằng dữ liệu từ CSDL", "để cơ quan
@@ -251,6 +288,12 @@ def _add_component(
         clause.scope = ClauseScope.section
         return clause
     return None
+
+
+def _shown(folded: str, copies: int) -> bool:
+    if _SHOWN.search(folded):
+        return True
+    return copies == 0 and bool(_CHECKED_AT_DESK.search(folded)) and not _ANY_COPY.search(folded)
 
 
 def _row_clause(dossier: Dossier, component: DossierComponent, text: str) -> ReuseClause:

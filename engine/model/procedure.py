@@ -107,6 +107,7 @@ class DossierComponent(Strict):
     template: str | None = None  # mẫu đơn, tờ khai
     doc_types: list[str] = Field(default_factory=list)
     presented_only: bool = False  # "giấy tờ phải xuất trình": shown, not handed over
+    surrendered: bool = False  # handed back to be cancelled (a registration and its plate): not data
 
 
 class StepKind(StrEnum):

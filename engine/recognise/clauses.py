@@ -18,7 +18,8 @@ def clause_types(recogniser: Recogniser, text: str) -> list[str]:
     named = [(match.start, match.doc_id) for match in recogniser.recognise(text).matches]
     if thesaurus.data_term_pattern is not None:
         named += [
-            (hit.start(), thesaurus.data_terms[hit.group()])
+            (hit.start(), doc_id)
             for hit in thesaurus.data_term_pattern.finditer(fold(text))
+            for doc_id in thesaurus.data_terms[hit.group()]
         ]
     return list(dict.fromkeys(doc_id for _, doc_id in sorted(named)))

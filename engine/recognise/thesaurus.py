@@ -136,7 +136,7 @@ class Thesaurus:
     names: dict[str, Name]  # by folded text
     name_pattern: re.Pattern[str]
     negative_cues: dict[str, tuple[re.Pattern[str], ...]]
-    data_terms: dict[str, str]  # folded data term -> document id
+    data_terms: dict[str, list[str]]  # folded data term -> the document ids it names
     data_term_pattern: re.Pattern[str] | None
     marked_grammar: Grammar  # for text written with diacritics
     plain_grammar: Grammar  # for text written without
@@ -165,7 +165,11 @@ def load_thesaurus(path: str | Path) -> Thesaurus:
     problems += name_problems + grammar_problems + cue_problems
     if problems:
         raise ThesaurusError(problems)
-    data_terms = {fold(term): entry.id for entry in parsed.documents for term in entry.data_terms}
+    # A term may name several types: "giấy tờ hộ tịch" names every civil-status paper.
+    data_terms: dict[str, list[str]] = {}
+    for entry in parsed.documents:
+        for term in entry.data_terms:
+            data_terms.setdefault(fold(term), []).append(entry.id)
     return Thesaurus(
         path=where,
         data_terms=data_terms,

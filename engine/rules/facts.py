@@ -37,6 +37,22 @@ _FOREIGN = re.compile(
     r"nuoc ngoai cap|(?:co quan|to chuc)[^.;]{0,40} (?:cua )?nuoc ngoai\b[^.;]{0,30}\b(?:cap|xac nhan|lap)\b"
     r"|cap (?:o|tai|boi) nuoc ngoai|khong co quoc tich viet nam|khong quoc tich|nguoi nuoc ngoai"
     r"|cong dan nuoc ngoai|hop phap hoa lanh su"
+    # papers from a foreigner's own country; papers only foreign parties give ("trừ tổ chức Việt Nam")
+    r"|cua nuoc ma (?:nguoi|ho|ca nhan)[^.;]{0,20} (?:la cong dan|mang quoc tich)"
+    r"|\(tru (?:to chuc|ca nhan|cong dan|doanh nghiep|nha dau tu) viet nam\)"
+    r"|(?:thanh lap|hoat dong|dang ky)(?: va hoat dong)?(?: hop phap)? (?:o|tai) nuoc ngoai"
+    r"|quoc gia, vung lanh tho noi"
+)
+# Procedures whose applicant is abroad or foreign, for the parts that applicant supplies: the foreign
+# parent of a representative office (its business registration), an adopter living abroad (the papers of
+# the section "Hồ sơ của người nhận con nuôi"). (procedure name, section or None, document types or None.)
+_FOREIGN_PARTIES = (
+    (
+        re.compile(r"van phong (?:dai dien|ban ve)[^.;]{0,60}\bnuoc ngoai\b"),
+        None,
+        frozenset({"enterprise_registration_certificate"}),
+    ),
+    (re.compile(r"con nuoi co yeu to nuoc ngoai"), re.compile(r"\bnguoi nhan con nuoi\b"), None),
 )
 # Where the specific name of a result ends: "Chứng chỉ hành nghề thú y (cấp mới)", "…; thông báo từ chối".
 _NAME_END = re.compile(r"[(;,.:]| hoac | cho | doi voi | theo | kem theo ")
@@ -91,6 +107,7 @@ FACT_FIELDS: dict[FactKind, dict[str, str]] = {
         "copies": "number of copies",
         "certified_copy": "true when copies must be certified",
         "presented_only": "true when the document is shown, not handed in",
+        "surrendered": "true when the document is handed back to be cancelled (a registration and its plate)",
         "source_id": "id of a published data source holding this document type",
         "source_name": "its Vietnamese name",
         "source_decision": "the decision that published it as usable",
@@ -284,6 +301,7 @@ def _component_facts(p: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]
             "copies": component.copies,
             "certified_copy": component.certified_copy,
             "presented_only": component.presented_only,
+            "surrendered": component.surrendered,
         }
         if not component.doc_types:
             facts.append(base)
@@ -300,7 +318,7 @@ def _doc_type_fields(
     p: Procedure, component: DossierComponent, doc_type: str, ctx: CatalogueContext
 ) -> dict[str, Any]:
     text = fold(" ".join(part for part in (component.name, component.case, component.note) if part))
-    foreign = bool(_FOREIGN.search(text))
+    foreign = bool(_FOREIGN.search(text)) or _foreign_party(p, component, doc_type)
     providers = [] if foreign else ctx.registry.providers(doc_type, on=ctx.audit_date)
     held = bool(ctx.registry.providers(doc_type, on=ctx.audit_date))
     covering = [c for c in p.reuse_clauses if c.reaches(component.id) and _covers(c, doc_type, held)]
@@ -326,6 +344,17 @@ def _doc_type_fields(
     if precedents:
         fields["precedent_example"] = precedents[0]
     return fields
+
+
+def _foreign_party(p: Procedure, component: DossierComponent, doc_type: str) -> bool:
+    """Whether the procedure's applicant for this part is abroad or foreign (see ``_FOREIGN_PARTIES``)."""
+    name, case = fold(p.name), fold(component.case or "")
+    return any(
+        procedure.search(name)
+        and (section is None or section.search(case))
+        and (types is None or doc_type in types)
+        for procedure, section, types in _FOREIGN_PARTIES
+    )
 
 
 def _covers(clause: ReuseClause, doc_type: str, held: bool) -> bool:

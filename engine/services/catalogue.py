@@ -8,7 +8,7 @@ from pathlib import Path
 from engine.adapters.yaml_files import DATA_SOURCES_FILE, load_model, procedure_files
 from engine.errors import InputProblem, UserError
 from engine.importers import import_path
-from engine.model import Procedure, SourceRegistry
+from engine.model import ClauseScope, Procedure, ReuseClause, SourceRegistry
 from engine.recognise import Recogniser, default_thesaurus
 from engine.recognise.clauses import clause_types
 from engine.recognise.text import fold
@@ -98,3 +98,18 @@ def enrich(catalogue: Catalogue) -> None:
                 # both, none: a clause about databases in general (see ``ReuseClause``).
                 replaced = sorted({r.doc_type for s in named for r in s.replaces})
                 clause.doc_types = clause_types(recogniser, clause.text) or replaced
+            _widen_note_on_other_documents(procedure, clause)
+
+
+def _widen_note_on_other_documents(procedure: Procedure, clause: ReuseClause) -> None:
+    """A note on "this component" that names only other rows' documents ("…khai thác được thông tin về: lý
+    lịch tư pháp, quá trình đóng bảo hiểm xã hội… thì không cần nộp thành phần hồ sơ này", printed after the
+    last row) speaks for its section: the rows of the same case, still only for the types it names."""
+    if clause.scope != ClauseScope.row or not clause.doc_types:
+        return
+    rows = [c for c in procedure.components if c.id in clause.components]
+    if not rows or any(t in clause.doc_types for c in rows for t in c.doc_types):
+        return
+    cases = {c.case for c in rows}
+    clause.scope = ClauseScope.section
+    clause.components = [c.id for c in procedure.components if c.case in cases]

@@ -56,12 +56,16 @@ def test_birth_registration_dossier_sections_and_reuse_clauses(record):
     assert (clauses[0].scope, clauses[0].components) == ("section", ["c1", "c2", "c3", "c4"])
     assert [(c.scope, c.components) for c in clauses[2:4]] == [("row", ["c5"]), ("row", ["c5"])]
     assert {c.scope for c in clauses[5:]} == {"dossier"}
+    # A note running two lookups together is two clauses: copies accepted, and the marriage certificate
+    # looked up in the civil-status database.
+    assert clauses[9].text.startswith("- Trường hợp cha, mẹ trẻ đã đăng ký kết hôn")
     # "Trường hợp không khai thác được thông tin …", "… không thể khai thác được …", "Trường hợp không tra cứu
     # được … do chưa có thông tin trong Cơ sở dữ liệu…": the paper is a fallback.
     assert [c.fallback for c in clauses] == [
         False,
         True,
         True,
+        False,
         False,
         False,
         False,
