@@ -333,6 +333,27 @@ Tính năng: Những lỗi đã gặp khi rà soát hồ sơ trên Cổng Dịch
     Và thành phần "Hồ sơ thiết kế xây dựng công trình đã được thẩm định đối với trường hợp công trình được miễn giấy phép xây dựng" không bị đánh dấu
     Và thành phần "Bản sao Giấy chứng nhận quyền sử dụng đất đã cấp" bị đánh dấu
 
+  Tình huống: "Giấy chứng nhận đã cấp" trong thủ tục đất đai là giấy chứng nhận quyền sử dụng đất
+    Cho thủ tục "Đính chính Giấy chứng nhận đã cấp" mã "E7.102" cấp "tỉnh" lĩnh vực "Đất đai"
+    Và thủ tục có thành phần hồ sơ "Bản gốc Giấy chứng nhận đã cấp."
+    Cho thủ tục "Cấp lại giấy chứng nhận kiểm định" mã "E7.103" cấp "tỉnh" lĩnh vực "Kiểm định kỹ thuật an toàn lao động"
+    Và thủ tục có thành phần hồ sơ "Giấy chứng nhận đã được cấp"
+    Và ngày rà soát là "2026-03-01"
+    Khi rà soát theo quy tắc "TG-REUSE-DATA"
+    Thì thành phần "Giấy chứng nhận đã được cấp" không bị đánh dấu
+    Và phát hiện nêu "Cơ sở dữ liệu quốc gia về đất đai"
+
+  Tình huống: "Bản sao hộ chiếu có chứng thực" là bản sao có chứng thực, dù tên giấy tờ đứng giữa
+    Cho thủ tục "Cấp thẻ thường trú" mã "E6.101" cấp "bộ"
+    Và hồ sơ trên Cổng gồm:
+      """
+      Bản sao hộ chiếu có chứng thực; | 0 bản chính,1 bản sao
+      Bản sao giấy tờ tùy thân của người yêu cầu được chứng thực chữ ký | 0 bản chính,1 bản sao
+      """
+    Khi rà soát theo quy tắc "TG-CERTIFIED-COPY"
+    Thì thành phần "Bản sao hộ chiếu có chứng thực;" bị đánh dấu
+    Và thành phần "Bản sao giấy tờ tùy thân của người yêu cầu được chứng thực chữ ký" không bị đánh dấu
+
   # Loại 8: thủ tục được cho là cấp giấy tờ phải thật sự cấp đúng giấy tờ đó.
 
   Tình huống: Chứng chỉ hành nghề thú y không phải là mọi văn bằng, chứng chỉ

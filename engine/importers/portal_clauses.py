@@ -25,7 +25,7 @@ _LOOKUP = re.compile(
     r"|\bde (?:co quan|can bo|cong chuc|nguoi tiep nhan|bo phan)[^.;]{0,80}\b(?:tra cuu|khai thac)\b"
     r"|\bdien tu dong\b"
     r"|\bkhong (?:phai|can|yeu cau) (?:nop|xuat trinh|tai len|cung cap|kem theo|co)\b"
-    r"|\bmien (?:nop|tru)\b"
+    r"|\bmien (?:nop|tru)\b(?! (?:hop phap hoa|le phi|phi\b|thue))"  # not "miễn hợp pháp hóa lãnh sự"
     # "…trong trường hợp tài liệu này chưa được đăng tải trên Cổng thông tin quốc gia…": asked only when the
     # data is not on the portal, i.e. looked up there otherwise.
     r"|\bchua (?:duoc )?(?:dang tai|cong bo) tren (?:cong thong tin|he thong|co so du lieu)"

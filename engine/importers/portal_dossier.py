@@ -79,6 +79,8 @@ _RULE_WORDING = re.compile(r"\b(?:phai|thi|co trach nhiem|khong duoc|duoc xac di
 _CERTIFIED = re.compile(
     r"ban (?:sao|chup)(?: (?:co|duoc|da duoc|phai duoc|da))?(?: (?:cong chung|chung thuc)(?: hoac| va|,|/))?"
     r" (?:chung thuc|cong chung)(?! ban dich)"  # "… có chứng thực bản dịch": a certified translation
+    # "Bản sao hộ chiếu có chứng thực": the document named between the copy and its certification.
+    r"|ban sao [^.;,()]{3,60}? (?:co|da duoc|phai duoc) (?:cong chung|chung thuc)\b(?! (?:chu ky|ban dich))"
 )
 # …unless the row also accepts the original, a plain or electronic copy, or a copy checked against it.
 _COPY_ALTERNATIVE = re.compile(

@@ -42,6 +42,9 @@ class DocumentEntry(Strict):
     data_terms: list[str] = Field(default_factory=list)
     # False for documents the applicant or a private party makes: no procedure's result is one.
     issued_by_procedures: bool = True
+    # Generic names that mean this document in procedures of one field (lĩnh vực, as the portal prints it):
+    # "Giấy chứng nhận đã cấp" in a land procedure is the land-use right certificate.
+    field_aliases: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class ConfidenceWeights(Strict):
@@ -140,6 +143,14 @@ class Thesaurus:
     data_term_pattern: re.Pattern[str] | None
     marked_grammar: Grammar  # for text written with diacritics
     plain_grammar: Grammar  # for text written without
+    field_heads: dict[str, list[tuple[re.Pattern[str], str]]]  # folded field -> (head of a row, doc id)
+
+    def field_type(self, field: str | None, text: str) -> str | None:
+        """The document a row starting with one of its field's generic names asks for, or None."""
+        for head, doc_id in self.field_heads.get(fold(field or ""), []):
+            if head.match(fold(text)):
+                return doc_id
+        return None
 
     def grammar(self, marked: bool) -> Grammar:
         """The grammar for a text written with diacritics (``marked``) or without."""
@@ -170,8 +181,16 @@ def load_thesaurus(path: str | Path) -> Thesaurus:
     for entry in parsed.documents:
         for term in entry.data_terms:
             data_terms.setdefault(fold(term), []).append(entry.id)
+    # A generic name counts only at the head of a row, after bullets and copy words ("Bản gốc …").
+    field_heads: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for entry in parsed.documents:
+        for field_name, aliases in entry.field_aliases.items():
+            names_pattern = "|".join(re.escape(fold(alias)) for alias in aliases)
+            head = re.compile(rf"^[\s\-+*•.]*(?:ban (?:goc|chinh|sao)(?: hop le)? )?(?:{names_pattern})\b")
+            field_heads.setdefault(fold(field_name), []).append((head, entry.id))
     return Thesaurus(
         path=where,
+        field_heads=field_heads,
         data_terms=data_terms,
         data_term_pattern=re.compile(f"{_BEFORE}{_trie(data_terms)}{_AFTER}") if data_terms else None,
         threshold=parsed.threshold,

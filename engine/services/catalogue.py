@@ -85,6 +85,9 @@ def enrich(catalogue: Catalogue) -> None:
         for component in procedure.components:
             if not component.doc_types:
                 component.doc_types = recogniser.recognise(component.name).types
+            if not component.doc_types:
+                generic = recogniser.thesaurus.field_type(procedure.field, component.name)
+                component.doc_types = [generic] if generic else []
         for result in procedure.results:
             if not result.doc_types:
                 result.doc_types = recogniser.recognise(result.name).types
