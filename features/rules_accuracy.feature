@@ -264,6 +264,15 @@ Tính năng: Những lỗi đã gặp khi rà soát hồ sơ trên Cổng Dịch
     Và thành phần "Thẻ Căn cước công dân hoặc hộ chiếu còn giá trị sử dụng của người đề nghị để kiểm tra, đối chiếu." không bị đánh dấu
     Và thành phần "Bản sao thẻ căn cước công dân của chủ xe, xuất trình bản chính để đối chiếu" bị đánh dấu
 
+  Tình huống: Thẻ căn cước chỉ phải xuất trình trong dòng nộp văn bản ủy quyền không bị đánh dấu
+    Cho thủ tục "Cấp Phiếu lý lịch tư pháp" mã "E5.103" cấp "tỉnh"
+    Và thủ tục có thành phần hồ sơ "Văn bản ủy quyền (người được ủy quyền phải xuất trình Thẻ Căn cước hoặc Hộ chiếu khi thực hiện thủ tục)"
+    Và thủ tục có thành phần hồ sơ "Nộp bản sao và xuất trình bản chính thẻ căn cước công dân của người yêu cầu"
+    Và ngày rà soát là "2026-03-01"
+    Khi rà soát theo quy tắc "TG-REUSE-DATA"
+    Thì thành phần "Văn bản ủy quyền (người được ủy quyền phải xuất trình Thẻ Căn cước hoặc Hộ chiếu khi thực hiện thủ tục)" không bị đánh dấu
+    Và thành phần "Nộp bản sao và xuất trình bản chính thẻ căn cước công dân của người yêu cầu" bị đánh dấu
+
   # Loại 5b: giấy tờ nộp lại để thu hồi, hủy: không tra cứu nào thay được chính giấy tờ, biển số.
 
   Tình huống: Chứng nhận đăng ký xe và biển số nộp lại để thu hồi không bị đánh dấu

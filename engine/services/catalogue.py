@@ -11,6 +11,7 @@ from engine.importers import import_path
 from engine.model import ClauseScope, Procedure, ReuseClause, SourceRegistry
 from engine.recognise import Recogniser, default_thesaurus
 from engine.recognise.clauses import clause_types
+from engine.recognise.shown import supplied_types
 from engine.recognise.text import fold
 from engine.services import paths
 
@@ -84,7 +85,12 @@ def enrich(catalogue: Catalogue) -> None:
     for procedure in catalogue.procedures:
         for component in procedure.components:
             if not component.doc_types:
-                component.doc_types = recogniser.recognise(component.name).types
+                recognition = recogniser.recognise(component.name)
+                # A row shown as a whole keeps its types (presented_only says it is shown); otherwise the
+                # documents it only asks to be shown are not what it supplies.
+                component.doc_types = (
+                    recognition.types if component.presented_only else supplied_types(recognition)
+                )
             if not component.doc_types:
                 generic = recogniser.thesaurus.field_type(procedure.field, component.name)
                 component.doc_types = [generic] if generic else []
