@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 import pytest
 from pytest_bdd import given, parsers, then, when
 
+from engine.importers.outcome import Anomalies
+from engine.importers.portal import lookups_in_steps
+from engine.importers.portal_dossier import TABLE_HEADER, parse_dossier
+from engine.importers.portal_steps import parse_steps
 from engine.model import (
     Channel,
     ChannelKind,
@@ -67,7 +71,7 @@ class Case:
         return [
             f
             for f in self.result.findings
-            if f.rule_id == self.rule_id and (code is None or f.procedure_code == code)
+            if self.rule_id in f.all_rule_ids and (code is None or f.procedure_code == code)
         ]
 
 
@@ -146,6 +150,36 @@ def a_step(
         outputs=made,
     )
     _rebuild(case, steps=[s.model_dump() for s in steps] + [new.model_dump()])
+
+
+def portal_cell(written: str) -> str:
+    """A ``thanh_phan_ho_so`` cell as the portal flattens it, from one line per row ("text | 1 bản chính")
+    or heading (a line without " | "): each heading opens a table of its own."""
+    cell, table_open = "", False
+    for line in filter(None, (line.strip() for line in written.splitlines())):
+        if " | " not in line:
+            cell, table_open = cell + line, False
+            continue
+        text, counts = line.rsplit(" | ", 1)
+        cell += ("" if table_open else TABLE_HEADER) + text + counts
+        table_open = True
+    return cell
+
+
+@given(parsers.re(r"(?:hồ sơ trên Cổng gồm|its dossier on the portal reads):$"))
+def a_portal_dossier(case: Case, docstring: str) -> None:
+    """The dossier read by the portal importer: rows, sections, lookup clauses and their scopes."""
+    dossier = parse_dossier(portal_cell(docstring), Anomalies())
+    clauses = [c.model_dump() for c in case.current.reuse_clauses + dossier.reuse_clauses]
+    _rebuild(case, components=[c.model_dump() for c in dossier.components], reuse_clauses=clauses)
+
+
+@given(parsers.re(r"(?:trình tự thực hiện trên Cổng là|its steps on the portal read):$"))
+def portal_steps(case: Case, docstring: str) -> None:
+    """The steps read by the portal importer: sentences that look data up are clauses for the dossier."""
+    steps = parse_steps(docstring, Anomalies())
+    clauses = case.current.reuse_clauses + lookups_in_steps(steps)
+    _rebuild(case, reuse_clauses=[c.model_dump() for c in clauses])
 
 
 @given(
@@ -228,6 +262,17 @@ def component_flagged(case: Case, label: str) -> None:
 def component_not_flagged(case: Case, label: str) -> None:
     found = _flagged(case, "component", label)
     assert not found, f"{case.rule_id} flagged the component «{label}»: {found[0].message_vi}"
+
+
+@then(parsers.re(r'(?:hồ sơ có thành phần|the dossier has the document) "(?P<label>[^"]+)"$'))
+def has_component(case: Case, label: str) -> None:
+    case.part_id("component", label)
+
+
+@then(parsers.re(r'(?:hồ sơ không có thành phần|the dossier has no document) "(?P<label>[^"]+)"$'))
+def has_no_component(case: Case, label: str) -> None:
+    names = [c.name for c in case.current.components]
+    assert label not in names, f"«{label}» was read as a dossier component: {names}"
 
 
 @then(parsers.re(r'(?:bước|the step) "(?P<label>[^"]+)" (?:bị đánh dấu|is flagged)$'))

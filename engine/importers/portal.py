@@ -17,12 +17,13 @@ from engine.errors import UserError
 from engine.importers.files import import_files, json_files, parse_or_report
 from engine.importers.outcome import Anomalies, ImportOutcome, RecordProblem
 from engine.importers.portal_channels import parse_channels
+from engine.importers.portal_clauses import is_fallback
 from engine.importers.portal_dossier import TABLE_HEADER, parse_dossier
 from engine.importers.portal_legal import parse_legal_basis
 from engine.importers.portal_results import parse_results
 from engine.importers.portal_steps import parse_steps
 from engine.importers.text import NO_INFO, cell, split_items, squash
-from engine.model import Agencies, Channel, Level, OnlineLevel, Procedure, ReuseClause, Step
+from engine.model import Agencies, Channel, ClauseScope, Level, OnlineLevel, Procedure, ReuseClause, Step
 from engine.recognise.text import fold
 
 ORIGIN = "portal"
@@ -57,6 +58,7 @@ _LEVELS = {
 _CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-_]*$")
 # A step that looks data up in a database: the documents that database holds are not asked for.
 _LOOKUP_IN_STEPS = re.compile(r"(?:khai thac|tra cuu|ket noi)[^.;]{0,80}(?:co so du lieu|\bcsdl\b)")
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+|\n+")
 _RELATED_CODE = re.compile(r"\b\d\.\d{6}\b")
 _NO_CONDITION = re.compile(r"^(?:khong|khong co|khong quy dinh|khong co thong tin)\.?$")
 _CONDITION_BULLET = re.compile(r"^\s*(?:[-+*•–]+|[a-zđ]\)|\d{1,2}[.)])\s*")
@@ -139,13 +141,39 @@ def parse_portal_record(data: dict[str, Any], source: str, anomalies: Anomalies 
         conditions=_conditions(_text(data, "yeu_cau_dieu_kien")),
         online_level=_online_level(channels, steps, anomalies),
         related=_related(_text(data, "thu_tuc_lien_quan"), code, anomalies),
-        reuse_clauses=dossier.reuse_clauses + _lookups_in_steps(steps),
+        reuse_clauses=dossier.reuse_clauses + lookups_in_steps(steps),
         origin=ORIGIN,
     )
 
 
-def _lookups_in_steps(steps: list[Step]) -> list[ReuseClause]:
-    return [ReuseClause(text=step.action) for step in steps if _LOOKUP_IN_STEPS.search(fold(step.action))]
+def lookups_in_steps(steps: list[Step]) -> list[ReuseClause]:
+    """Sentences of the steps that look data up: clauses for the whole dossier."""
+    clauses = []
+    for step in steps:
+        for sentence in _sentences(step.action):
+            folded = fold(sentence)
+            if _LOOKUP_IN_STEPS.search(folded):
+                clauses.append(
+                    ReuseClause(text=sentence, scope=ClauseScope.dossier, fallback=is_fallback(folded))
+                )
+    return clauses
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a step, never cut inside parentheses: "(giấy tờ tùy thân; …; Thẻ bảo hiểm y tế) thì
+    cơ quan … tra cứu" is one sentence, whose subject comes before the parenthesis."""
+    sentences, start, depth = [], 0, 0
+    ends = {m.start(): m.end() for m in _SENTENCE_END.finditer(text)}
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        if index in ends and depth == 0:
+            sentences.append(text[start:index])
+            start = ends[index]
+    sentences.append(text[start:])
+    return [sentence for sentence in sentences if sentence.strip()]
 
 
 def _check_shape(data: Any) -> None:

@@ -55,7 +55,9 @@ class Saving(BaseModel):
 
 
 class Finding(BaseModel):
-    rule_id: str
+    rule_id: str  # the primary rule: the most severe of those proposing this measure for this target
+    # Every rule proposing the same measure for the same target, the primary first: one finding, one saving.
+    rule_ids: list[str] = Field(default_factory=list)
     procedure_code: str
     procedure_name: str
     target: Target
@@ -67,6 +69,11 @@ class Finding(BaseModel):
     references: list[LegalRef] = Field(default_factory=list)
     evidence: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
     saving: Saving = Field(default_factory=Saving)
+
+    @property
+    def all_rule_ids(self) -> list[str]:
+        """The rules behind the finding, the primary first (``rule_ids``, or ``rule_id`` alone)."""
+        return self.rule_ids or [self.rule_id]
 
     @property
     def key(self) -> str:

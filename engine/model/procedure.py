@@ -107,6 +107,7 @@ class DossierComponent(Strict):
     template: str | None = None  # mẫu đơn, tờ khai
     doc_types: list[str] = Field(default_factory=list)
     presented_only: bool = False  # "giấy tờ phải xuất trình": shown, not handed over
+    surrendered: bool = False  # handed back to be cancelled (a registration and its plate): not data
 
 
 class StepKind(StrEnum):
@@ -188,12 +189,36 @@ class Volume(Strict):
         return self
 
 
+class ClauseScope(StrEnum):
+    """How much of the dossier a lookup or exemption clause speaks for."""
+
+    row = "row"  # written in one component's row, or a note on "this component"
+    section = "section"  # a note inside one group or case (trường hợp) of the dossier
+    dossier = "dossier"  # a heading or note for the whole dossier, or a step of the procedure
+
+
 class ReuseClause(Strict):
-    """Text in the record saying the agency looks data up instead of asking for a document."""
+    """Text in the record saying the agency looks data up, or that a document need not be supplied.
+
+    A clause covers a component only when its scope reaches it (``dossier``, or the component's id is in
+    ``components``) and it covers the component's document type: one it names (``doc_types``), or, when it
+    names none, any type a published database holds (a clause about "các cơ sở dữ liệu" in general); a row
+    clause naming nothing covers its own row. ``fallback`` marks wording that keeps the paper for when the
+    lookup is not possible yet ("trường hợp chưa được kết nối, chia sẻ dữ liệu thì nộp…").
+    """
 
     text: str
+    scope: ClauseScope = ClauseScope.dossier
+    components: list[str] = Field(
+        default_factory=list
+    )  # ids of the components a row or section clause covers
+    fallback: bool = False
     sources: list[str] = Field(default_factory=list)  # data-source ids the text names
-    doc_types: list[str] = Field(default_factory=list)  # document types the lookup replaces
+    doc_types: list[str] = Field(default_factory=list)  # document types the clause names
+
+    def reaches(self, component_id: str) -> bool:
+        """Whether the clause's scope includes the component."""
+        return self.scope == ClauseScope.dossier or component_id in self.components
 
 
 class Procedure(Strict):

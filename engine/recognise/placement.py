@@ -146,7 +146,11 @@ def place(row: RowText, segment: Segment, start: int, previous: tuple[int, Place
         return Placement.unclear  # a side remark: "(trừ người có giấy phép lái xe hạng A1)"
     if crossed_coordinator and segment.kind == SegmentKind.form:
         # "Bản kê khai thuế, báo cáo tài chính": another document joins the form, unless the form's words
-        # took the name as their object ("Đơn đề nghị cấp giấy phép …, …").
+        # took the name as their object ("Đơn đề nghị cấp giấy phép …, …"). A list of documents goes on
+        # ("Danh sách nhân sự, bản thông tin cá nhân, phiếu lý lịch tư pháp") when the item before the name
+        # is itself a document or form.
+        if _after_document_item(left, grammar):
+            return Placement.list_item
         own_words = _PARENTHESES.sub(" ", left)
         return Placement.mention if grammar.mention_word.search(own_words) else Placement.list_item
     return _default(segment)
@@ -161,6 +165,15 @@ def _inside_parentheses(before: str) -> bool:
     return before.count("(") > before.count(")")
 
 
+def _after_document_item(left: str, grammar: Grammar) -> bool:
+    """Whether the item just before a comma, itself after an earlier comma, starts with a document or form."""
+    items = left.split(",")
+    if len(items) < 2:
+        return False
+    last = items[-1].strip()
+    return bool(grammar.form_head.match(last) or grammar.document_head.match(last))
+
+
 def _chain_cue(left: str, grammar: Grammar) -> Placement | None:
     """The cue opening the conjunct just before a coordinator, which the name shares: "phải có sổ lao động,
     sổ bảo hiểm xã hội" (supplied), "số giấy phép thành lập hoặc giấy chứng nhận …" (mentioned). The conjunct
@@ -169,7 +182,8 @@ def _chain_cue(left: str, grammar: Grammar) -> Placement | None:
     for count in range(1, min(_CONJUNCT_WORDS, len(words) - 1) + 1):
         if any(mark in words[-count] for mark in ",;:()"):
             break
-        if not grammar.document_head.match(" ".join(words[-count:])):
+        conjunct = " ".join(words[-count:])
+        if not (grammar.document_head.match(conjunct) or grammar.form_head.match(conjunct)):
             continue
         before = " ".join(words[:-count])
         if _ends_with(grammar.supply_tail, before):

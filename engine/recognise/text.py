@@ -30,14 +30,23 @@ def _base_letters() -> dict[int, str]:
 _FOLD_TABLE = _base_letters()
 
 
+def spaced_text(text: str) -> str:
+    """``text`` composed (NFC), unglued, with runs of white space made one space; letter case kept.
+
+    >>> spaced_text("Giấy  khai sinhMẫu 01")
+    'Giấy khai sinh Mẫu 01'
+    """
+    composed = unicodedata.normalize("NFC", text)
+    return " ".join(_GLUED.sub(" ", composed).split())
+
+
 def lower_text(text: str) -> str:
-    """``text`` composed (NFC), unglued, lower-cased, with runs of white space made one space.
+    """:func:`spaced_text` lower-cased: the same offsets.
 
     >>> lower_text("Giấy  khai sinhMẫu 01")
     'giấy khai sinh mẫu 01'
     """
-    composed = unicodedata.normalize("NFC", text)
-    return " ".join(_GLUED.sub(" ", composed).split()).lower()
+    return spaced_text(text).lower()
 
 
 def fold_lowered(lowered: str) -> str:

@@ -38,6 +38,13 @@ class DocumentEntry(Strict):
     misspellings: list[str] = Field(default_factory=list)
     strict_aliases: list[str] = Field(default_factory=list)
     negative_cues: list[str] = Field(default_factory=list)
+    # Words naming the document's data in a lookup clause ("thông tin về tình trạng hôn nhân").
+    data_terms: list[str] = Field(default_factory=list)
+    # False for documents the applicant or a private party makes: no procedure's result is one.
+    issued_by_procedures: bool = True
+    # Generic names that mean this document in procedures of one field (lĩnh vực, as the portal prints it):
+    # "Giấy chứng nhận đã cấp" in a land procedure is the land-use right certificate.
+    field_aliases: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class ConfidenceWeights(Strict):
@@ -132,8 +139,18 @@ class Thesaurus:
     names: dict[str, Name]  # by folded text
     name_pattern: re.Pattern[str]
     negative_cues: dict[str, tuple[re.Pattern[str], ...]]
+    data_terms: dict[str, list[str]]  # folded data term -> the document ids it names
+    data_term_pattern: re.Pattern[str] | None
     marked_grammar: Grammar  # for text written with diacritics
     plain_grammar: Grammar  # for text written without
+    field_heads: dict[str, list[tuple[re.Pattern[str], str]]]  # folded field -> (head of a row, doc id)
+
+    def field_type(self, field: str | None, text: str) -> str | None:
+        """The document a row starting with one of its field's generic names asks for, or None."""
+        for head, doc_id in self.field_heads.get(fold(field or ""), []):
+            if head.match(fold(text)):
+                return doc_id
+        return None
 
     def grammar(self, marked: bool) -> Grammar:
         """The grammar for a text written with diacritics (``marked``) or without."""
@@ -159,8 +176,23 @@ def load_thesaurus(path: str | Path) -> Thesaurus:
     problems += name_problems + grammar_problems + cue_problems
     if problems:
         raise ThesaurusError(problems)
+    # A term may name several types: "giấy tờ hộ tịch" names every civil-status paper.
+    data_terms: dict[str, list[str]] = {}
+    for entry in parsed.documents:
+        for term in entry.data_terms:
+            data_terms.setdefault(fold(term), []).append(entry.id)
+    # A generic name counts only at the head of a row, after bullets and copy words ("Bản gốc …").
+    field_heads: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for entry in parsed.documents:
+        for field_name, aliases in entry.field_aliases.items():
+            names_pattern = "|".join(re.escape(fold(alias)) for alias in aliases)
+            head = re.compile(rf"^[\s\-+*•.]*(?:ban (?:goc|chinh|sao)(?: hop le)? )?(?:{names_pattern})\b")
+            field_heads.setdefault(fold(field_name), []).append((head, entry.id))
     return Thesaurus(
         path=where,
+        field_heads=field_heads,
+        data_terms=data_terms,
+        data_term_pattern=re.compile(f"{_BEFORE}{_trie(data_terms)}{_AFTER}") if data_terms else None,
         threshold=parsed.threshold,
         weights=parsed.confidence,
         documents={entry.id: entry for entry in parsed.documents},

@@ -17,6 +17,7 @@ FORMATS = ("json", "csv", "md")
 
 CSV_COLUMNS = [
     "rule_id",
+    "rule_ids",
     "severity",
     "measure",
     "procedure_code",
@@ -89,6 +90,7 @@ def _csv(result: AuditResult, diff: BaselineDiff | None, _summary: AuditSummary 
 def _csv_row(f: Finding) -> dict[str, object]:
     return {
         "rule_id": f.rule_id,
+        "rule_ids": "; ".join(f.all_rule_ids),
         "severity": f.severity.value,
         "measure": f.measure.value,
         "procedure_code": f.procedure_code,
@@ -143,8 +145,8 @@ def _markdown(result: AuditResult, diff: BaselineDiff | None, summary: AuditSumm
         refs = ", ".join(str(r) for r in f.references)
         new = " (new)" if diff and diff.status(f) == "new" else ""
         lines.append(
-            f"| {f.rule_id} | {f.severity.value}{new} | {f.target.kind.value} {f.target.id} | "
-            f"{_cell(f.message_vi)} | {_cell(refs)} |"
+            f"| {', '.join(f.all_rule_ids)} | {f.severity.value}{new} | "
+            f"{f.target.kind.value} {f.target.id} | {_cell(f.message_vi)} | {_cell(refs)} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -9,6 +9,7 @@ other, and ``rules/README.md`` lists them for policy staff.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -17,10 +18,46 @@ from enum import StrEnum
 from typing import Any
 
 from engine.graph import agency_handoffs, build_procedure_graph, unused_outputs
-from engine.model import ChannelKind, DossierComponent, OnlineLevel, Procedure, SourceRegistry, StepKind
+from engine.model import (
+    ChannelKind,
+    ClauseScope,
+    DossierComponent,
+    OnlineLevel,
+    Procedure,
+    ReuseClause,
+    SourceRegistry,
+    StepKind,
+)
+from engine.recognise import Placement, Recogniser, default_thesaurus
 from engine.recognise.text import fold
 from engine.rules.families import Family, find_families
 from engine.rules.generic_results import load_generic_results
+
+# A document issued abroad, or held by a person without Vietnamese nationality: no Vietnamese database
+# holds it and no procedure of the catalogue issues it.
+_FOREIGN = re.compile(
+    r"nuoc ngoai cap|(?:co quan|to chuc)[^.;]{0,40} (?:cua )?nuoc ngoai\b[^.;]{0,30}\b(?:cap|xac nhan|lap)\b"
+    r"|cap (?:o|tai|boi) nuoc ngoai|khong co quoc tich viet nam|khong quoc tich|nguoi nuoc ngoai"
+    r"|cong dan nuoc ngoai|hop phap hoa lanh su"
+    # papers from a foreigner's own country; papers only foreign parties give ("trừ tổ chức Việt Nam")
+    r"|cua nuoc ma (?:nguoi|ho|ca nhan)[^.;]{0,20} (?:la cong dan|mang quoc tich)"
+    r"|\(tru (?:to chuc|ca nhan|cong dan|doanh nghiep|nha dau tu) viet nam\)"
+    r"|(?:thanh lap|hoat dong|dang ky)(?: va hoat dong)?(?: hop phap)? (?:o|tai) nuoc ngoai"
+    r"|quoc gia, vung lanh tho noi"
+)
+# Procedures whose applicant is abroad or foreign, for the parts that applicant supplies: the foreign
+# parent of a representative office (its business registration), an adopter living abroad (the papers of
+# the section "Hồ sơ của người nhận con nuôi"). (procedure name, section or None, document types or None.)
+_FOREIGN_PARTIES = (
+    (
+        re.compile(r"van phong (?:dai dien|ban ve)[^.;]{0,60}\bnuoc ngoai\b"),
+        None,
+        frozenset({"enterprise_registration_certificate"}),
+    ),
+    (re.compile(r"con nuoi co yeu to nuoc ngoai"), re.compile(r"\bnguoi nhan con nuoi\b"), None),
+)
+# Where the specific name of a result ends: "Chứng chỉ hành nghề thú y (cấp mới)", "…; thông báo từ chối".
+_NAME_END = re.compile(r"[(;,.:]| hoac | cho | doi voi | theo | kem theo ")
 
 
 class FactKind(StrEnum):
@@ -85,11 +122,17 @@ FACT_FIELDS: dict[FactKind, dict[str, str]] = {
         "copies": "number of copies",
         "certified_copy": "true when copies must be certified",
         "presented_only": "true when the document is shown, not handed in",
+        "surrendered": "true when the document is handed back to be cancelled (a registration and its plate)",
         "source_id": "id of a published data source holding this document type",
         "source_name": "its Vietnamese name",
         "source_decision": "the decision that published it as usable",
         "source_since": "since when (ISO date)",
-        "covered_by_clause": "true when the procedure's own text already says the data is looked up",
+        "covered_by_clause": "true when a clause of the procedure whose scope and document types include "
+        "this component says the data is looked up or the document need not be supplied",
+        "lookup_fallback": "true when every such clause keeps the paper for when the lookup is not possible "
+        "yet (not connected, database not in operation)",
+        "foreign_issued": "true when the document is issued abroad or held by a person without Vietnamese "
+        "nationality: no Vietnamese database or procedure provides it",
         "issued_by": "code of another procedure in the catalogue whose result is this document type",
         "issued_by_name": "name of that procedure",
         "issuer_count": "how many procedures issue it",
@@ -120,7 +163,9 @@ class CatalogueContext:
 
     registry: SourceRegistry
     audit_date: dt.date
-    issuers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # doc type -> (code, name)
+    # doc type -> (code, name, the result's own name, folded): a procedure issues a component's document
+    # only when the component names that result ("Chứng chỉ hành nghề thú y" is not any diploma).
+    issuers: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     precedents: dict[str, list[str]] = field(default_factory=dict)  # doc type -> codes replacing it
     peer_median: dict[str, tuple[float, int]] = field(default_factory=dict)  # peer key -> (median, n)
     result_codes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # KQ code -> procedures
@@ -140,10 +185,11 @@ class CatalogueContext:
         words = load_generic_results() if generic_results is None else generic_results
         ctx = cls(registry=registry, audit_date=audit_date, generic_results=tuple(fold(w) for w in words))
         days: dict[str, list[float]] = defaultdict(list)
+        recogniser = Recogniser(default_thesaurus())
         for p in procedures:
             for result in p.results:
-                for doc_type in result.doc_types:
-                    ctx.issuers.setdefault(doc_type, []).append((p.code, p.name))
+                for doc_type, specific in _issued(recogniser, result.name, result.doc_types):
+                    ctx.issuers.setdefault(doc_type, []).append((p.code, p.name, specific))
                 if result.code:
                     ctx.result_codes.setdefault(result.code, []).append((p.code, p.name))
             for doc_type in {t for clause in p.reuse_clauses for t in clause.doc_types}:
@@ -154,6 +200,29 @@ class CatalogueContext:
         ctx.similar = _most_similar(procedures)
         ctx.families = find_families(procedures)
         return ctx
+
+
+def _issued(recogniser: Recogniser, name: str, doc_types: list[str]) -> list[tuple[str, str]]:
+    """The document types a result really is, each with the result's own name (folded, up to a
+    parenthesis, a list or a qualifier: "Chứng chỉ kiểm toán viên (nếu đạt kết quả thi)").
+
+    A result issues a type only when its name starts with one of the type's names ("Giấy phép xây dựng"),
+    not when it merely mentions one ("Giấy miễn thị thực dán vào hộ chiếu"); types that the applicant or a
+    private party makes (a power of attorney, financial statements) are never a procedure's result
+    (``issued_by_procedures: false`` in the thesaurus).
+    """
+    documents = recogniser.thesaurus.documents
+    heads = {m.doc_id: m for m in recogniser.recognise(name).matches if m.placement == Placement.head}
+    issued = []
+    for doc_type in doc_types:
+        match = heads.get(doc_type)
+        entry = documents.get(doc_type)
+        if match is None or (entry is not None and not entry.issued_by_procedures):
+            continue
+        own_name = _NAME_END.split(fold(name), maxsplit=1)[0].strip()
+        if own_name:
+            issued.append((doc_type, own_name))
+    return issued
 
 
 def peer_key(procedure: Procedure) -> str:
@@ -269,7 +338,6 @@ def _family_fields(p: Procedure, family: Family) -> dict[str, Any]:
 
 
 def _component_facts(p: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]]:
-    covered = {t for clause in p.reuse_clauses for t in clause.doc_types}
     facts = []
     first_asked: dict[tuple[str, str], DossierComponent] = {}  # (case, doc type) -> first component
     for order, component in enumerate(p.components, start=1):
@@ -284,11 +352,12 @@ def _component_facts(p: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]
             "copies": component.copies,
             "certified_copy": component.certified_copy,
             "presented_only": component.presented_only,
+            "surrendered": component.surrendered,
         }
         if not component.doc_types:
             facts.append(base)
         for doc_type in component.doc_types:
-            fields = _doc_type_fields(p, doc_type, covered, ctx)
+            fields = _doc_type_fields(p, component, doc_type, ctx)
             earlier = first_asked.setdefault((component.case or "", doc_type), component)
             if earlier is not component:
                 fields["asked_before"] = earlier.name
@@ -296,9 +365,20 @@ def _component_facts(p: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]
     return facts
 
 
-def _doc_type_fields(p: Procedure, doc_type: str, covered: set[str], ctx: CatalogueContext) -> dict[str, Any]:
-    fields: dict[str, Any] = {"doc_type": doc_type, "covered_by_clause": doc_type in covered}
-    providers = ctx.registry.providers(doc_type, on=ctx.audit_date)
+def _doc_type_fields(
+    p: Procedure, component: DossierComponent, doc_type: str, ctx: CatalogueContext
+) -> dict[str, Any]:
+    text = fold(" ".join(part for part in (component.name, component.case, component.note) if part))
+    foreign = bool(_FOREIGN.search(text)) or _foreign_party(p, component, doc_type)
+    providers = [] if foreign else ctx.registry.providers(doc_type, on=ctx.audit_date)
+    held = bool(ctx.registry.providers(doc_type, on=ctx.audit_date))
+    covering = [c for c in p.reuse_clauses if c.reaches(component.id) and _covers(c, doc_type, held)]
+    fields: dict[str, Any] = {
+        "doc_type": doc_type,
+        "covered_by_clause": bool(covering),
+        "lookup_fallback": bool(covering) and all(c.fallback for c in covering),
+        "foreign_issued": foreign,
+    }
     if providers:
         source, replacement = providers[0]
         fields |= {
@@ -307,7 +387,7 @@ def _doc_type_fields(p: Procedure, doc_type: str, covered: set[str], ctx: Catalo
             "source_decision": replacement.decision.number,
             "source_since": replacement.since.isoformat(),
         }
-    issuers = [(c, n) for c, n in ctx.issuers.get(doc_type, []) if c != p.code]
+    issuers = [] if foreign else _issuers(p.code, text, ctx.issuers.get(doc_type, []))
     if issuers:
         fields |= {"issued_by": issuers[0][0], "issued_by_name": issuers[0][1], "issuer_count": len(issuers)}
     precedents = [c for c in ctx.precedents.get(doc_type, []) if c != p.code]
@@ -315,6 +395,30 @@ def _doc_type_fields(p: Procedure, doc_type: str, covered: set[str], ctx: Catalo
     if precedents:
         fields["precedent_example"] = precedents[0]
     return fields
+
+
+def _foreign_party(p: Procedure, component: DossierComponent, doc_type: str) -> bool:
+    """Whether the procedure's applicant for this part is abroad or foreign (see ``_FOREIGN_PARTIES``)."""
+    name, case = fold(p.name), fold(component.case or "")
+    return any(
+        procedure.search(name)
+        and (section is None or section.search(case))
+        and (types is None or doc_type in types)
+        for procedure, section, types in _FOREIGN_PARTIES
+    )
+
+
+def _covers(clause: ReuseClause, doc_type: str, held: bool) -> bool:
+    """Whether a clause that reaches a component covers one of its document types (see ``ReuseClause``)."""
+    if clause.doc_types:
+        return doc_type in clause.doc_types
+    return clause.scope == ClauseScope.row or held
+
+
+def _issuers(code: str, text: str, candidates: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """Other procedures whose result the component names: the same type is not enough, since a type may
+    be a family of documents (diplomas) that no one procedure issues all of."""
+    return [(c, n) for c, n, own_name in candidates if c != code and own_name in text]
 
 
 def _step_facts(p: Procedure) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.model import Finding, Procedure, Saving, Target, TargetKind
+from engine.model import Finding, Procedure, Saving, Severity, Target, TargetKind
 from engine.rules.pack import Rule
 from engine.rules.parameters import Parameters
 from engine.rules.runtime import Match
@@ -64,12 +64,27 @@ def _saving(rule: Rule, fact: dict[str, Any], params: Parameters) -> Saving:
     )
 
 
+_SEVERITY_RANK = {Severity.high: 0, Severity.medium: 1, Severity.low: 2}
+
+
 def dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per rule and target: a component with two document types is flagged once."""
-    seen: set[str] = set()
-    unique = []
+    """One finding per target and measure.
+
+    A component with two document types is flagged once per rule; and where several rules propose the
+    same measure for the same target (TG-REUSE-DATA and TG-REUSE-PRECEDENT both say "replace with data"),
+    they make one finding carrying every rule id in ``rule_ids``, so that a plan counts the saving once.
+    The most severe rule is the primary (``rule_id``): its message, saving and evidence stand, and the
+    evidence of the others fills what it lacks.
+    """
+    groups: dict[tuple[str, str, str, str], list[Finding]] = {}
     for finding in findings:
-        if finding.key not in seen:
-            seen.add(finding.key)
-            unique.append(finding)
-    return unique
+        key = (finding.procedure_code, finding.target.kind, finding.target.id, finding.measure)
+        groups.setdefault(key, []).append(finding)
+    merged = []
+    for group in groups.values():
+        ranked = sorted(group, key=lambda f: _SEVERITY_RANK[f.severity])  # stable: rule order on a tie
+        primary = ranked[0]
+        rule_ids = list(dict.fromkeys(f.rule_id for f in ranked))
+        evidence = {k: v for f in reversed(ranked) for k, v in f.evidence.items()}
+        merged.append(primary.model_copy(update={"rule_ids": rule_ids, "evidence": evidence}))
+    return merged

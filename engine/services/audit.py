@@ -55,7 +55,7 @@ class AuditResult:
     audit_date: dt.date
 
     def hits_by_rule(self) -> Counter[str]:
-        return Counter(f.rule_id for f in self.findings)
+        return Counter(rule_id for f in self.findings for rule_id in f.all_rule_ids)
 
     def for_procedure(self, code: str) -> list[Finding]:
         return [f for f in self.findings if f.procedure_code == code]

@@ -8,8 +8,10 @@ from pathlib import Path
 from engine.adapters.yaml_files import DATA_SOURCES_FILE, VOLUMES_FILE, load_model, procedure_files
 from engine.errors import InputProblem, UserError
 from engine.importers import import_path
-from engine.model import Procedure, SourceRegistry
+from engine.model import ClauseScope, Procedure, ReuseClause, SourceRegistry
 from engine.recognise import Recogniser, default_thesaurus
+from engine.recognise.clauses import clause_types
+from engine.recognise.shown import supplied_types
 from engine.recognise.text import fold
 from engine.services import paths
 
@@ -85,7 +87,15 @@ def enrich(catalogue: Catalogue) -> None:
     for procedure in catalogue.procedures:
         for component in procedure.components:
             if not component.doc_types:
-                component.doc_types = recogniser.recognise(component.name).types
+                recognition = recogniser.recognise(component.name)
+                # A row shown as a whole keeps its types (presented_only says it is shown); otherwise the
+                # documents it only asks to be shown are not what it supplies.
+                component.doc_types = (
+                    recognition.types if component.presented_only else supplied_types(recognition)
+                )
+            if not component.doc_types:
+                generic = recogniser.thesaurus.field_type(procedure.field, component.name)
+                component.doc_types = [generic] if generic else []
         for result in procedure.results:
             if not result.doc_types:
                 result.doc_types = recogniser.recognise(result.name).types
@@ -95,6 +105,22 @@ def enrich(catalogue: Catalogue) -> None:
             if not clause.sources:
                 clause.sources = sorted({s.id for s in named})
             if not clause.doc_types:
-                # The agency already consults these databases: what they replace is covered.
-                replaced = {r.doc_type for s in named for r in s.replaces}
-                clause.doc_types = sorted(replaced | set(recogniser.recognise(clause.text).types))
+                # The types the clause names; failing those, what the databases it names replace; failing
+                # both, none: a clause about databases in general (see ``ReuseClause``).
+                replaced = sorted({r.doc_type for s in named for r in s.replaces})
+                clause.doc_types = clause_types(recogniser, clause.text) or replaced
+            _widen_note_on_other_documents(procedure, clause)
+
+
+def _widen_note_on_other_documents(procedure: Procedure, clause: ReuseClause) -> None:
+    """A note on "this component" that names only other rows' documents ("…khai thác được thông tin về: lý
+    lịch tư pháp, quá trình đóng bảo hiểm xã hội… thì không cần nộp thành phần hồ sơ này", printed after the
+    last row) speaks for its section: the rows of the same case, still only for the types it names."""
+    if clause.scope != ClauseScope.row or not clause.doc_types:
+        return
+    rows = [c for c in procedure.components if c.id in clause.components]
+    if not rows or any(t in clause.doc_types for c in rows for t in c.doc_types):
+        return
+    cases = {c.case for c in rows}
+    clause.scope = ClauseScope.section
+    clause.components = [c.id for c in procedure.components if c.case in cases]

@@ -39,8 +39,8 @@ def test_birth_registration_dossier_sections_and_reuse_clauses(record):
     assert len(procedure.components) == 8
     assert [c.id for c in procedure.components] == [f"c{n}" for n in range(1, 9)]
     assert names[3].startswith("Giấy chứng sinh; trường hợp không có Giấy chứng sinh")
-    # "Văn bản ủy quyền (được chứng thực)" asks for a certified document.
-    assert procedure.components[1].certified_copy
+    # "Văn bản ủy quyền (được chứng thực)" certifies the authorisation: it is not a certified copy.
+    assert not procedure.components[1].certified_copy
     assert not procedure.components[3].certified_copy
     # The two rows under "* Giấy tờ phải xuất trình:" are shown, not handed over.
     presented = [c.id for c in procedure.components if c.presented_only]
@@ -48,12 +48,33 @@ def test_birth_registration_dossier_sections_and_reuse_clauses(record):
     assert names[5].startswith("Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước")
     # The row after "* Lưu ý:" and "--" is the declaration form again a document.
     assert names[6].startswith("Tờ khai đăng ký khai sinh theo mẫu")
-    # Zero-count rows saying the agency exploits the databases are reuse clauses, not documents; so are
-    # the later sentences of the birth-notice row (c4), which say when the notice is looked up instead.
-    assert len(procedure.reuse_clauses) == 7
-    assert procedure.reuse_clauses[0].text.startswith(
-        "Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng sinh"
-    )
+    # Zero-count rows saying the agency exploits the databases are reuse clauses, not documents, each with
+    # its scope: a note of the first section covers that section's rows, sentences of the residence row
+    # (c5) cover that row, the notes section and the steps cover the whole dossier.
+    clauses = procedure.reuse_clauses
+    assert clauses[0].text.startswith("Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng sinh")
+    assert (clauses[0].scope, clauses[0].components) == ("section", ["c1", "c2", "c3", "c4"])
+    assert [(c.scope, c.components) for c in clauses[2:4]] == [("row", ["c5"]), ("row", ["c5"])]
+    assert {c.scope for c in clauses[5:]} == {"dossier"}
+    # A note running two lookups together is two clauses: copies accepted, and the marriage certificate
+    # looked up in the civil-status database.
+    assert clauses[9].text.startswith("- Trường hợp cha, mẹ trẻ đã đăng ký kết hôn")
+    # "Trường hợp không khai thác được thông tin …", "… không thể khai thác được …", "Trường hợp không tra cứu
+    # được … do chưa có thông tin trong Cơ sở dữ liệu…": the paper is a fallback.
+    assert [c.fallback for c in clauses] == [
+        False,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]
+    assert (clauses[1].scope, clauses[1].components) == ("section", ["c5", "c6"])
     assert all(not clause.sources and not clause.doc_types for clause in procedure.reuse_clauses)
     assert all(not c.doc_types for c in procedure.components)
 

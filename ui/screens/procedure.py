@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import state
 import streamlit as st
 from i18n_map import (
     activity,
@@ -25,7 +26,6 @@ from i18n_map import (
     t,
     vnd,
 )
-import state
 
 from engine.cost.compliance import compliance_cost
 from engine.cost.model import CostBreakdown
