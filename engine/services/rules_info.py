@@ -30,8 +30,14 @@ _RULE_ID = re.compile(r"\bTG(?:-[A-Z0-9]+)+\b")
 class RulePrecision(Strict):
     judged: int = Field(ge=0)
     correct: int = Field(ge=0)
-    sample: str
-    round: str
+    sample: str  # Vietnamese: which records were judged
+    round: str  # Vietnamese: which round of judging
+    sample_en: str
+    round_en: str
+
+    def described(self, lang: str) -> str:
+        """Which records, which round, in ``lang`` ("vi" or "en")."""
+        return f"{self.sample_en} · {self.round_en}" if lang == "en" else f"{self.sample} · {self.round}"
 
     @property
     def share(self) -> float | None:

@@ -70,10 +70,8 @@ def _card(card: RuleCard, lang: str) -> None:
             ]
             st.markdown("- " + " · ".join(p for p in parts if p))
         st.markdown(f"**{t('precision', lang)}:** {precision_text(card.precision, lang)}")
-        if card.precision and lang == "en":  # the sample descriptions are written in English
-            st.caption(f"{card.precision.sample} · {card.precision.round} · docs/precision.md")
-        else:
-            st.caption("docs/precision.md")
+        if card.precision:
+            st.caption(f"{card.precision.described(lang)} · docs/precision.md")
         if card.parameters:
             st.markdown(f"**{t('parameters', lang)}:**")
             st.table(
