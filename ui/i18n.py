@@ -7,6 +7,8 @@ procedure map page) adds its own texts the same way.
 
 from __future__ import annotations
 
+import re
+
 from engine.model import Level, Measure, OnlineLevel, Severity
 from engine.plans.model import MEASURE_LABELS_VI, STATUS_LABELS_VI, MeasureStatus
 from engine.services.review import NOT_IN_PLAN
@@ -263,6 +265,34 @@ TEXTS: dict[str, tuple[str, str]] = {
     "problem_file": ("Tệp", "File"),
     "problem_field": ("Trường", "Field"),
     "problem_message": ("Lỗi", "Problem"),
+    "volumes_title": ("Số liệu số hồ sơ hằng năm", "Annual dossier statistics"),
+    "volumes_help": (
+        "Tệp CSV hoặc Excel (.xlsx) theo mẫu docs/volumes.md: mã thủ tục, năm, số hồ sơ tiếp nhận, trong đó "
+        "trực tuyến, giải quyết đúng hạn, quá hạn (tối đa {mb} MB).",
+        "A CSV or Excel (.xlsx) file in the template of docs/volumes.md: procedure code, year, dossiers "
+        "received, of which online, settled on time, late (at most {mb} MB).",
+    ),
+    "volumes_source": ("Nguồn số liệu (cho các dòng không ghi nguồn)", "Source (for rows naming none)"),
+    "volumes_check": ("Kiểm tra tệp số liệu", "Check the statistics file"),
+    "volumes_report": ("Báo cáo kiểm tra số liệu", "Statistics check report"),
+    "volumes_rows": ("Dòng đã đọc", "Rows read"),
+    "volumes_good": ("Dòng hợp lệ", "Valid rows"),
+    "volumes_bad": ("Dòng lỗi", "Rows with a problem"),
+    "volumes_apply": ("Áp dụng cho bộ thủ tục đang dùng", "Apply to the catalogue in use"),
+    "volumes_none_valid": (
+        "Không có dòng hợp lệ nào: bộ thủ tục đang dùng không thay đổi.",
+        "No valid row: the catalogue in use is unchanged.",
+    ),
+    "volumes_applied": (
+        "Đã áp dụng số hồ sơ thực tế cho {n} thủ tục; chi phí tuân thủ của các thủ tục này nay tính trên "
+        "số liệu thực tế.",
+        "Counted volumes applied to {n} procedures; their compliance cost now rests on real volumes.",
+    ),
+    "volumes_in_use": (
+        "Số hồ sơ hằng năm: thực tế ở {n} thủ tục, giả định ở {m} thủ tục.",
+        "Annual volumes: counted for {n} procedures, assumed for {m}.",
+    ),
+    "problem_row": ("Dòng, cột", "Row, column"),
     # procedure placeholder
     "procedure_missing": ("Chọn một thủ tục ở trang Danh mục.", "Choose a procedure on the Catalogue page."),
     "no_findings": ("Không có phát hiện nào cho thủ tục này.", "No findings for this procedure."),
@@ -364,6 +394,35 @@ def rule_kind(value: str, lang: str) -> str:
 
 def metric(value: str, lang: str) -> str:
     return _pick(METRICS[value], lang)
+
+
+# Problems the statistics importer reports (engine/importers/volumes.py), in Vietnamese.
+_VOLUME_PROBLEMS_VI = (
+    (r"^empty$", "bỏ trống"),
+    (r"^not a whole number: (.*)$", r"không phải số nguyên: \1"),
+    (r"^negative count (.*)$", r"số âm \1"),
+    (r"^unknown procedure code (.*)$", r"mã thủ tục \1 không có trong bộ thủ tục đang dùng"),
+    (
+        r"^duplicate of row (\d+) \(procedure (.*), year (\d+)\): row \d+ kept$",
+        r"trùng dòng \1 (thủ tục \2, năm \3): giữ dòng \1",
+    ),
+    (r"^no source: give the column or --source$", "không có nguồn số liệu: thêm cột nguồn hoặc nhập nguồn"),
+    (
+        r"^Value error, online \((\d+)\) is more than received \((\d+)\)$",
+        r"trực tuyến (\1) nhiều hơn tiếp nhận (\2)",
+    ),
+)
+
+
+def volume_problem(field: str, message: str, lang: str) -> tuple[str, str]:
+    """A statistics problem's place ("row 7.Năm") and message, in the page's language."""
+    if lang != "vi":
+        return field.replace(".", " · ", 1), message
+    place = re.sub(r"^row (\d+)\.?", r"dòng \1 · ", field).rstrip(" ·")
+    for pattern, text in _VOLUME_PROBLEMS_VI:
+        if re.match(pattern, message):
+            return place, re.sub(pattern, text, message)
+    return place, message
 
 
 def metric_short(value: str, lang: str) -> str:

@@ -23,7 +23,7 @@ from engine.services.review import NOT_IN_PLAN, QueueFilter, decide, review_queu
 from engine.services.rules_info import load_precision, load_scenarios, rule_cards
 from engine.services.search import SearchIndex, _within_one_edit
 from engine.services.sources import WhatIf, apply_what_ifs, rank_sources
-from engine.services.uploads import UploadedFile, load_upload, unpack
+from engine.services.uploads import UploadedFile, check_volumes, load_upload, unpack, with_volumes
 from engine.services.whatif import what_if, what_if_base
 from tests.conftest import HAND
 
@@ -250,3 +250,24 @@ def test_tinhgon_ui_never_prompts_and_listens_on_localhost_only(capsys: pytest.C
         assert option in command
     assert main(["ui", "--catalogue", "/no/such/folder"]) == 2
     assert "/no/such/folder: no such file or folder" in capsys.readouterr().err
+
+
+def test_a_volumes_upload_is_checked_then_applied_to_a_new_catalogue_folder(tmp_path: Path) -> None:
+    catalogue = load_catalogue(HAND)
+    example = (Path(__file__).resolve().parents[2] / "docs" / "volumes" / "example.csv").read_bytes()
+    checked = check_volumes(UploadedFile("tk.csv", example + b"1.001193,2025,-1,,,,x\n"), catalogue, tmp_path)
+    assert len(checked.records) == 4 and [str(p) for p in checked.problems] == [
+        "tk.csv: row 6.Số hồ sơ tiếp nhận: negative count -1"
+    ]
+    folder = with_volumes(HAND, checked.records, tmp_path / "with")
+    assert not (HAND / "volumes.yaml").exists(), "the catalogue in use is left as it was"
+    loaded = load_catalogue(folder)
+    assert len(loaded.procedures) == len(catalogue.procedures) and not loaded.problems
+    volume = loaded.get("1.001193").annual_volume
+    assert volume and volume.per_year == 18420 and not volume.estimate
+    with pytest.raises(UserError, match="no valid row"):
+        with_volumes(HAND, [], tmp_path / "with")
+    with pytest.raises(UserError, match="tk.txt: not a CSV or Excel"):
+        check_volumes(UploadedFile("tk.txt", example), catalogue, tmp_path)
+    with pytest.raises(UserError, match="^bad.csv: no header row"):
+        check_volumes(UploadedFile("bad.csv", b"x,y\n1,2\n"), catalogue, tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -245,3 +246,51 @@ def test_procedure_page_reads_the_code_from_the_query(workbench: AppTest) -> Non
     workbench.switch_page("screens/procedure.py").run()
     assert workbench.title[0].value.startswith("Cấp giấy phép xây dựng")
     assert load_catalogue  # the page shows the bundled catalogue's procedure
+
+
+def _button(app: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in app.button if b.label == label)
+
+
+def test_load_page_checks_a_volumes_file_row_by_row_and_applies_its_good_rows(workbench: AppTest) -> None:
+    example = (REPO / "docs" / "volumes" / "example.csv").read_bytes()
+    bad_rows = b"9.999999,2025,10,,,,x\n1.001193,2024,-5,,,,x\n1.004222,2025,7,,,,x\n"
+    workbench.switch_page("screens/load.py").run()
+    assert "thực tế ở 0 thủ tục" in workbench.info[0].value  # the portal publishes no volumes
+    workbench.get("file_uploader")[1].set_value(("thong-ke.csv", example + bad_rows, "text/csv"))
+    _button(workbench, "Kiểm tra tệp số liệu").click().run()
+    assert not workbench.exception, workbench.exception
+    shown = metrics(workbench)
+    assert (shown["Dòng đã đọc"], shown["Dòng hợp lệ"], shown["Dòng lỗi"]) == ("7", "4", "3")
+    report = workbench.dataframe[0].value
+    assert list(report["Dòng, cột"]) == ["dòng 6 · Mã thủ tục", "dòng 7 · Số hồ sơ tiếp nhận", "dòng 8"]
+    assert list(report["Lỗi"]) == [
+        "mã thủ tục '9.999999' không có trong bộ thủ tục đang dùng",
+        "số âm -5",
+        "trùng dòng 3 (thủ tục 1.004222, năm 2025): giữ dòng 3",
+    ]
+    assert "thực tế ở 0 thủ tục" in workbench.info[0].value, "checking changes nothing"
+    _button(workbench, "Áp dụng cho bộ thủ tục đang dùng").click().run()
+    assert not workbench.exception, workbench.exception
+    assert "4 thủ tục" in workbench.success[0].value
+    assert "thực tế ở 4 thủ tục, giả định ở 1.267 thủ tục" in workbench.info[0].value
+    path = workbench.session_state["catalogue_path"]
+    loaded = load_catalogue(Path(path)).get("1.001193")
+    assert (
+        loaded.annual_volume and loaded.annual_volume.per_year == 18420 and not loaded.annual_volume.estimate
+    )
+    workbench.switch_page("screens/databases.py").run()
+    assert not workbench.exception, workbench.exception
+    workbench.switch_page("screens/catalogue.py").run()
+    assert metrics(workbench)["Thủ tục"] == "1.271"  # the same procedures, now with counted volumes
+
+
+def test_load_page_reports_an_unreadable_volumes_file_and_changes_nothing(workbench: AppTest) -> None:
+    workbench.switch_page("screens/load.py").run()
+    workbench.get("file_uploader")[1].set_value(("so-lieu.csv", b"a,b\n1,2\n", "text/csv"))
+    _button(workbench, "Kiểm tra tệp số liệu").click().run()
+    assert not workbench.exception, workbench.exception
+    error = workbench.error[0].value
+    assert "so-lieu.csv: no header row" in error and "không thay đổi" in error
+    assert not any(b.label == "Áp dụng cho bộ thủ tục đang dùng" for b in workbench.button)
+    assert "1.271 thủ tục" in workbench.info[0].value and "thực tế ở 0 thủ tục" in workbench.info[0].value
