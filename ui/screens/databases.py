@@ -77,22 +77,26 @@ def render(lang: str) -> None:
 def _effect(effect: Effect, data: state.Audited, lang: str) -> None:
     st.caption(t("audited_again", lang, n=num(effect.procedures_audited, lang)))
     before, after = effect.before, effect.after
-    cols = st.columns(5)
+    cols = st.columns(3)
     cols[0].metric(t("delta_findings", lang), signed(effect.findings_delta, lang))
     if before is not None and after is not None:
         figures = (
-            ("delta_components", before.components, after.components, 0),
-            ("delta_procedures", before.procedures, after.procedures, 0),
-            ("delta_hours", before.hours_per_year, after.hours_per_year, 0),
-            ("delta_vnd", before.vnd_per_year, after.vnd_per_year, 0),
+            (cols[1], "delta_components", num, before.components, after.components),
+            (cols[2], "delta_procedures", num, before.procedures, after.procedures),
+            *zip(
+                st.columns(3)[:2],
+                ("delta_hours", "delta_vnd"),
+                (num, vnd),
+                (before.hours_per_year, before.vnd_per_year),
+                (after.hours_per_year, after.vnd_per_year),
+                strict=True,
+            ),
         )
-        for col, (key, old, new, decimals) in zip(cols[1:], figures, strict=True):
-            col.metric(
-                t(key, lang),
-                (vnd(new, lang) if key == "delta_vnd" else num(new, lang, decimals)),
-                delta=signed(new - old, lang, decimals) if new != old else None,
-                help=t("delta_help", lang, d=signed(new - old, lang, decimals)),
-            )
+        for col, key, fmt, old, new in figures:
+            change = new - old
+            # An ASCII minus: Streamlit reads the delta's sign from it (red and pointing down).
+            shown = ("-" if change < 0 else "+") + num(abs(change), lang) if change else None
+            col.metric(t(key, lang), fmt(new, lang), delta=shown, help=t("delta_help", lang, d=shown or "0"))
     if not effect.added and not effect.removed:
         st.info(t("no_change", lang))
         return
