@@ -294,3 +294,16 @@ def test_load_page_reports_an_unreadable_volumes_file_and_changes_nothing(workbe
     assert "so-lieu.csv: no header row" in error and "không thay đổi" in error
     assert not any(b.label == "Áp dụng cho bộ thủ tục đang dùng" for b in workbench.button)
     assert "1.271 thủ tục" in workbench.info[0].value and "thực tế ở 0 thủ tục" in workbench.info[0].value
+
+
+def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: AppTest) -> None:
+    _create_plan(workbench)
+    workbench.sidebar.radio(key="lang").set_value("en").run()
+    assert not workbench.exception, workbench.exception
+    targets = workbench.table[0].value
+    assert targets.iloc[1]["Requirement"] == "30% less" and targets.iloc[5]["Requirement"] == "reach 100%"
+    breakdown = workbench.dataframe[0].value
+    assert {"Group", "Procedures", "Time −30% business 2025", "Cost −50% 2026"} <= set(breakdown.columns)
+    assert "Commune" in set(breakdown["Group"])
+    reach = workbench.table[2].value  # targets, counts, then how far the candidates go
+    assert "Replace a component with a data lookup ¹" in set(reach["Kind of measure"])

@@ -306,22 +306,19 @@ def _breakdown(report: ProgressReport, lang: str) -> None:
         key="k_overview_dimension",
     )
     rows = []
-    for group in report.by(chosen or "level"):
+    groups = sorted(report.by(chosen or "level"), key=lambda g: -g.before.procedures)
+    for group in groups:
         name = level_label(group.group, lang) if chosen in (None, "level") else group.group
-        by_metric = {tp.metric.value: tp for tp in group.targets}
-        rows.append(
-            {
-                t("group", lang): name,
-                t("procedures", lang): group.before.procedures,
-                t(
-                    "components", lang
-                ): f"{num(group.before.components, lang)} → {num(group.after.components, lang)}",
-                metric("procedures", lang): pct(by_metric["procedures"].reduction, lang),
-                metric("time", lang): pct(by_metric["time"].reduction, lang),
-                metric("cost", lang): pct(by_metric["cost"].reduction, lang),
-            }
-        )
-    rows.sort(key=lambda r: -int(r[t("procedures", lang)]))
+        row = {
+            t("group", lang): name,
+            t("procedures", lang): num(group.before.procedures, lang),
+            t(
+                "components", lang
+            ): f"{num(group.before.components, lang)} → {num(group.after.components, lang)}",
+        }
+        # Each target's reduction, or share reached, in the group (a column per target, as above).
+        row.update({short_label(tp, lang): pct(tp.achieved, lang) for tp in group.targets})
+        rows.append(row)
     st.dataframe(rows, hide_index=True, width="stretch", height=320)
 
 
