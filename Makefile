@@ -45,4 +45,5 @@ bench: setup
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_recognise.py
 	$(PY) bench/bench_audit.py
+	$(PY) bench/bench_targets.py
 	$(PY) bench/bench_workbench.py
