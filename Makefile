@@ -52,5 +52,6 @@ bench: setup
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_recognise.py
 	$(PY) bench/bench_audit.py
+	$(PY) bench/bench_targets.py
 	$(PY) bench/bench_workbench.py
 	$(PY) bench/bench_procedure_map.py

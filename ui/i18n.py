@@ -7,6 +7,8 @@ procedure map page) adds its own texts the same way.
 
 from __future__ import annotations
 
+import re
+
 from engine.model import Level, Measure, OnlineLevel, Severity
 from engine.plans.model import MEASURE_LABELS_VI, STATUS_LABELS_VI, MeasureStatus
 from engine.services.review import NOT_IN_PLAN
@@ -84,8 +86,44 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reduction": ("Mức cắt giảm", "Reduction"),
     "deadline": ("Hạn", "Deadline"),
     "estimate_note": (
-        "Chi phí là ước tính: cổng dịch vụ công không công bố số lượng hồ sơ hằng năm.",
-        "Costs are estimates: the portal publishes no annual volumes.",
+        "Chi phí là ước tính: số hồ sơ hằng năm thực tế có ở {n} thủ tục, {m} thủ tục dùng số giả định "
+        "(nạp số liệu thống kê ở trang Nạp dữ liệu).",
+        "Costs are estimates: counted annual volumes for {n} procedures, assumed for {m} (load the "
+        "statistics on the Load data page).",
+    ),
+    "real_volumes_note": (
+        "Chi phí tính trên số hồ sơ hằng năm thực tế của mọi thủ tục.",
+        "Costs rest on counted annual volumes for every procedure.",
+    ),
+    "target_label": ("Mục tiêu cải cách", "Reform target"),
+    "requirement": ("Yêu cầu", "Requirement"),
+    "req_reduce": ("giảm {p}", "{p} less"),
+    "req_reach": ("đạt {p}", "reach {p}"),
+    "scope": ("Phạm vi", "Scope"),
+    "scope_all": ("Mọi thủ tục", "All procedures"),
+    "scope_business": ("Thủ tục liên quan kinh doanh", "Business procedures"),
+    "scope_business_short": ("KD", "business"),
+    "passed": ("đã quá hạn", "passed"),
+    "open_deadline": ("còn hạn", "open"),
+    "estimate_mark": ("ước tính", "estimate"),
+    "targets_without_plan": (
+        "Chưa chọn phương án: bảng chỉ nêu các mục tiêu. Chọn hoặc tạo phương án ở trên để xem tiến độ.",
+        "No plan chosen: the table lists the targets only. Choose or create a plan above to see progress.",
+    ),
+    "reach_title": ("Các đề xuất đi được bao xa", "How far the candidates go"),
+    "reach_kind": ("Loại phương án", "Kind of measure"),
+    "candidates": ("Đề xuất", "Candidates"),
+    "reach_all": ("Tất cả các loại phương án", "Every kind of measure"),
+    "reach_gap": ("Còn thiếu (nếu chấp thuận tất cả)", "Gap left (if every candidate is accepted)"),
+    "reach_note": (
+        "Mỗi dòng: nếu chấp thuận mọi đề xuất (một đề xuất cho mỗi phát hiện) của loại phương án đó, mỗi "
+        "mục tiêu đạt được bao nhiêu (mức cắt giảm, hoặc tỷ lệ đạt được). Tính ngày {d} trên {n} thủ tục, "
+        "gồm cả quy tắc thử nghiệm (¹: dòng có đề xuất của quy tắc thử nghiệm); số hồ sơ hằng năm thực tế "
+        "ở {c} thủ tục, giả định ở {a}. Cùng số liệu với lệnh «tinhgon targets reach».",
+        "Each row: if every candidate (one per finding) of that kind were accepted, how far each target "
+        "would get (the reduction, or the share reached). Computed on {d} over {n} procedures, "
+        "experimental rules included (¹: the row has candidates of experimental rules); counted annual "
+        "volumes for {c} procedures, assumed for {a}. The same figures as «tinhgon targets reach».",
     ),
     "counts": ("Số thủ tục theo cách báo cáo chính thức", "Procedures, counted as official reports do"),
     "cut": ("Thủ tục cắt giảm (bãi bỏ, gộp)", "Procedures cut (abolished, merged)"),
@@ -172,9 +210,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "since": ("từ {d}", "since {d}"),
     "compute": ("Tính thay đổi", "Compute the change"),
     "delta_findings": ("Phát hiện thay đổi", "Change in findings"),
-    "delta_components": ("Thành phần hồ sơ thay đổi", "Change in components"),
-    "delta_hours": ("Giờ tiết kiệm thay đổi / hồ sơ", "Change in hours saved / dossier"),
-    "delta_vnd": ("Đồng tiết kiệm thay đổi / hồ sơ", "Change in đồng saved / dossier"),
+    "delta_components": ("Thành phần hồ sơ được thay thế", "Components replaced"),
+    "delta_procedures": ("Thủ tục được tra cứu", "Procedures looked up"),
+    "delta_hours": ("Giờ tiết kiệm / năm", "Hours saved / year"),
+    "delta_vnd": ("Đồng tiết kiệm / năm", "Đồng saved / year"),
+    "delta_help": ("Thay đổi so với hiện nay: {d}", "Change from now: {d}"),
     "added": ("Phát hiện mới", "New findings"),
     "removed": ("Phát hiện mất đi", "Findings gone"),
     "audited_again": (
@@ -184,14 +224,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no_change": ("Không có thay đổi.", "No change."),
     "ranking": ("Xếp hạng cơ sở dữ liệu theo mức tiết kiệm", "Databases ranked by saving"),
     "owner": ("Cơ quan quản lý", "Owner"),
-    "hours_saved": ("Giờ tiết kiệm / hồ sơ", "Hours saved / dossier"),
-    "vnd_saved": ("Đồng tiết kiệm / hồ sơ", "Đồng saved / dossier"),
+    "serves": ("Loại giấy tờ thay thế", "Document types replaced"),
+    "hours_saved": ("Giờ của người dân tiết kiệm / năm", "Applicant hours saved / year"),
+    "vnd_saved": ("Đồng tiết kiệm / năm", "Đồng saved / year"),
+    "volumes": ("Số hồ sơ / năm", "Dossiers / year"),
+    "volumes_real": ("thực tế", "counted"),
+    "volumes_assumed": ("giả định ở {n}/{m} thủ tục", "assumed in {n} of {m} procedures"),
+    "what_if_mark": ("giả định", "what-if"),
     "ranking_note": (
-        "Tiết kiệm cộng trên mọi phát hiện nêu cơ sở dữ liệu: giờ của người dân "
-        "(tính theo thu nhập bình quân) cộng chi phí khác, cho mỗi hồ sơ.",
-        "Saving summed over every finding naming the database: applicant hours (at the average income) "
-        "plus outside costs, per dossier.",
+        "Các thành phần hồ sơ yêu cầu loại giấy tờ mà cơ sở dữ liệu đã được công bố sử dụng (tính đến "
+        "ngày {d}), thủ tục chưa tra cứu và người dân phải nộp: giờ và đồng tiết kiệm mỗi năm theo mô "
+        "hình chi phí tuân thủ, với số hồ sơ thực tế hoặc giả định. Cùng số liệu với lệnh "
+        "«tinhgon sources rank».",
+        "The dossier components asking for a document type the database is published for (as of {d}), "
+        "not yet looked up by the procedure and handed in by the applicant: hours and đồng saved a year "
+        "by the compliance-cost model, at counted or assumed volumes. The same figures as "
+        "«tinhgon sources rank».",
     ),
+    "ranking_what_if": ("Xếp hạng với giả định đã tính", "Ranking with the what-if computed"),
     # load
     "load_title": ("Nạp bộ thủ tục", "Load a catalogue"),
     "load_help": (
@@ -215,6 +265,34 @@ TEXTS: dict[str, tuple[str, str]] = {
     "problem_file": ("Tệp", "File"),
     "problem_field": ("Trường", "Field"),
     "problem_message": ("Lỗi", "Problem"),
+    "volumes_title": ("Số liệu số hồ sơ hằng năm", "Annual dossier statistics"),
+    "volumes_help": (
+        "Tệp CSV hoặc Excel (.xlsx) theo mẫu docs/volumes.md: mã thủ tục, năm, số hồ sơ tiếp nhận, trong đó "
+        "trực tuyến, giải quyết đúng hạn, quá hạn (tối đa {mb} MB).",
+        "A CSV or Excel (.xlsx) file in the template of docs/volumes.md: procedure code, year, dossiers "
+        "received, of which online, settled on time, late (at most {mb} MB).",
+    ),
+    "volumes_source": ("Nguồn số liệu (cho các dòng không ghi nguồn)", "Source (for rows naming none)"),
+    "volumes_check": ("Kiểm tra tệp số liệu", "Check the statistics file"),
+    "volumes_report": ("Báo cáo kiểm tra số liệu", "Statistics check report"),
+    "volumes_rows": ("Dòng đã đọc", "Rows read"),
+    "volumes_good": ("Dòng hợp lệ", "Valid rows"),
+    "volumes_bad": ("Dòng lỗi", "Rows with a problem"),
+    "volumes_apply": ("Áp dụng cho bộ thủ tục đang dùng", "Apply to the catalogue in use"),
+    "volumes_none_valid": (
+        "Không có dòng hợp lệ nào: bộ thủ tục đang dùng không thay đổi.",
+        "No valid row: the catalogue in use is unchanged.",
+    ),
+    "volumes_applied": (
+        "Đã áp dụng số hồ sơ thực tế cho {n} thủ tục; chi phí tuân thủ của các thủ tục này nay tính trên "
+        "số liệu thực tế.",
+        "Counted volumes applied to {n} procedures; their compliance cost now rests on real volumes.",
+    ),
+    "volumes_in_use": (
+        "Số hồ sơ hằng năm: thực tế ở {n} thủ tục, giả định ở {m} thủ tục.",
+        "Annual volumes: counted for {n} procedures, assumed for {m}.",
+    ),
+    "problem_row": ("Dòng, cột", "Row, column"),
     # procedure placeholder
     "procedure_missing": ("Chọn một thủ tục ở trang Danh mục.", "Choose a procedure on the Catalogue page."),
     "no_findings": ("Không có phát hiện nào cho thủ tục này.", "No findings for this procedure."),
@@ -266,8 +344,17 @@ METRICS = {
     "components": ("Số thành phần hồ sơ", "Dossier components"),
     "steps": ("Số bước thực hiện", "Steps"),
     "time": ("Tổng thời hạn giải quyết (ngày làm việc)", "Total time limits (working days)"),
-    "cost": ("Chi phí tuân thủ hằng năm (ước tính)", "Annual compliance cost (estimate)"),
+    "cost": ("Chi phí tuân thủ hằng năm", "Annual compliance cost"),
     "fully_online": ("Số thủ tục toàn trình", "Fully online procedures"),
+    "online": ("Thủ tục có dịch vụ trực tuyến", "Procedures offered online"),
+    "digital_inspection": ("Kiểm tra trên môi trường số", "Inspections done digitally"),
+}
+METRICS_SHORT = {
+    "procedures": ("Số thủ tục", "Procedures"),
+    "time": ("Thời gian", "Time"),
+    "cost": ("Chi phí", "Cost"),
+    "online": ("Trực tuyến", "Online"),
+    "digital_inspection": ("Kiểm tra số", "Digital inspection"),
 }
 
 
@@ -307,6 +394,39 @@ def rule_kind(value: str, lang: str) -> str:
 
 def metric(value: str, lang: str) -> str:
     return _pick(METRICS[value], lang)
+
+
+# Problems the statistics importer reports (engine/importers/volumes.py), in Vietnamese.
+_VOLUME_PROBLEMS_VI = (
+    (r"^empty$", "bỏ trống"),
+    (r"^not a whole number: (.*)$", r"không phải số nguyên: \1"),
+    (r"^negative count (.*)$", r"số âm \1"),
+    (r"^unknown procedure code (.*)$", r"mã thủ tục \1 không có trong bộ thủ tục đang dùng"),
+    (
+        r"^duplicate of row (\d+) \(procedure (.*), year (\d+)\): row \d+ kept$",
+        r"trùng dòng \1 (thủ tục \2, năm \3): giữ dòng \1",
+    ),
+    (r"^no source: give the column or --source$", "không có nguồn số liệu: thêm cột nguồn hoặc nhập nguồn"),
+    (
+        r"^Value error, online \((\d+)\) is more than received \((\d+)\)$",
+        r"trực tuyến (\1) nhiều hơn tiếp nhận (\2)",
+    ),
+)
+
+
+def volume_problem(field: str, message: str, lang: str) -> tuple[str, str]:
+    """A statistics problem's place ("row 7.Năm") and message, in the page's language."""
+    if lang != "vi":
+        return field.replace(".", " · ", 1), message
+    place = re.sub(r"^row (\d+)\.?", r"dòng \1 · ", field).rstrip(" ·")
+    for pattern, text in _VOLUME_PROBLEMS_VI:
+        if re.match(pattern, message):
+            return place, re.sub(pattern, text, message)
+    return place, message
+
+
+def metric_short(value: str, lang: str) -> str:
+    return _pick(METRICS_SHORT[value], lang)
 
 
 def dimension(value: str, lang: str) -> str:

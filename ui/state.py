@@ -8,6 +8,7 @@ values are kept when the language or the page changes.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,12 +21,13 @@ from engine.plans.model import Plan
 from engine.plans.repository import PlanRepository
 from engine.plans.service import default_reviewer
 from engine.recognise import default_thesaurus
-from engine.services import AuditResult, Catalogue, Rulebook, load_rulebook
-from engine.services.audit_cache import cached_audit
+from engine.services import AuditResult, Catalogue, Rulebook, load_rulebook, paths
+from engine.services.audit_cache import cached_audit, content_key
 from engine.services.catalogue_table import CatalogueTable, catalogue_table
 from engine.services.overview import Overview, overview
 from engine.services.paths import catalogue_dir
 from engine.services.rules_info import RulePrecision, load_precision
+from engine.services.targets import ReachReport, candidate_reach
 from engine.services.whatif import WhatIfBase, what_if_base
 
 _PAGES: dict[str, Any] = {}  # the navigation's pages by url path, for st.switch_page
@@ -65,6 +67,24 @@ def _what_if_base(path: str, experimental: bool) -> WhatIfBase:
 def what_if_base_in_use() -> WhatIfBase:
     """The catalogue in use ready for what-ifs on its data sources (built once)."""
     return _what_if_base(catalogue_path(), experimental())
+
+
+@st.cache_resource(show_spinner=False, ttl=60)
+def _digest(path: str) -> str:
+    # Hashing every file costs ~0.2 s on the bundled catalogue: once a minute, not on every click.
+    return content_key(Path(path), paths.rules_dir(), paths.sources_file())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _reach(digest: str, path: str, as_of: dt.date) -> ReachReport:
+    data = _audited(path, True)  # experimental rules count, as in `tinhgon targets reach`
+    return candidate_reach(data.catalogue, data.result.findings, data.rulebook, as_of=as_of)
+
+
+def candidate_reach_in_use() -> ReachReport:
+    """How far the candidates of the catalogue in use go, computed once per catalogue and rules."""
+    path = catalogue_path()
+    return _reach(_digest(path), path, dt.date.today())
 
 
 @st.cache_resource(show_spinner=False)

@@ -50,7 +50,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         default=[],
         metavar="SOURCE=TYPE[,TYPE...][@YYYY-MM-DD]",
         help="treat SOURCE as published for these document types (from the date, default: the as-of "
-        "date); repeat for several",
+        "date), or with SOURCE!=TYPE[,TYPE...] as not published for them; repeat for several",
     )
     rank.add_argument(
         "--as-of",

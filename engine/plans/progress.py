@@ -11,8 +11,10 @@ merged into another) and cut or simplified (at least one applied measure).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -54,9 +56,13 @@ BUSINESS_APPLICANTS = ("doanh nghiep", "hop tac xa", "ho kinh doanh")
 
 
 def in_scope(procedure: Procedure, scope: Scope) -> bool:
-    return scope == Scope.all or any(
-        word in fold(applicant) for applicant in procedure.applicant_types for word in BUSINESS_APPLICANTS
-    )
+    return scope == Scope.all or _business(tuple(procedure.applicant_types))
+
+
+@functools.lru_cache(maxsize=4096)
+def _business(applicant_types: tuple[str, ...]) -> bool:
+    # Cached: a catalogue has few distinct applicant lists, and comparisons ask about every procedure.
+    return any(word in fold(applicant) for applicant in applicant_types for word in BUSINESS_APPLICANTS)
 
 
 class ReformTarget(Strict):
@@ -241,6 +247,29 @@ DIMENSIONS: dict[str, Callable[[Procedure], list[str]]] = {
 Costs = dict[str, CostBreakdown]
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """The catalogue before any measure: its costs, the codes in each target scope and their metrics.
+
+    Computed once when one catalogue is compared with many projections (``candidate_reach``)."""
+
+    procedures: Sequence[Procedure]
+    costs: Costs
+    scope_codes: dict[Scope, frozenset[str]]
+    metrics: dict[Scope, Metrics]
+
+
+def baseline(procedures: Sequence[Procedure], params: CostParameters) -> Baseline:
+    costs = {p.code: compliance_cost(p, params) for p in procedures}
+    scope_codes = {s: frozenset(p.code for p in procedures if in_scope(p, s)) for s in Scope}
+    return Baseline(
+        procedures,
+        costs,
+        scope_codes,
+        {s: metrics([p for p in procedures if p.code in codes], costs) for s, codes in scope_codes.items()},
+    )
+
+
 def compare(
     before: Sequence[Procedure],
     after: Sequence[Procedure],
@@ -249,14 +278,17 @@ def compare(
     changed: Collection[str] = (),
     as_of: dt.date | None = None,
     groups: bool = True,
+    base: Baseline | None = None,
 ) -> ProgressReport:
     """Compare a catalogue with its projection, overall and by level, field and agency.
 
     ``changed``: codes of procedures at least one applied measure changed (for the "cut or simplified"
-    count); ``as_of``: the date deadlines are judged against (today by default).
+    count); ``as_of``: the date deadlines are judged against (today by default); ``base``: the
+    :func:`baseline` of ``before``, when it was already computed.
     """
     as_of = as_of or dt.date.today()
-    costs_before = {p.code: compliance_cost(p, params) for p in before}
+    base = base if base is not None and base.procedures is before else baseline(before, params)
+    costs_before = base.costs
     unchanged = {id(p) for p in before}  # the projection returns procedures it left alone as they were
     costs_after = {
         p.code: costs_before[p.code] if id(p) in unchanged else compliance_cost(p, params) for p in after
@@ -277,21 +309,29 @@ def compare(
                 )
             )
     used = sorted({n for b in [*costs_before.values(), *costs_after.values()] for n in b.parameters})
+    by_scope = {
+        s: (base.metrics[s], metrics([p for p in after if p.code in codes], costs_after))
+        for s, codes in base.scope_codes.items()
+    }
     return ProgressReport(
-        before=metrics(before, costs_before),
-        after=metrics(after, costs_after),
-        targets=progress(before, after, costs_before, costs_after, targets, as_of),
+        before=base.metrics[Scope.all],
+        after=by_scope[Scope.all][1],
+        targets=progress(before, after, costs_before, costs_after, targets, as_of, by_scope),
         groups=report_groups,
         assumptions=[params.describe(name) for name in used],
-        counts=[procedure_count(before, after, changed, scope) for scope in Scope],
+        counts=[procedure_count(before, after, changed, scope, base.scope_codes[scope]) for scope in Scope],
         as_of=as_of,
     )
 
 
 def procedure_count(
-    before: Sequence[Procedure], after: Sequence[Procedure], changed: Collection[str], scope: Scope
+    before: Sequence[Procedure],
+    after: Sequence[Procedure],
+    changed: Collection[str],
+    scope: Scope,
+    scope_codes: Collection[str] | None = None,
 ) -> ProcedureCount:
-    codes = [p.code for p in before if in_scope(p, scope)]
+    codes = list(scope_codes) if scope_codes is not None else [p.code for p in before if in_scope(p, scope)]
     remaining = {p.code for p in after}
     changed = set(changed)
     cut = sum(code not in remaining for code in codes)
@@ -328,9 +368,11 @@ def progress(
     costs_after: Costs,
     targets: Targets,
     as_of: dt.date,
+    scoped: dict[Scope, tuple[Metrics, Metrics]] | None = None,
 ) -> list[TargetProgress]:
-    """How far the change from ``before`` to ``after`` goes towards each target, on its scope."""
-    by_scope: dict[Scope, tuple[Metrics, Metrics]] = {}
+    """How far the change from ``before`` to ``after`` goes towards each target, on its scope
+    (``scoped``: the metrics before and after of each scope, when already computed)."""
+    by_scope: dict[Scope, tuple[Metrics, Metrics]] = dict(scoped or {})
     rows = []
     for target in targets.targets:
         if target.scope not in by_scope:

@@ -1,9 +1,8 @@
 """Progress of a plan as the overview page shows it: each target's baseline, achieved (measures done),
 projected (measures accepted or done) and target line; procedures cut, and cut or simplified, counted
-as official reports count them; and the plan's decisions over time from its audit trail.
-
-Figures of the paths-to-targets work (how far candidates go, dossier volumes) slot in beside these as
-further fields of :class:`Overview`.
+as official reports count them (``ProgressReport.counts``, as ``tinhgon progress`` counts them); and the
+plan's decisions over time from its audit trail. How far the candidates go is
+``engine.services.targets.candidate_reach``.
 """
 
 from __future__ import annotations
@@ -14,29 +13,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from engine.cost.parameters import CostParameters, load_cost_parameters
-from engine.model import Measure, Procedure
-from engine.plans.model import APPLIED, AuditEntry, MeasureStatus, Plan
-from engine.plans.progress import GroupProgress, ProgressReport, Targets, load_targets
-from engine.plans.progress import progress as target_progress
+from engine.model import Procedure
+from engine.plans.model import AuditEntry, MeasureStatus, Plan
+from engine.plans.progress import (
+    Goal,
+    GroupProgress,
+    ProcedureCount,
+    ProgressReport,
+    TargetProgress,
+    Targets,
+    load_targets,
+)
 from engine.plans.service import progress
-
-# Measures that take a procedure out of the catalogue: the "cut" of official reports (bãi bỏ, and the
-# procedures folded into another by a merge).
-CUTS = frozenset({Measure.abolish, Measure.merge})
-
-
-@dataclass(frozen=True)
-class ProcedureCounts:
-    cut: int  # procedures abolished or merged away
-    cut_or_simplified: int  # procedures with any measure applied
 
 
 @dataclass
 class Overview:
     achieved: ProgressReport  # measures done
     projected: ProgressReport  # measures accepted or done
-    achieved_counts: ProcedureCounts
-    projected_counts: ProcedureCounts
     status_counts: dict[str, int]
 
 
@@ -47,14 +41,6 @@ def plan_with(plan: Plan, statuses: frozenset[MeasureStatus]) -> Plan:
         for m in plan.measures
     ]
     return plan.model_copy(update={"measures": measures})
-
-
-def procedure_counts(plan: Plan, statuses: frozenset[MeasureStatus]) -> ProcedureCounts:
-    chosen = [m for m in plan.measures if m.status in statuses]
-    return ProcedureCounts(
-        cut=len({m.procedure_code for m in chosen if m.measure in CUTS}),
-        cut_or_simplified=len({m.procedure_code for m in chosen}),
-    )
 
 
 def overview(
@@ -70,34 +56,49 @@ def overview(
     if any(m.status == MeasureStatus.done for m in plan.measures):
         achieved = progress(procedures, plan_with(plan, done), params, targets)
     else:
-        achieved = unchanged(projected, targets)  # nothing done yet: no second projection to compute
+        achieved = unchanged(projected)  # nothing done yet: no second projection to compute
     return Overview(
         achieved=achieved,
         projected=projected,
-        achieved_counts=procedure_counts(plan, done),
-        projected_counts=procedure_counts(plan, APPLIED),
         status_counts=dict(Counter(m.status.value for m in plan.measures)),
     )
 
 
-def unchanged(report: ProgressReport, targets: Targets) -> ProgressReport:
+def unchanged(report: ProgressReport) -> ProgressReport:
     """The catalogue of ``report`` as it was before any measure: every figure after equals before."""
     return ProgressReport(
         before=report.before,
         after=report.before,
-        targets=target_progress(report.before, report.before, targets),
+        targets=[_as_before(tp) for tp in report.targets],
         groups=[
             GroupProgress(
                 dimension=g.dimension,
                 group=g.group,
                 before=g.before,
                 after=g.before,
-                targets=target_progress(g.before, g.before, targets),
+                targets=[_as_before(tp) for tp in g.targets],
             )
             for g in report.groups
         ],
         assumptions=report.assumptions,
+        counts=[
+            ProcedureCount(scope=c.scope, before=c.before, cut=0, simplified=0, cut_or_simplified=0)
+            for c in report.counts
+        ],
+        as_of=report.as_of,
     )
+
+
+def _as_before(target: TargetProgress) -> TargetProgress:
+    """A target's progress when nothing has changed: no reduction, a reach goal's share as it was."""
+    if target.goal == Goal.reduce:
+        achieved = 0.0 if target.before else None
+        return target.model_copy(
+            update={"after": target.before, "achieved": achieved, "reduction": achieved, "met": False}
+        )
+    share = target.achieved_before
+    met = share is not None and round(share, 3) >= round(target.required, 3)
+    return target.model_copy(update={"after": target.before, "achieved": share, "met": met})
 
 
 @dataclass(frozen=True)

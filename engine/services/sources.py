@@ -5,7 +5,8 @@ For every source of the registry, the dossier components asking for a document t
 hands in (not merely shows): how many, in how many procedures, and the applicant hours and đồng a year
 that looking them up instead would save, by the compliance-cost model (the procedure's cost with and
 without those components, at its annual volume, real or assumed). A what-if treats a source as
-published for more document types from a date, so a source not yet published can be ranked too.
+published for document types from a date, or as not publishing them, so a source not yet published,
+withdrawn or published later can be ranked too; the workbench's what-ifs are the same model.
 """
 
 from __future__ import annotations
@@ -31,23 +32,29 @@ WHAT_IF_DECISION = "giả định (what-if)"
 
 @dataclass(frozen=True)
 class WhatIf:
-    """Treat ``source_id`` as published for ``doc_types`` from ``since``."""
+    """Treat ``source_id`` as published for ``doc_types`` from ``since`` or, with ``since`` None, as not
+    published for them: a source not yet published, one withdrawn, or one published from another date."""
 
     source_id: str
     doc_types: tuple[str, ...]
-    since: dt.date
+    since: dt.date | None
 
     @classmethod
     def parse(cls, text: str, default_since: dt.date) -> WhatIf:
-        """``SOURCE=TYPE[,TYPE…][@YYYY-MM-DD]``, e.g. ``provincial_store=diploma,practising_certificate``."""
-        match = re.fullmatch(r"\s*([\w.-]+)\s*=\s*([\w.,\s-]+?)\s*(?:@\s*(\d{4}-\d{2}-\d{2}))?\s*", text)
-        if not match:
-            raise UserError(f"what-if {text!r}: write SOURCE=TYPE[,TYPE...][@YYYY-MM-DD]")
-        types = tuple(t.strip() for t in match.group(2).split(",") if t.strip())
+        """``SOURCE=TYPE[,TYPE…][@YYYY-MM-DD]`` publishes, ``SOURCE!=TYPE[,TYPE…]`` withdraws, e.g.
+        ``provincial_store=diploma,practising_certificate`` or ``civil_status!=birth_certificate``."""
+        match = re.fullmatch(r"\s*([\w.-]+)\s*(!?=)\s*([\w.,\s-]+?)\s*(?:@\s*(\d{4}-\d{2}-\d{2}))?\s*", text)
+        if not match or (match.group(2) == "!=" and match.group(4)):
+            raise UserError(
+                f"what-if {text!r}: write SOURCE=TYPE[,TYPE...][@YYYY-MM-DD] or SOURCE!=TYPE[,TYPE...]"
+            )
+        types = tuple(t.strip() for t in match.group(3).split(",") if t.strip())
+        if match.group(2) == "!=":
+            return cls(match.group(1), types, None)
         try:
-            since = dt.date.fromisoformat(match.group(3)) if match.group(3) else default_since
+            since = dt.date.fromisoformat(match.group(4)) if match.group(4) else default_since
         except ValueError:
-            raise UserError(f"what-if {text!r}: {match.group(3)} is not a date") from None
+            raise UserError(f"what-if {text!r}: {match.group(4)} is not a date") from None
         return cls(match.group(1), types, since)
 
 
@@ -57,7 +64,7 @@ class SourceSaving(BaseModel):
     source_id: str
     name_vi: str
     name_en: str
-    what_if: bool  # the ranking treats it as published for more than the registry says
+    what_if: bool  # the ranking changes what the registry says it publishes
     doc_types: list[str]  # document types it serves on the as-of date (what-ifs included)
     components: int
     procedures: int
@@ -78,18 +85,38 @@ class SourceRanking(BaseModel):
 
 
 def apply_what_ifs(registry: SourceRegistry, what_ifs: Sequence[WhatIf]) -> SourceRegistry:
-    """A copy of ``registry`` in which each what-if's source also serves its document types."""
+    """A copy of ``registry`` in which each what-if's source serves its document types from its date
+    (keeping the decision a re-dated publication cites), or no longer serves them."""
     registry = registry.model_copy(deep=True)
     known = {s.id: s for s in registry.sources}
     for what_if in what_ifs:
         source = known.get(what_if.source_id)
         if source is None:
             raise UserError(f"what-if: no data source {what_if.source_id!r}; sources: {', '.join(known)}")
-        decision = LegalRef(number=WHAT_IF_DECISION, title="not yet published: a what-if")
-        source.replaces += [
-            Replacement(doc_type=t, since=what_if.since, decision=decision) for t in what_if.doc_types
-        ]
+        types = set(what_if.doc_types)
+        decisions = {r.doc_type: r.decision for r in source.replaces if r.doc_type in types}
+        source.replaces = [r for r in source.replaces if r.doc_type not in types]
+        if what_if.since is not None:
+            hypothetical = LegalRef(number=WHAT_IF_DECISION, title="not yet published: a what-if")
+            source.replaces += [
+                Replacement(doc_type=t, since=what_if.since, decision=decisions.get(t, hypothetical))
+                for t in what_if.doc_types
+            ]
     return registry
+
+
+def published_since(registry: SourceRegistry, source_id: str, doc_type: str) -> dt.date | None:
+    """Since when ``source_id`` serves ``doc_type`` in ``registry``, or None."""
+    return next(
+        (
+            r.since
+            for s in registry.sources
+            if s.id == source_id
+            for r in s.replaces
+            if r.doc_type == doc_type
+        ),
+        None,
+    )
 
 
 def rank_sources(

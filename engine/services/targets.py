@@ -24,6 +24,7 @@ from engine.plans.progress import (
     Scope,
     TargetProgress,
     Targets,
+    baseline,
     compare,
     load_targets,
 )
@@ -142,13 +143,21 @@ def candidate_reach(
     groups.append((ALL_MEASURES, "Tất cả các loại phương án", list(drafts)))
     rows = []
     assumptions: set[str] = set()
+    base = baseline(catalogue.procedures, params)  # the catalogue as it is, for every row
     for key, label, chosen in groups:
         rules = sorted({rule_of[d.finding_key] for d in chosen if d.finding_key})
         plan = _accept_all(chosen)
         projection = apply_plan(catalogue.procedures, plan, params)
         changed = {m.procedure_code for m in plan.measures if m.id in set(projection.applied)}
         report = compare(
-            catalogue.procedures, projection.procedures, params, targets, changed, as_of, groups=False
+            catalogue.procedures,
+            projection.procedures,
+            params,
+            targets,
+            changed,
+            as_of,
+            groups=False,
+            base=base,
         )
         assumptions.update(report.assumptions)
         rows.append(

@@ -127,6 +127,32 @@ def test_a_finding_accepted_in_the_review_queue_shows_on_the_overview(server: st
     shot(page, "tong-quan-sau-chap-thuan")
 
 
+def test_the_overview_shows_how_far_the_candidates_go(server: str, page: Any) -> None:
+    open_page(page, server)
+    heading(page, "Các đề xuất đi được bao xa").wait_for(timeout=180_000)
+    table = page.locator('[data-testid="stTable"]').last
+    table.scroll_into_view_if_needed()
+    text = table.inner_text()
+    assert "Tất cả các loại phương án" in text and "Còn thiếu (nếu chấp thuận tất cả)" in text
+    assert "Chi phí −30% KD 2025" in text and "None" not in text and "replace_with_data" not in text
+    heading(page, "Các đề xuất đi được bao xa").scroll_into_view_if_needed()
+    shot(page, "tong-quan-de-xuat")
+
+
+def test_a_what_if_on_a_database_shows_what_changes(server: str, page: Any) -> None:
+    open_page(page, f"{server}/co-so-du-lieu")
+    page.get_by_text("Không công bố", exact=True).click()
+    act(page, lambda: page.get_by_role("button", name="Tính thay đổi").click())
+    page.get_by_text("Phát hiện thay đổi").first.wait_for()
+    assert metric(page, "Phát hiện thay đổi").startswith("−")
+    box = page.locator('[data-testid="stMetric"]').filter(
+        has=page.get_by_text("Thành phần hồ sơ được thay thế")
+    )
+    assert box.first.locator('[data-testid="stMetricDelta"]').inner_text().startswith("-")
+    page.get_by_text("Phát hiện thay đổi").first.scroll_into_view_if_needed()
+    shot(page, "co-so-du-lieu-gia-dinh")
+
+
 def test_the_language_switch_keeps_the_page(server: str, page: Any) -> None:
     open_page(page, f"{server}/quy-tac")
     act(page, lambda: page.get_by_text("English", exact=True).click())

@@ -70,6 +70,20 @@ def test_a_what_if_ranks_a_source_not_yet_published(params):
     assert next(s for s in early.sources if s.source_id == "store").components == 0
 
 
+def test_a_what_if_withdraws_or_re_dates_a_published_source(params):
+    withdrawn = WhatIf.parse("civil_status != birth_certificate", dt.date(2026, 1, 1))
+    assert withdrawn == WhatIf("civil_status", ("birth_certificate",), None)
+    ranking = rank_sources(_catalogue(), [withdrawn], params=params, as_of=dt.date(2026, 1, 1))
+    civil = next(s for s in ranking.sources if s.source_id == "civil_status")
+    assert civil.what_if and civil.components == 0 and civil.doc_types == []
+    later = WhatIf.parse("civil_status=birth_certificate@2027-01-01", dt.date(2026, 1, 1))
+    ranking = rank_sources(_catalogue(), [later], params=params, as_of=dt.date(2026, 1, 1))
+    assert next(s for s in ranking.sources if s.source_id == "civil_status").components == 0
+    assert REGISTRY.sources[0].replaces[0].since == dt.date(2025, 12, 10), "the registry is untouched"
+    with pytest.raises(UserError, match="SOURCE!=TYPE"):
+        WhatIf.parse("civil_status!=birth_certificate@2027-01-01", dt.date(2026, 1, 1))
+
+
 def test_a_bad_what_if_is_a_clear_error(params):
     with pytest.raises(UserError, match="SOURCE=TYPE"):
         WhatIf.parse("store", dt.date(2026, 1, 1))

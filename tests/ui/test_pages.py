@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -10,7 +13,9 @@ from streamlit.testing.v1 import AppTest
 from engine.cli import main as cli
 from engine.services import load_catalogue, load_rulebook
 from engine.services.audit_cache import cached_audit
-from engine.services.whatif import SourceChange, what_if, what_if_base
+from engine.services.sources import WhatIf
+from engine.services.targets import candidate_reach
+from engine.services.whatif import what_if, what_if_base
 from tests.ui.conftest import REPO, metrics, vn_int
 
 
@@ -88,9 +93,40 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
     shown = metrics(workbench)
     assert vn_int(shown["Đề xuất"]) > 0 and vn_int(shown["Chấp thuận"]) == 0
     targets = workbench.table[0].value
-    assert list(targets["Mục tiêu"]) == ["30,0%", "30,0%", "30,0%"]
+    assert len(targets) == 7  # every target of rules/targets.yaml
+    assert list(targets["Yêu cầu"]) == ["giảm 30%"] * 3 + ["giảm 50%"] * 2 + ["đạt 100%", "đạt 70%"]
+    assert targets.iloc[0]["Mục tiêu cải cách"] == "Cắt giảm 30% số lượng thủ tục hành chính (Bắc Ninh, 2030)"
     assert targets.iloc[0]["Ban đầu"] == "1.271"
+    passed = dt.date.today() > dt.date(2025, 12, 31)
+    assert targets.iloc[1]["Hạn"] == "31/12/2025 (" + ("đã quá hạn" if passed else "còn hạn") + ")"
+    assert targets.iloc[0]["Hạn"] == "31/12/2030 (còn hạn)"
+    assert all("None" not in str(v) for v in targets.to_numpy().ravel())
+    counts = workbench.table[1].value
+    assert list(counts["Phạm vi"]) == ["Mọi thủ tục", "Thủ tục liên quan kinh doanh"]
+    assert counts.iloc[0]["Thủ tục"] == "1.271"
     assert workbench.get("arrow_vega_lite_chart") or workbench.get("vega_lite_chart")
+
+
+def test_the_overview_shows_how_far_the_candidates_go_as_the_service_computes(workbench: AppTest) -> None:
+    workbench.run()  # no plan chosen: the targets and the candidates' reach are shown all the same
+    assert not workbench.exception, workbench.exception
+    reach = workbench.table[-1].value
+    catalogue, result = cached_audit(None, experimental=True)
+    report = candidate_reach(catalogue, result.findings, load_rulebook(include_experimental=True))
+    assert len(reach) == len(report.rows) + 1  # one row per kind, "all", then the gap
+    every = reach.iloc[-2]
+    assert every["Loại phương án"].startswith("Tất cả các loại phương án")
+    last = report.rows[-1]
+    assert vn_int(every["Đề xuất"]) == last.candidates
+    assert vn_int(every["Thủ tục cắt giảm hoặc đơn giản hóa"]) == last.counts[0].cut_or_simplified
+    column = "Chi phí −30% KD 2025"
+    cost = next(t for t in last.targets if t.target_id == "nq66-2025-cost")
+    assert every[column] == f"{cost.achieved * 100:.1f}%".replace(".", ",")
+    assert reach.iloc[-1][column] == f"{cost.gap * 100:.1f}%".replace(".", ",")
+    assert reach.iloc[-1]["Loại phương án"] == "Còn thiếu (nếu chấp thuận tất cả)"
+    kinds = set(reach["Loại phương án"])
+    assert "Thay thành phần hồ sơ bằng dữ liệu" in {k.removesuffix(" ¹") for k in kinds}
+    assert not any("_" in k for k in kinds), "no raw measure ids"
 
 
 def test_a_decision_on_the_review_page_is_in_plan_history(
@@ -128,7 +164,7 @@ def test_rules_page_shows_vietnamese_rationale_scenarios_and_hits(workbench: App
     workbench.switch_page("screens/rules.py").run()
     workbench.selectbox(key="w_k_rule_choice_vi").set_value("TG-REUSE-DATA").run()
     frame = workbench.dataframe[0].value
-    assert len(frame) == 19
+    assert len(frame) == len(load_rulebook(include_experimental=True).rules) == 20
     row = frame[frame["Quy tắc"] == "Thành phần hồ sơ có dữ liệu trong cơ sở dữ liệu đã công bố"].iloc[0]
     assert row["Độ chính xác đo được"] == "8/10 (80%)" and row["Trạng thái"] == "Đã kiểm chứng"
     result = cached_audit(None, experimental=True)[1]
@@ -147,14 +183,34 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
     assert not workbench.exception, workbench.exception
     catalogue, result = cached_audit(None, experimental=False)
     base = what_if_base(catalogue, load_rulebook(), result)
-    effect = what_if(base, SourceChange("civil_status", "birth_certificate", None))
+    effect = what_if(base, WhatIf("civil_status", ("birth_certificate",), None))
     assert effect.findings_delta < 0  # withdrawing the database loses findings
-    shown = metrics(workbench)
-    assert vn_int(shown["Phát hiện thay đổi"]) == effect.findings_delta
-    assert vn_int(shown["Thành phần hồ sơ thay đổi"]) == effect.components_delta
-    ranking = workbench.table[-1].value
-    savings = [vn_int(v.removesuffix(" đ")) for v in ranking["Đồng tiết kiệm / hồ sơ"]]
-    assert savings == sorted(savings, reverse=True) and savings[0] > 0
+    assert effect.before and effect.after and effect.after.components < effect.before.components
+    shown = {m.label: m for m in workbench.metric}
+    assert vn_int(shown["Phát hiện thay đổi"].value) == effect.findings_delta
+    assert vn_int(shown["Thành phần hồ sơ được thay thế"].value) == effect.after.components
+    assert vn_int(shown["Thành phần hồ sơ được thay thế"].delta) == (
+        effect.after.components - effect.before.components
+    )
+    assert shown["Đồng tiết kiệm / năm"].value == f"{effect.after.vnd_per_year:,} đ".replace(",", ".")
+
+
+def test_the_database_ranking_equals_the_clis(workbench: AppTest, capsys: pytest.CaptureFixture[str]) -> None:
+    workbench.switch_page("screens/databases.py").run()
+    assert not workbench.exception, workbench.exception
+    ranking = workbench.table[0].value
+    capsys.readouterr()
+    assert cli(["sources", "rank", "--format", "json"]) == 0
+    expected = json.loads(capsys.readouterr().out)["sources"]
+    assert list(ranking["Cơ sở dữ liệu"]) == [s["name_vi"] for s in expected]
+    assert [vn_int(v) for v in ranking["Thành phần hồ sơ"]] == [s["components"] for s in expected]
+    assert [vn_int(v) for v in ranking["Thủ tục"]] == [s["procedures"] for s in expected]
+    assert [vn_int(v.removesuffix(" đ")) for v in ranking["Đồng tiết kiệm / năm"]] == [
+        s["vnd_per_year"] for s in expected
+    ]
+    assert expected[0]["vnd_per_year"] > 0
+    assert "giả định ở" in ranking.iloc[0]["Số hồ sơ / năm"]  # the portal publishes no volumes
+    assert not any("_" in v for v in ranking["Loại giấy tờ thay thế"]), "document types in words"
 
 
 def test_load_page_reports_a_bad_file_and_keeps_the_data(workbench: AppTest) -> None:
@@ -190,3 +246,64 @@ def test_procedure_page_reads_the_code_from_the_query(workbench: AppTest) -> Non
     workbench.switch_page("screens/procedure.py").run()
     assert workbench.title[0].value.startswith("Cấp giấy phép xây dựng")
     assert load_catalogue  # the page shows the bundled catalogue's procedure
+
+
+def _button(app: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in app.button if b.label == label)
+
+
+def test_load_page_checks_a_volumes_file_row_by_row_and_applies_its_good_rows(workbench: AppTest) -> None:
+    example = (REPO / "docs" / "volumes" / "example.csv").read_bytes()
+    bad_rows = b"9.999999,2025,10,,,,x\n1.001193,2024,-5,,,,x\n1.004222,2025,7,,,,x\n"
+    workbench.switch_page("screens/load.py").run()
+    assert "thực tế ở 0 thủ tục" in workbench.info[0].value  # the portal publishes no volumes
+    workbench.get("file_uploader")[1].set_value(("thong-ke.csv", example + bad_rows, "text/csv"))
+    _button(workbench, "Kiểm tra tệp số liệu").click().run()
+    assert not workbench.exception, workbench.exception
+    shown = metrics(workbench)
+    assert (shown["Dòng đã đọc"], shown["Dòng hợp lệ"], shown["Dòng lỗi"]) == ("7", "4", "3")
+    report = workbench.dataframe[0].value
+    assert list(report["Dòng, cột"]) == ["dòng 6 · Mã thủ tục", "dòng 7 · Số hồ sơ tiếp nhận", "dòng 8"]
+    assert list(report["Lỗi"]) == [
+        "mã thủ tục '9.999999' không có trong bộ thủ tục đang dùng",
+        "số âm -5",
+        "trùng dòng 3 (thủ tục 1.004222, năm 2025): giữ dòng 3",
+    ]
+    assert "thực tế ở 0 thủ tục" in workbench.info[0].value, "checking changes nothing"
+    _button(workbench, "Áp dụng cho bộ thủ tục đang dùng").click().run()
+    assert not workbench.exception, workbench.exception
+    assert "4 thủ tục" in workbench.success[0].value
+    assert "thực tế ở 4 thủ tục, giả định ở 1.267 thủ tục" in workbench.info[0].value
+    path = workbench.session_state["catalogue_path"]
+    loaded = load_catalogue(Path(path)).get("1.001193")
+    assert (
+        loaded.annual_volume and loaded.annual_volume.per_year == 18420 and not loaded.annual_volume.estimate
+    )
+    workbench.switch_page("screens/databases.py").run()
+    assert not workbench.exception, workbench.exception
+    workbench.switch_page("screens/catalogue.py").run()
+    assert metrics(workbench)["Thủ tục"] == "1.271"  # the same procedures, now with counted volumes
+
+
+def test_load_page_reports_an_unreadable_volumes_file_and_changes_nothing(workbench: AppTest) -> None:
+    workbench.switch_page("screens/load.py").run()
+    workbench.get("file_uploader")[1].set_value(("so-lieu.csv", b"a,b\n1,2\n", "text/csv"))
+    _button(workbench, "Kiểm tra tệp số liệu").click().run()
+    assert not workbench.exception, workbench.exception
+    error = workbench.error[0].value
+    assert "so-lieu.csv: no header row" in error and "không thay đổi" in error
+    assert not any(b.label == "Áp dụng cho bộ thủ tục đang dùng" for b in workbench.button)
+    assert "1.271 thủ tục" in workbench.info[0].value and "thực tế ở 0 thủ tục" in workbench.info[0].value
+
+
+def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: AppTest) -> None:
+    _create_plan(workbench)
+    workbench.sidebar.radio(key="lang").set_value("en").run()
+    assert not workbench.exception, workbench.exception
+    targets = workbench.table[0].value
+    assert targets.iloc[1]["Requirement"] == "30% less" and targets.iloc[5]["Requirement"] == "reach 100%"
+    breakdown = workbench.dataframe[0].value
+    assert {"Group", "Procedures", "Time −30% business 2025", "Cost −50% 2026"} <= set(breakdown.columns)
+    assert "Commune" in set(breakdown["Group"])
+    reach = workbench.table[2].value  # targets, counts, then how far the candidates go
+    assert "Replace a component with a data lookup ¹" in set(reach["Kind of measure"])

@@ -1,5 +1,8 @@
 """Cơ sở dữ liệu: what if a database were published for a document type, or not, or from another date;
-and the databases ranked by what looking their data up saves across the catalogue."""
+and the databases ranked by what looking their data up saves across the catalogue, a year.
+
+Both go through ``engine.services.sources`` (the ranking and its what-if model, as ``tinhgon sources
+rank``) and ``engine.services.whatif`` (the findings a change moves)."""
 
 from __future__ import annotations
 
@@ -9,19 +12,15 @@ import state
 import streamlit as st
 from i18n import num, signed, t, vnd
 
-from engine.cost.parameters import load_cost_parameters
-from engine.model import Finding
-from engine.services.whatif import SourceChange, current_since, rank_sources, what_if
-
-
-@st.cache_resource(show_spinner=False)
-def _cost_parameters():  # type: ignore[no-untyped-def]
-    return load_cost_parameters()
+from engine.model import Finding, SourceRegistry
+from engine.services.sources import SourceRanking, SourceSaving, WhatIf, published_since
+from engine.services.whatif import Effect, what_if
 
 
 def render(lang: str) -> None:
     st.title(t("db_title", lang))
     data = state.audited(lang)
+    base = state.what_if_base_in_use()
     registry = data.catalogue.registry
     sources = [s.id for s in registry.sources]
     c1, c2 = st.columns(2)
@@ -39,7 +38,7 @@ def render(lang: str) -> None:
     doc_type = state.choice(
         c2, t("doc_type", lang), doc_types, "k_db_doc", format_func=lambda d: state.doc_type_name(d, lang)
     )
-    since = current_since(registry, source_id, doc_type)
+    since = published_since(registry, source_id, doc_type)
     st.caption(
         t(
             "currently",
@@ -60,24 +59,44 @@ def render(lang: str) -> None:
         )
         submitted = st.form_submit_button(t("compute", lang))
     if submitted:
-        change = SourceChange(source_id, doc_type, date if mode == "published" else None)
+        change = WhatIf(source_id, (doc_type,), date if mode == "published" else None)
         with st.spinner(t("loading", lang)):
-            effect = what_if(state.what_if_base_in_use(), change)
+            effect = what_if(base, change)
         st.session_state["what_if_effect"] = (change, effect)
     stored = st.session_state.get("what_if_effect")
-    if stored and stored[0].source_id == source_id and stored[0].doc_type == doc_type:
-        _effect(stored[1], data, lang)
-    _ranking(data, lang)
+    shown = None
+    if stored and stored[0].source_id == source_id and stored[0].doc_types == (doc_type,):
+        shown = stored[1]
+        _effect(shown, data, lang)
+    _ranking(base.ranking, lang, registry)
+    if shown is not None and shown.ranking is not None:
+        with st.expander(t("ranking_what_if", lang)):
+            _ranking_table(shown.ranking, lang, registry)
 
 
-def _effect(effect, data: state.Audited, lang: str) -> None:  # type: ignore[no-untyped-def]
-    params = _cost_parameters()
+def _effect(effect: Effect, data: state.Audited, lang: str) -> None:
     st.caption(t("audited_again", lang, n=num(effect.procedures_audited, lang)))
-    cols = st.columns(4)
+    before, after = effect.before, effect.after
+    cols = st.columns(3)
     cols[0].metric(t("delta_findings", lang), signed(effect.findings_delta, lang))
-    cols[1].metric(t("delta_components", lang), signed(effect.components_delta, lang))
-    cols[2].metric(t("delta_hours", lang), signed(effect.hours_delta, lang, 1))
-    cols[3].metric(t("delta_vnd", lang), signed(effect.vnd_delta(params), lang) + " đ")
+    if before is not None and after is not None:
+        figures = (
+            (cols[1], "delta_components", num, before.components, after.components),
+            (cols[2], "delta_procedures", num, before.procedures, after.procedures),
+            *zip(
+                st.columns(3)[:2],
+                ("delta_hours", "delta_vnd"),
+                (num, vnd),
+                (before.hours_per_year, before.vnd_per_year),
+                (after.hours_per_year, after.vnd_per_year),
+                strict=True,
+            ),
+        )
+        for col, key, fmt, old, new in figures:
+            change = new - old
+            # An ASCII minus: Streamlit reads the delta's sign from it (red and pointing down).
+            shown = ("-" if change < 0 else "+") + num(abs(change), lang) if change else None
+            col.metric(t(key, lang), fmt(new, lang), delta=shown, help=t("delta_help", lang, d=shown or "0"))
     if not effect.added and not effect.removed:
         st.info(t("no_change", lang))
         return
@@ -101,28 +120,39 @@ def _findings(findings: list[Finding], data: state.Audited, lang: str) -> list[d
 
 def _title(data: state.Audited, rule_id: str, lang: str) -> str:
     rule = data.rulebook.rule(rule_id)
-    return (rule.title_vi if lang == "vi" else rule.title_en) if rule else rule_id
+    return (rule.title_vi if lang == "vi" else rule.title_en) if rule else t("unknown", lang)
 
 
-def _ranking(data: state.Audited, lang: str) -> None:
+def _ranking(ranking: SourceRanking, lang: str, registry: SourceRegistry) -> None:
     st.subheader(t("ranking", lang))
-    ranking = rank_sources(data.catalogue.registry, data.result, _cost_parameters())
-    st.table(
-        [
-            {
-                t("database", lang): s.source.name_vi if lang == "vi" else s.source.name_en,
-                t("owner", lang): s.source.owner,
-                t("findings", lang): s.findings,
-                t("procedures", lang): s.procedures,
-                t("components", lang): s.components,
-                t("hours_saved", lang): num(s.hours, lang, 1),
-                t("vnd_saved", lang): vnd(s.vnd, lang),
-            }
-            for s in ranking
-        ],
-        hide_index=True,
-    )
-    st.caption(t("ranking_note", lang))
+    _ranking_table(ranking, lang, registry)
+    st.caption(t("ranking_note", lang, d=ranking.as_of.strftime("%d/%m/%Y")))
+
+
+def _ranking_table(ranking: SourceRanking, lang: str, registry: SourceRegistry) -> None:
+    st.table([_row(s, lang, registry) for s in ranking.sources], hide_index=True)
+
+
+def _row(s: SourceSaving, lang: str, registry: SourceRegistry) -> dict[str, object]:
+    name = s.name_vi if lang == "vi" else s.name_en
+    if s.what_if:
+        name += f" ({t('what_if_mark', lang)})"
+    if not s.procedures:
+        volumes = t("none", lang)
+    elif s.estimated_volumes:
+        volumes = t("volumes_assumed", lang, n=num(s.estimated_volumes, lang), m=num(s.procedures, lang))
+    else:
+        volumes = t("volumes_real", lang)
+    return {
+        t("database", lang): name,
+        t("owner", lang): registry.by_id(s.source_id).owner,
+        t("serves", lang): "; ".join(state.doc_type_name(d, lang) for d in s.doc_types) or t("none", lang),
+        t("components", lang): num(s.components, lang),
+        t("procedures", lang): num(s.procedures, lang),
+        t("hours_saved", lang): num(s.hours_per_year, lang),
+        t("vnd_saved", lang): vnd(s.vnd_per_year, lang),
+        t("volumes", lang): volumes,
+    }
 
 
 if __name__ == "__main__":

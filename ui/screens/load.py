@@ -1,5 +1,7 @@
 """Nạp dữ liệu: load a team's own catalogue (portal JSON records or procedure YAML, files or a zip), see
-the import report, and work on it; a bad upload is reported and the data in use stays as it was."""
+the import report, and work on it; or a file of annual dossier statistics (CSV or Excel, docs/volumes.md)
+for the catalogue in use, checked row by row, then applied. A bad upload is reported and the data in use
+stays as it was."""
 
 from __future__ import annotations
 
@@ -7,12 +9,13 @@ from pathlib import Path
 
 import state
 import streamlit as st
-from i18n import num, t
+from i18n import num, t, volume_problem
 
 from engine.errors import UserError
+from engine.importers.volumes import VolumeImport
 from engine.services.audit_cache import cache_dir
 from engine.services.paths import catalogue_dir
-from engine.services.uploads import MAX_UPLOAD_MB, UploadedFile, load_upload
+from engine.services.uploads import MAX_UPLOAD_MB, UploadedFile, check_volumes, load_upload, with_volumes
 
 
 def render(lang: str) -> None:
@@ -20,12 +23,20 @@ def render(lang: str) -> None:
     in_use = state.catalogue_path()
     bundled = in_use == str(catalogue_dir())
     data = state.audited(lang)
+    counted = sum(1 for p in data.catalogue.procedures if p.annual_volume and not p.annual_volume.estimate)
     st.info(
         t(
             "now_using",
             lang,
             what=t("bundled", lang) if bundled else t("uploaded", lang),
             n=num(len(data.catalogue.procedures), lang),
+        )
+        + " "
+        + t(
+            "volumes_in_use",
+            lang,
+            n=num(counted, lang),
+            m=num(len(data.catalogue.procedures) - counted, lang),
         )
     )
     if not bundled and st.button(t("back_to_bundled", lang), key="back_to_bundled"):
@@ -75,6 +86,68 @@ def render(lang: str) -> None:
             st.session_state["catalogue_path"] = folder
             state.choose_plan(None)
             st.rerun()
+    _volumes(lang, data)
+
+
+def _volumes(lang: str, data: state.Audited) -> None:
+    """A statistics file for the catalogue in use: checked first, applied only on request."""
+    st.subheader(t("volumes_title", lang))
+    with st.form("volumes_upload"):
+        file = st.file_uploader(
+            t("volumes_help", lang, mb=MAX_UPLOAD_MB),
+            type=["csv", "xlsx"],
+            max_upload_size=MAX_UPLOAD_MB,
+            key="volumes_file",
+        )
+        source = st.text_input(t("volumes_source", lang), key="k_volumes_source")
+        submitted = st.form_submit_button(t("volumes_check", lang))
+    if submitted and file is not None:
+        st.session_state.pop("volumes_result", None)
+        try:
+            checked = check_volumes(
+                UploadedFile(file.name, file.getvalue()),
+                data.catalogue,
+                cache_dir() / "uploads" / "volumes",
+                source or file.name,
+            )
+        except UserError as error:
+            st.error(t("load_failed", lang, e=str(error)))
+        else:
+            st.session_state["volumes_result"] = (state.catalogue_path(), checked)
+    if message := st.session_state.pop("volumes_flash", None):
+        st.success(message)
+    stored = st.session_state.get("volumes_result")
+    if not stored or stored[0] != state.catalogue_path():
+        return  # checked against another catalogue: check again
+    checked = stored[1]
+    st.markdown(f"**{t('volumes_report', lang)}**")
+    cols = st.columns(3)
+    bad_rows = {p.field.split(".")[0] for p in checked.problems}
+    cols[0].metric(t("volumes_rows", lang), num(checked.rows_read, lang))
+    cols[1].metric(t("volumes_good", lang), num(len(checked.records), lang))
+    cols[2].metric(t("volumes_bad", lang), num(len(bad_rows), lang))
+    if checked.problems:
+        rows = [volume_problem(p.field, p.message, lang) for p in checked.problems]
+        st.dataframe(
+            [{t("problem_row", lang): where, t("problem_message", lang): what} for where, what in rows],
+            hide_index=True,
+            width="stretch",
+        )
+    if not checked.records:
+        st.warning(t("volumes_none_valid", lang))
+        return
+    st.button(t("volumes_apply", lang), key="volumes_apply", on_click=_apply_volumes, args=(checked, lang))
+
+
+def _apply_volumes(checked: VolumeImport, lang: str) -> None:
+    """Button callback: the catalogue in use becomes a copy with the volumes, before the page redraws."""
+    folder = with_volumes(
+        Path(state.catalogue_path()), checked.records, cache_dir() / "uploads" / "with-volumes"
+    )
+    st.session_state["catalogue_path"] = str(folder)
+    st.session_state.pop("volumes_result", None)
+    codes = {r.code for r in checked.records}
+    st.session_state["volumes_flash"] = t("volumes_applied", lang, n=num(len(codes), lang))
 
 
 def _relative(path: str, folder: Path) -> str:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import pandas as pd
 import state
 import streamlit as st
-from i18n import dimension, metric, num, pct, severity, status, t, vnd
+from i18n import dimension, measure, metric, metric_short, num, pct, severity, status, t, vnd
 from i18n import level as level_label
 
 from engine.errors import UserError
 from engine.model import Severity
 from engine.plans.model import MeasureStatus, Plan
-from engine.plans.progress import ProgressReport
+from engine.plans.progress import Goal, ProgressReport, ReformTarget, Scope, TargetProgress, load_targets
 from engine.plans.service import create_plan_from_findings
 from engine.services.overview import Overview, plan_timeline
+from engine.services.targets import ALL_MEASURES, TargetReach
 
 DIMENSIONS = ("level", "field", "agency")
 
@@ -26,12 +29,15 @@ def render(lang: str) -> None:
     _plan_chooser(lang, data)
     if plan is None:
         st.info(t("choose_plan_first", lang))
+        _target_list(lang)
+        _reach(lang)
         return
     view = state.plan_overview(plan)
     st.header(plan.name)
     _status_line(plan, lang)
     _targets(view, lang)
     _counts(view, lang)
+    _reach(lang)
     _metrics(view.projected, lang)
     _breakdown(view.projected, lang)
     _history(plan, lang)
@@ -82,57 +88,110 @@ def _status_line(plan: Plan, lang: str) -> None:
         col.metric(status(s.value, lang), num(n, lang))
 
 
+def short_label(target: TargetProgress | TargetReach, lang: str) -> str:
+    """A target in a few words: metric, required change, scope and deadline year ("Chi phí −30% KD 2025")."""
+    sign = "−" if target.goal == Goal.reduce else ""
+    scope = f" {t('scope_business_short', lang)}" if target.scope == Scope.business else ""
+    share = num(target.required * 100, lang) + "%"
+    return f"{metric_short(target.metric.value, lang)} {sign}{share}{scope} {target.deadline.year}"
+
+
+def _requirement(target: TargetProgress | ReformTarget, lang: str) -> str:
+    share = target.required if isinstance(target, TargetProgress) else target.share
+    key = "req_reduce" if target.goal == Goal.reduce else "req_reach"
+    return t(key, lang, p=num(share * 100, lang) + "%")
+
+
+def _deadline(deadline: dt.date, passed: bool, lang: str) -> str:
+    return f"{deadline:%d/%m/%Y} ({t('passed' if passed else 'open_deadline', lang)})"
+
+
+def _label(target: TargetProgress | TargetReach | ReformTarget, lang: str) -> str:
+    return target.label_vi if lang == "vi" else target.label_en
+
+
+def _target_list(lang: str) -> None:
+    """The targets without a plan: what each asks for, by when, on which reference."""
+    st.subheader(t("targets", lang))
+    today = dt.date.today()
+    st.table(
+        [
+            {
+                t("target_label", lang): _label(target, lang),
+                t("requirement", lang): _requirement(target, lang),
+                t("scope", lang): t(f"scope_{target.scope.value}", lang),
+                t("deadline", lang): _deadline(target.deadline, target.passed(today), lang),
+                t("reference", lang): target.reference,
+            }
+            for target in load_targets().targets
+        ],
+        hide_index=True,
+    )
+    st.caption(t("targets_without_plan", lang))
+
+
 def _targets(view: Overview, lang: str) -> None:
     st.subheader(t("targets", lang))
+    pairs = list(zip(view.achieved.targets, view.projected.targets, strict=True))
     rows = []
-    for achieved, projected in zip(view.achieved.targets, view.projected.targets, strict=True):
-        label = metric(achieved.metric.value, lang)
+    for achieved, projected in pairs:
+        label = short_label(projected, lang)
         rows += [
-            {"target": label, "series": t("achieved", lang), "value": (achieved.reduction or 0) * 100},
-            {"target": label, "series": t("projected", lang), "value": (projected.reduction or 0) * 100},
+            {"target": label, "series": t("achieved", lang), "value": (achieved.achieved or 0) * 100},
+            {"target": label, "series": t("projected", lang), "value": (projected.achieved or 0) * 100},
         ]
-    frame = pd.DataFrame(rows)
     bars = (
-        alt.Chart(frame)
+        alt.Chart(pd.DataFrame(rows))
         .mark_bar()
         .encode(
             y=alt.Y("target:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
             yOffset=alt.YOffset("series:N", sort=None),
-            x=alt.X("value:Q", title=f"{t('reduction', lang)} (%)", scale=alt.Scale(domain=[0, 40])),
+            x=alt.X("value:Q", title="%", scale=alt.Scale(domain=[0, 100])),
             color=alt.Color("series:N", title=None, sort=None, legend=alt.Legend(orient="bottom")),
             tooltip=[alt.Tooltip("target:N"), alt.Tooltip("series:N"), alt.Tooltip("value:Q", format=".1f")],
         )
     )
-    line_frame = pd.DataFrame(
-        [
-            {"target": metric(tp.metric.value, lang), "value": tp.required * 100}
-            for tp in view.projected.targets
-        ]
-    )
+    line_frame = pd.DataFrame([{"target": short_label(p, lang), "value": p.required * 100} for _, p in pairs])
     rule = (
         alt.Chart(line_frame)
-        .mark_tick(color="#c0392b", thickness=3, size=36)
+        .mark_tick(color="#c0392b", thickness=3, size=30)
         .encode(y=alt.Y("target:N", sort=None), x="value:Q")
     )
     st.altair_chart(bars + rule, width="stretch")
-    st.caption(
-        f"▮ {t('target_line', lang)}: " + ", ".join(pct(tp.required, lang) for tp in view.projected.targets)
-    )
-    table = [
-        {
-            t("metric", lang): metric(p.metric.value, lang),
-            t("baseline", lang): _value(p.metric.value, p.before, lang),
-            t("achieved", lang): pct(a.reduction, lang),
-            t("projected", lang): pct(p.reduction, lang),
-            t("target_line", lang): pct(p.required, lang),
-            t("deadline", lang): p.deadline.strftime("%d/%m/%Y"),
-            t("reference", lang): p.reference,
-        }
-        for a, p in zip(view.achieved.targets, view.projected.targets, strict=True)
-    ]
-    st.table(table, hide_index=True)  # small tables as HTML: lighter to draw than a data grid
-    if any(p.estimate for p in view.projected.targets):
-        st.caption(t("estimate_note", lang))
+    st.caption(f"▮ {t('target_line', lang)}")
+    st.table(
+        [
+            {
+                t("target_label", lang): _label(p, lang)
+                + (f" ({t('estimate_mark', lang)})" if p.estimate else ""),
+                t("requirement", lang): _requirement(p, lang),
+                t("baseline", lang): _baseline(p, lang),
+                t("achieved", lang): pct(a.achieved, lang),
+                t("projected", lang): pct(p.achieved, lang),
+                t("deadline", lang): _deadline(p.deadline, p.passed, lang),
+                t("reference", lang): p.reference,
+            }
+            for a, p in pairs
+        ],
+        hide_index=True,
+    )  # small tables as HTML: lighter to draw than a data grid
+    _volumes_note(view.projected, lang)
+
+
+def _baseline(target: TargetProgress, lang: str) -> str:
+    """Before the plan: the metric's value for a reduction, the share already reached for a reach goal."""
+    if target.goal == Goal.reach:
+        return pct(target.achieved_before, lang)
+    return _value(target.metric.value, target.before, lang)
+
+
+def _volumes_note(report: ProgressReport, lang: str) -> None:
+    assumed = report.before.estimated_volumes
+    if assumed:
+        counted = report.before.procedures - assumed
+        st.caption(t("estimate_note", lang, n=num(counted, lang), m=num(assumed, lang)))
+    else:
+        st.caption(t("real_volumes_note", lang))
 
 
 def _value(name: str, value: float, lang: str) -> str:
@@ -142,17 +201,74 @@ def _value(name: str, value: float, lang: str) -> str:
 
 
 def _counts(view: Overview, lang: str) -> None:
+    """Procedures cut, and cut or simplified, overall and among business procedures, done and accepted."""
     st.subheader(t("counts", lang))
-    cols = st.columns(4)
-    cols[0].metric(f"{t('cut', lang)} · {t('achieved', lang)}", num(view.achieved_counts.cut, lang))
-    cols[1].metric(f"{t('cut', lang)} · {t('projected', lang)}", num(view.projected_counts.cut, lang))
-    cols[2].metric(
-        f"{t('cut_or_simplified', lang)} · {t('achieved', lang)}",
-        num(view.achieved_counts.cut_or_simplified, lang),
+    pairs = list(zip(view.achieved.counts, view.projected.counts, strict=True))
+    achieved, projected = next((a, p) for a, p in pairs if p.scope == Scope.all)
+    cols = iter(st.columns(4))
+    for what in ("cut", "cut_or_simplified"):
+        for when, count in (("achieved", achieved), ("projected", projected)):
+            n, share = getattr(count, what), getattr(count, f"{what}_share")
+            next(cols).metric(f"{t(what, lang)} · {t(when, lang)}", num(n, lang), help=pct(share, lang))
+    st.table(
+        [
+            {
+                t("scope", lang): t(f"scope_{p.scope.value}", lang),
+                t("procedures", lang): num(p.before, lang),
+                f"{t('cut', lang)} · {t('achieved', lang)}": _share(a.cut, a.cut_share, lang),
+                f"{t('cut', lang)} · {t('projected', lang)}": _share(p.cut, p.cut_share, lang),
+                f"{t('cut_or_simplified', lang)} · {t('achieved', lang)}": _share(
+                    a.cut_or_simplified, a.cut_or_simplified_share, lang
+                ),
+                f"{t('cut_or_simplified', lang)} · {t('projected', lang)}": _share(
+                    p.cut_or_simplified, p.cut_or_simplified_share, lang
+                ),
+            }
+            for a, p in pairs
+        ],
+        hide_index=True,
     )
-    cols[3].metric(
-        f"{t('cut_or_simplified', lang)} · {t('projected', lang)}",
-        num(view.projected_counts.cut_or_simplified, lang),
+
+
+def _share(n: int, share: float | None, lang: str) -> str:
+    return f"{num(n, lang)} ({pct(share, lang)})"
+
+
+def _reach(lang: str) -> None:
+    """How far accepting every candidate of each kind of measure would go, target by target."""
+    st.subheader(t("reach_title", lang))
+    with st.spinner(t("loading", lang)):
+        report = state.candidate_reach_in_use()
+    if not report.rows:
+        st.info(t("no_change", lang))
+        return
+    targets = report.rows[-1].targets
+    rows = []
+    for row in report.rows:
+        name = t("reach_all", lang) if row.measure == ALL_MEASURES else measure(row.measure, lang)
+        overall = next(c for c in row.counts if c.scope == Scope.all)
+        line = {
+            t("reach_kind", lang): name + (" ¹" if row.experimental else ""),
+            t("candidates", lang): num(row.candidates, lang),
+            t("cut", lang): num(overall.cut, lang),
+            t("cut_or_simplified", lang): num(overall.cut_or_simplified, lang),
+        }
+        line.update({short_label(tr, lang): pct(tr.achieved, lang) for tr in row.targets})
+        rows.append(line)
+    gap = {key: "" for key in rows[0]}
+    gap[t("reach_kind", lang)] = t("reach_gap", lang)
+    gap.update({short_label(tr, lang): pct(tr.gap, lang) for tr in targets})
+    rows.append(gap)
+    st.table(rows, hide_index=True)
+    st.caption(
+        t(
+            "reach_note",
+            lang,
+            d=report.as_of.strftime("%d/%m/%Y"),
+            n=num(report.procedures, lang),
+            c=num(report.counted_volumes, lang),
+            a=num(report.assumed_volumes, lang),
+        )
     )
 
 
@@ -190,22 +306,19 @@ def _breakdown(report: ProgressReport, lang: str) -> None:
         key="k_overview_dimension",
     )
     rows = []
-    for group in report.by(chosen or "level"):
+    groups = sorted(report.by(chosen or "level"), key=lambda g: -g.before.procedures)
+    for group in groups:
         name = level_label(group.group, lang) if chosen in (None, "level") else group.group
-        by_metric = {tp.metric.value: tp for tp in group.targets}
-        rows.append(
-            {
-                t("group", lang): name,
-                t("procedures", lang): group.before.procedures,
-                t(
-                    "components", lang
-                ): f"{num(group.before.components, lang)} → {num(group.after.components, lang)}",
-                metric("procedures", lang): pct(by_metric["procedures"].reduction, lang),
-                metric("time", lang): pct(by_metric["time"].reduction, lang),
-                metric("cost", lang): pct(by_metric["cost"].reduction, lang),
-            }
-        )
-    rows.sort(key=lambda r: -int(r[t("procedures", lang)]))
+        row = {
+            t("group", lang): name,
+            t("procedures", lang): num(group.before.procedures, lang),
+            t(
+                "components", lang
+            ): f"{num(group.before.components, lang)} → {num(group.after.components, lang)}",
+        }
+        # Each target's reduction, or share reached, in the group (a column per target, as above).
+        row.update({short_label(tp, lang): pct(tp.achieved, lang) for tp in group.targets})
+        rows.append(row)
     st.dataframe(rows, hide_index=True, width="stretch", height=320)
 
 
