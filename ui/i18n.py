@@ -202,6 +202,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kind": ("Loại", "Kind"),
     # databases
     "db_title": ("Giả định về cơ sở dữ liệu", "What-if on databases"),
+    "db_experimental": (
+        "Các thay đổi dưới đây dựa trên quy tắc tái sử dụng dữ liệu, còn thử nghiệm: khi được đánh giá trên "
+        "hồ sơ đối chứng, {correct}/{judged} phát hiện đúng ({share}). Hãy rà soát từng phát hiện.",
+        "The changes below rest on the data-reuse rules, still experimental: judged on evaluation records, "
+        "{correct} of {judged} findings were right ({share}). Review each finding.",
+    ),
     "doc_type": ("Loại giấy tờ", "Document type"),
     "published": ("Được công bố sử dụng từ ngày", "Published for use from"),
     "not_published": ("Không công bố", "Not published"),

@@ -65,8 +65,10 @@ def _what_if_base(path: str, experimental: bool) -> WhatIfBase:
 
 
 def what_if_base_in_use() -> WhatIfBase:
-    """The catalogue in use ready for what-ifs on its data sources (built once)."""
-    return _what_if_base(catalogue_path(), experimental())
+    """The catalogue in use ready for what-ifs on its data sources (built once). The data-reuse rules
+    are all experimental (docs/precision.md), so what-ifs always run them; the page says how precise
+    they were measured to be."""
+    return _what_if_base(catalogue_path(), True)
 
 
 @st.cache_resource(show_spinner=False, ttl=60)

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
-import pickle
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from engine.errors import InputProblem
+from engine.model import Finding, Procedure, SourceRegistry
 from engine.services import paths
 from engine.services.audit import AuditResult, audit, load_rulebook
 from engine.services.catalogue import Catalogue, load_catalogue
 
 CACHE_ENV = "TINHGON_CACHE_DIR"
-FORMAT = "1"  # bump when Catalogue or AuditResult change shape
+FORMAT = "2"  # bump when Catalogue or AuditResult change shape
 
 
 def cache_dir() -> Path:
@@ -58,27 +62,62 @@ def cached_audit(
         paths.sources_file(),
         extra=f"{experimental}|{audit_date.isoformat()}",
     )
-    file = cache_dir() / f"audit-{key[:32]}.pickle"
-    try:
-        with file.open("rb") as handle:
-            catalogue, result = pickle.load(handle)
-        if isinstance(catalogue, Catalogue) and isinstance(result, AuditResult):
-            return catalogue, result
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        pass  # missing, stale or unreadable: audit again
+    file = cache_dir() / f"audit-{key[:32]}.json"
+    cached = _read(file)
+    if cached:
+        return cached
     catalogue = load_catalogue(catalogue_path)
     rulebook = load_rulebook(include_experimental=experimental)
     result = audit(catalogue, rulebook, audit_date=audit_date, workers=workers)
-    _store(file, (catalogue, result))
+    _store(file, _dump(catalogue, result))
     return catalogue, result
 
 
-def _store(file: Path, value: object) -> None:
+def _dump(catalogue: Catalogue, result: AuditResult) -> str:
+    # JSON, never pickle: a cache file is data, and reading it must not run code.
+    return json.dumps(
+        {
+            "procedures": [p.model_dump(mode="json") for p in catalogue.procedures],
+            "registry": catalogue.registry.model_dump(mode="json"),
+            "problems": [[p.path, p.field, p.message] for p in catalogue.problems],
+            "files_read": catalogue.files_read,
+            "findings": [f.model_dump(mode="json") for f in result.findings],
+            "facts": result.facts,
+            "rules": result.rules,
+            "audit_date": result.audit_date.isoformat(),
+        },
+        ensure_ascii=False,
+    )
+
+
+def _read(file: Path) -> tuple[Catalogue, AuditResult] | None:
+    """The cached catalogue and audit, or None when the entry is missing, stale or unreadable."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        catalogue = Catalogue(
+            procedures=[Procedure.model_validate(p) for p in data["procedures"]],
+            registry=SourceRegistry.model_validate(data["registry"]),
+            problems=[InputProblem(*p) for p in data["problems"]],
+            files_read=data["files_read"],
+        )
+        result = AuditResult(
+            findings=[Finding.model_validate(f) for f in data["findings"]],
+            procedures=len(catalogue.procedures),
+            facts=data["facts"],
+            rules=data["rules"],
+            audit_date=dt.date.fromisoformat(data["audit_date"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, ValidationError):
+        return None  # audit again
+    return catalogue, result
+
+
+def _store(file: Path, text: str) -> None:
     """Write atomically; a cache that cannot be written only costs time."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         partial = file.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.write_text(text, encoding="utf-8")
         partial.replace(file)
     except OSError:
         pass

@@ -17,6 +17,7 @@ from engine.plans.projection import project
 from engine.plans.repository import PlanRepository
 from engine.plans.service import create_plan_from_findings, set_status
 from engine.services import Catalogue, audit, audit_cache, load_catalogue, load_rulebook
+from engine.services.audit import Rulebook
 from engine.services.catalogue_table import RowFilter, catalogue_table, totals
 from engine.services.overview import overview, plan_timeline, plan_with
 from engine.services.review import NOT_IN_PLAN, QueueFilter, decide, review_queue
@@ -135,7 +136,8 @@ def test_overview_before_anything_is_done_shows_no_change(hand, tmp_path: Path) 
 
 def test_what_if_equals_a_full_audit_against_the_changed_registry(hand) -> None:
     catalogue, _ = hand
-    rulebook = load_rulebook()
+    every = load_rulebook(include_experimental=True)
+    rulebook = Rulebook([every.rule("TG-REUSE-DATA")], every.params)  # type: ignore[list-item]
     result = audit(catalogue, rulebook, workers=1)
     change = WhatIf("population", ("citizen_id",), None)
     effect = what_if(what_if_base(catalogue, rulebook, result), change)

@@ -59,6 +59,7 @@ def test_catalogue_search_ignores_accents_and_a_typo(workbench: AppTest) -> None
 
 
 def test_catalogue_filters_narrow_the_table(workbench: AppTest) -> None:
+    workbench.sidebar.toggle(key="experimental").set_value(True).run()  # the data-reuse rules
     workbench.switch_page("screens/catalogue.py").run()
     workbench.multiselect(key="k_cat_databases").select("civil_status").run()
     frame = workbench.dataframe[0].value
@@ -88,6 +89,7 @@ def test_opening_a_procedure_shows_its_name_and_findings(workbench: AppTest) -> 
 
 
 def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppTest) -> None:
+    workbench.sidebar.toggle(key="experimental").set_value(True).run()  # high findings are experimental
     _create_plan(workbench)
     assert workbench.header[0].value == "Bắc Ninh 2026"
     shown = metrics(workbench)
@@ -157,16 +159,18 @@ def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest
     frame = workbench.dataframe[0].value
     assert len(frame) > 0
     assert all(v.startswith("Thử nghiệm · ") for v in frame["Độ chính xác đo được"])
-    assert any("0/10 (0%)" in v for v in frame["Độ chính xác đo được"])  # TG-REUSE-INTERLINK
+    assert any("35/53 (66%)" in v for v in frame["Độ chính xác đo được"])  # TG-REUSE-DATA
 
 
 def test_rules_page_shows_vietnamese_rationale_scenarios_and_hits(workbench: AppTest) -> None:
     workbench.switch_page("screens/rules.py").run()
     workbench.selectbox(key="w_k_rule_choice_vi").set_value("TG-REUSE-DATA").run()
     frame = workbench.dataframe[0].value
-    assert len(frame) == len(load_rulebook(include_experimental=True).rules) == 20
+    assert len(frame) == len(load_rulebook(include_experimental=True).rules)
     row = frame[frame["Quy tắc"] == "Thành phần hồ sơ có dữ liệu trong cơ sở dữ liệu đã công bố"].iloc[0]
-    assert row["Độ chính xác đo được"] == "8/10 (80%)" and row["Trạng thái"] == "Đã kiểm chứng"
+    assert row["Độ chính xác đo được"] == "35/53 (66%)" and row["Trạng thái"] == "Thử nghiệm"
+    family = frame[frame["Quy tắc"].str.startswith("Họ thủ tục")].iloc[0]
+    assert family["Độ chính xác đo được"] == "40/40 (100%)" and family["Trạng thái"] == "Đã kiểm chứng"
     result = cached_audit(None, experimental=True)[1]
     assert row["Số phát hiện"] == result.hits_by_rule()["TG-REUSE-DATA"]
     text = " ".join(m.value for m in workbench.markdown)
@@ -181,10 +185,12 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
     workbench.radio(key="k_db_mode").set_value("not_published")
     workbench.button[0].click().run()
     assert not workbench.exception, workbench.exception
-    catalogue, result = cached_audit(None, experimental=False)
-    base = what_if_base(catalogue, load_rulebook(), result)
+    assert "35/53" in workbench.warning[0].value  # the data-reuse rules' measured precision
+    catalogue, result = cached_audit(None, experimental=True)  # what-ifs run the data-reuse rules
+    base = what_if_base(catalogue, load_rulebook(include_experimental=True), result)
     effect = what_if(base, WhatIf("civil_status", ("birth_certificate",), None))
-    assert effect.findings_delta < 0  # withdrawing the database loses findings
+    # withdrawing the database loses data-reuse findings (and may add interlink ones)
+    assert any("TG-REUSE-DATA" in f.all_rule_ids for f in effect.removed)
     assert effect.before and effect.after and effect.after.components < effect.before.components
     shown = {m.label: m for m in workbench.metric}
     assert vn_int(shown["Phát hiện thay đổi"].value) == effect.findings_delta

@@ -10,7 +10,7 @@ import datetime as dt
 
 import state
 import streamlit as st
-from i18n import num, signed, t, vnd
+from i18n import num, pct, signed, t, vnd
 
 from engine.model import Finding, SourceRegistry
 from engine.services.sources import SourceRanking, SourceSaving, WhatIf, published_since
@@ -21,6 +21,10 @@ def render(lang: str) -> None:
     st.title(t("db_title", lang))
     data = state.audited(lang)
     base = state.what_if_base_in_use()
+    reuse = state.precision().get("TG-REUSE-DATA")
+    if reuse and reuse.share is not None:
+        share = pct(reuse.share, lang, 0)
+        st.warning(t("db_experimental", lang, correct=reuse.correct, judged=reuse.judged, share=share))
     registry = data.catalogue.registry
     sources = [s.id for s in registry.sources]
     c1, c2 = st.columns(2)

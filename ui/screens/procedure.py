@@ -106,8 +106,8 @@ def render(lang: str) -> None:
             disabled=plan is None,
         )
     findings = result.for_procedure(procedure.code)
-    st.markdown(f"**{procedure.code} · {procedure.name}**")
-    st.caption(_summary(procedure, lang))
+    st.title(procedure.name)
+    st.caption(f"{procedure.code} · {_summary(procedure, lang)}")
     after = plan if view == "after" and plan is not None else None
     projected, notes = _projected(procedure, after)
     if after is not None:
