@@ -63,8 +63,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "change is kept in an audit trail. Plans live in a database (SQLite file by default) that\n"
         "several people and processes can change at once.",
         epilog="examples:\n"
-        "  tinhgon plan create 'Bắc Ninh 2026' ../shared/data/dvc-2026/raw --severity high\n"
-        "  tinhgon plan create 'Thử nghiệm' ../shared/data/dvc-2026/raw --experimental\n"
+        "  tinhgon plan create 'Bắc Ninh 2026' ../shared/data/dvc-2026/raw\n"
+        "  tinhgon plan create 'Thử nghiệm' ../shared/data/dvc-2026/raw --severity high --experimental\n"
         "  tinhgon plan show 1 --status proposed\n"
         "  tinhgon plan accept 1 3 4 7 --comment 'đồng ý theo NQ 66.7'\n"
         "  tinhgon plan accept 1 --all-severity high\n"
