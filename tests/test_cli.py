@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from engine.cli import main
+from engine.services import audit, load_catalogue, load_rulebook
 from tests.conftest import HAND
 
 SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "findings.schema.json"
@@ -65,20 +66,26 @@ def test_validate_reports_a_broken_rule_pack(tmp_path, capsys):
 
 def test_audit_json_names_rule_target_and_legal_basis_and_follows_the_schema(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     out = tmp_path / "findings.json"
     assert main(["audit", str(HAND), "--format", "json", "-o", str(out), "--date", "2026-06-01"]) == 0
+    default = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(default, schema)
+    # By default only the rules whose precision is proven run; experimental ones are left out.
+    assert set(default["rules"]) == {r.id for r in load_rulebook().rules}
+    assert not {"TG-REUSE-DATA", "TG-STEP-SEQUENTIAL", "TG-STEP-UNUSED-OUTPUT"} & set(default["rules"])
+    assert {f["rule_id"] for f in default["findings"]} <= set(default["rules"])
+
+    experimental = ["--experimental", "--date", "2026-06-01"]
+    assert main(["audit", str(HAND), "--format", "json", "-o", str(out), *experimental]) == 0
     report = json.loads(out.read_text(encoding="utf-8"))
-    jsonschema.validate(report, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    jsonschema.validate(report, schema)
     assert report["findings"], "the hand-modelled catalogue should have findings"
     for finding in report["findings"]:
         assert finding["rule_id"] in report["rules"]
         assert finding["procedure_code"] and finding["target"]["id"] and finding["references"]
-    assert {"TG-REUSE-DATA", "TG-STEP-SEQUENTIAL"} <= {f["rule_id"] for f in report["findings"]}
-    assert "TG-STEP-UNUSED-OUTPUT" not in report["rules"]  # experimental: left out by default
-    assert main(["audit", str(HAND), "--experimental", "--format", "json", "-o", str(out)]) == 0
-    assert "TG-STEP-UNUSED-OUTPUT" in {
-        f["rule_id"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]
-    }
+    found = {f["rule_id"] for f in report["findings"]}
+    assert {"TG-REUSE-DATA", "TG-STEP-SEQUENTIAL", "TG-STEP-UNUSED-OUTPUT"} <= found
 
 
 def test_audit_csv_and_markdown(capsys):
@@ -90,9 +97,14 @@ def test_audit_csv_and_markdown(capsys):
 
 
 def test_graph_prints_dot_with_flagged_nodes(capsys):
-    assert main(["graph", "1.013225", "--catalogue", str(HAND)]) == 0
+    assert main(["graph", "1.013225", "--catalogue", str(HAND), "--experimental"]) == 0
     dot = capsys.readouterr().out
     assert dot.startswith('digraph "1.013225"') and "step:s1" in dot and "⚑" in dot
+    # Without --experimental it marks the default rules' findings only, and says so when there are none.
+    flagged = bool(audit(load_catalogue(HAND), only={"1.013225"}).findings)
+    assert main(["graph", "1.013225", "--catalogue", str(HAND)]) == 0
+    out = capsys.readouterr()
+    assert ("⚑" in out.out) == flagged and ("--experimental" in out.err) == (not flagged)
 
 
 def test_graph_of_an_unknown_code_is_a_clear_error(capsys):

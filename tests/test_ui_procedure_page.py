@@ -10,7 +10,7 @@ from html import unescape
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from engine.model import Severity
+from engine.model import Measure, Severity
 from engine.plans.repository import PlanRepository
 from engine.plans.service import accept_by_severity, create_plan_from_findings
 from engine.services import audit, load_catalogue, load_rulebook
@@ -35,12 +35,15 @@ def page(monkeypatch, tmp_path):
     monkeypatch.setenv("TINHGON_CATALOGUE", str(HAND))
     monkeypatch.setenv("TINHGON_DB_URL", f"sqlite:///{tmp_path / 'plans.db'}")
 
-    def open_page(code: str | None = None, lang: str = "vi") -> AppTest:
+    def open_page(code: str | None = None, lang: str = "vi", experimental: bool = False) -> AppTest:
+        """The page; ``experimental`` is the sidebar toggle that runs the experimental rules too."""
         app = AppTest.from_string(SCRIPT, default_timeout=120)
         if code:
             app.query_params["code"] = code
         if lang != "vi":
             app.session_state["lang"] = lang
+        if experimental:  # the certified-copy and data-reuse flags come from experimental rules
+            app.session_state["experimental"] = True
         app.run()
         assert not app.exception, app.exception
         return app
@@ -64,7 +67,7 @@ def _texts(app: AppTest) -> str:
 
 @needs_graphviz
 def test_birth_registration_opens_by_default_with_its_map_in_vietnamese_words(page):
-    app = page()
+    app = page(experimental=True)
     assert app.selectbox(key="procedure_pick").value == "1.001193"
     assert app.title[0].value == "Thủ tục đăng ký khai sinh"
     assert app.caption[0].value.startswith("1.001193 · ")
@@ -93,7 +96,7 @@ def test_an_unknown_code_in_the_link_says_so_and_shows_a_procedure(page):
 
 @needs_graphviz
 def test_choosing_a_part_shows_its_text_and_its_findings(page):
-    app = page("1.001193")
+    app = page("1.001193", experimental=True)
     data = _map_data(app)
     card = data["cards"]["component-c9"]
     assert card["title"] == "Bản sao có chứng thực các giấy tờ phải xuất trình"
@@ -109,10 +112,19 @@ def test_choosing_a_part_shows_its_text_and_its_findings(page):
 
 @needs_graphviz
 def test_findings_and_cost_speak_vietnamese_with_vietnamese_numbers(page):
-    app = page("1.001193")
+    app = page("1.001193", experimental=True)
     table = app.dataframe[0].value
-    assert set(table["Mức độ"]) == {"Trung bình"}
-    assert set(table["Biện pháp đề xuất"]) == {"Bản sao điện tử thay bản sao chứng thực"}
+    catalogue = load_catalogue(HAND)
+    rulebook = load_rulebook(include_experimental=True)
+    findings = audit(catalogue, rulebook, only={"1.001193"}).findings
+    assert len(table) == len(findings)  # one row per finding of every rule, as the sidebar toggle asks
+    assert set(table["Mức độ"]) <= {"Cao", "Trung bình", "Thấp"}
+    assert not {m.value for m in Measure} & set(table["Biện pháp đề xuất"])  # no raw measure code
+    title = next(r.title_vi for r in rulebook.rules if r.id == "TG-CERTIFIED-COPY")
+    certified = table[table["Quy tắc"] == title]
+    assert len(certified) == sum(f.rule_id == "TG-CERTIFIED-COPY" for f in findings) > 0
+    assert set(certified["Mức độ"]) == {"Trung bình"}
+    assert set(certified["Biện pháp đề xuất"]) == {"Bản sao điện tử thay bản sao chứng thực"}
     cost = {m.label: m.value for m in app.metric}
     assert re.fullmatch(r"\d{1,3}(\.\d{3})* đ", cost["Chi phí mỗi hồ sơ"]), cost
     assert re.fullmatch(r"\d{1,3}(\.\d{3})* đ", cost["Chi phí mỗi năm"]), cost
@@ -130,11 +142,11 @@ def test_english_switch(page):
 @needs_graphviz
 def test_the_plan_view_applies_the_accepted_measures_and_lowers_the_cost(page, tmp_path):
     catalogue = load_catalogue(HAND)
-    findings = audit(catalogue, load_rulebook()).findings
+    findings = audit(catalogue, load_rulebook(include_experimental=True)).findings
     with PlanRepository(f"sqlite:///{tmp_path / 'plans.db'}") as repo:
         plan = create_plan_from_findings(repo, "Bắc Ninh 2026", findings, "tester")
         accept_by_severity(repo, plan.id, Severity.low, "tester")
-    app = page("1.005461")
+    app = page("1.005461", experimental=True)
     before = {m.label: m.value for m in app.metric}["Chi phí mỗi năm"]
     app.segmented_control(key="procedure_view").set_value("after").run()
     assert not app.exception, app.exception

@@ -145,6 +145,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "all_severities": ("Mọi mức độ", "Every severity"),
     "create": ("Tạo phương án", "Create plan"),
     "created": ("Đã tạo phương án «{name}» với {n} biện pháp.", "Created plan «{name}» with {n} measures."),
+    "plan_rules_experimental": (
+        "Phương án lấy phát hiện của mọi quy tắc, gồm cả quy tắc thử nghiệm.",
+        "The plan takes the findings of every rule, experimental ones included.",
+    ),
+    "plan_rules_default": (
+        "Phương án chỉ lấy phát hiện của quy tắc mặc định; bật «Cả quy tắc thử nghiệm» ở thanh bên để thêm.",
+        "The plan takes the default rules' findings only; switch on «Include experimental rules» in the "
+        "sidebar to add the others.",
+    ),
     "no_plans": ("Chưa có phương án nào.", "No plan yet."),
     "metric": ("Chỉ tiêu", "Metric"),
     "before": ("Trước", "Before"),

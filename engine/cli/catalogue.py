@@ -85,10 +85,15 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="print a procedure's graph as Graphviz dot",
         description="Print the graph of procedure CODE (steps, documents, results) as Graphviz dot, "
         "with flagged nodes in red. Pipe it to `dot -Tsvg` to draw it.",
+        epilog="example:\n  tinhgon graph 1.013225 --experimental | dot -Tsvg > permit.svg",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     graph.add_argument("code", help="procedure code, e.g. 1.001193")
     graph.add_argument("--catalogue", type=Path, help=CATALOGUE_HELP)
     graph.add_argument("--no-findings", action="store_true", help="do not run the rules to mark findings")
+    graph.add_argument(
+        "--experimental", action="store_true", help="also mark the findings of rules marked experimental"
+    )
     graph.add_argument(
         "--format",
         choices=["dot", "map", "svg", "png"],
@@ -245,7 +250,13 @@ def _graph(args: argparse.Namespace) -> int:
     procedure = catalogue.get(args.code)
     findings = []
     if not args.no_findings:
-        findings = audit(catalogue, only={args.code}).findings
+        rulebook = load_rulebook(include_experimental=args.experimental)
+        findings = audit(catalogue, rulebook, only={args.code}).findings
+        if not findings and not args.experimental:
+            print(
+                f"{args.code}: no finding of the default rules; --experimental marks the others",
+                file=sys.stderr,
+            )
     if args.format == "dot":
         text = procedure_dot(procedure, findings)
     else:

@@ -63,7 +63,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "change is kept in an audit trail. Plans live in a database (SQLite file by default) that\n"
         "several people and processes can change at once.",
         epilog="examples:\n"
-        "  tinhgon plan create 'Bắc Ninh 2026' ../shared/data/dvc-2026/raw --severity high\n"
+        "  tinhgon plan create 'Bắc Ninh 2026' ../shared/data/dvc-2026/raw\n"
+        "  tinhgon plan create 'Thử nghiệm' ../shared/data/dvc-2026/raw --severity high --experimental\n"
         "  tinhgon plan show 1 --status proposed\n"
         "  tinhgon plan accept 1 3 4 7 --comment 'đồng ý theo NQ 66.7'\n"
         "  tinhgon plan accept 1 --all-severity high\n"
@@ -79,7 +80,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         parents=[common, reads_catalogue],
         help="audit a catalogue and make a plan proposing one measure per finding",
         description="Run the rules on CATALOGUE and create a plan named NAME with one proposed measure per "
-        "finding (its measure, target, message, legal basis and estimated saving). Prints the new plan's id.",
+        "finding (its measure, target, message, legal basis and estimated saving). Prints the new plan's id "
+        "and whether experimental rules were run (they are left out unless --experimental).",
     )
     create.add_argument("name", help="the plan's name, e.g. 'Phương án đơn giản hóa 2026'")
     create.add_argument("catalogue", nargs="?", type=Path, metavar="CATALOGUE", help=CATALOGUE_HELP)
@@ -88,6 +90,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     create.add_argument(
         "--rules", type=Path, metavar="DIR", help="rules folder (default: the bundled rules/)"
+    )
+    create.add_argument(
+        "--experimental",
+        action="store_true",
+        help="also propose measures from rules marked experimental (precision not yet proven)",
     )
     create.add_argument(
         "--workers", type=int, help="processes for auditing large catalogues (default: all cores)"
@@ -286,7 +293,7 @@ def _create(args: argparse.Namespace) -> int:
     from engine.plans import service
 
     catalogue = _catalogue(args.catalogue, args.keep_going)
-    rulebook = load_rulebook(args.rules)
+    rulebook = load_rulebook(args.rules, include_experimental=args.experimental)
     for problem in rulebook.problems:
         print(f"invalid: {problem}", file=sys.stderr)
     if rulebook.problems and not args.keep_going:
@@ -297,9 +304,14 @@ def _create(args: argparse.Namespace) -> int:
     severity = Severity(args.severity) if args.severity else None
     with _repo(args) as repo:
         plan = service.create_plan_from_findings(repo, args.name, result.findings, _reviewer(args), severity)
+    rules = (
+        "experimental rules included"
+        if args.experimental
+        else "default rules only (--experimental adds more)"
+    )
     print(
         f"plan {plan.id} «{plan.name}»: {len(plan.measures)} measures proposed from {len(result.findings)} "
-        f"findings on {result.procedures} procedures"
+        f"findings on {result.procedures} procedures; {rules}"
     )
     return 0
 

@@ -54,6 +54,7 @@ audit_service._CAN_FORK = False
 st.set_page_config(page_title="Tinh Gọn", layout="wide")
 from screens import procedure
 lang = st.sidebar.radio("Ngôn ngữ / Language", ["vi", "en"], key="lang", horizontal=True)
+st.sidebar.toggle("Cả quy tắc thử nghiệm", key="experimental")  # as the workbench's sidebar has it
 procedure.render(lang)
 """
 
@@ -113,9 +114,14 @@ def browser_page():
         browser.close()
 
 
-def open_map(page, url: str, code: str) -> None:
+def open_map(page, url: str, code: str, experimental: bool = False) -> None:
+    """Open ``code``'s map; with ``experimental``, switch on the sidebar toggle and wait for its flags."""
     page.goto(f"{url}/?code={code}")
     page.wait_for_selector(".tg-canvas svg", timeout=180_000)
+    if experimental:
+        page.get_by_text("Cả quy tắc thử nghiệm", exact=True).click()
+        flags = page.locator(".tg-canvas svg text").filter(has_text="⚑")
+        expect(flags).not_to_have_count(0, timeout=180_000)
     scroll_to_map(page)
 
 
@@ -130,7 +136,7 @@ def scroll_to_map(page) -> None:
 
 def test_clicking_a_step_shows_its_details_on_the_map_and_on_the_page(app_url, browser_page, shots):
     page = browser_page
-    open_map(page, app_url, "1.013978")
+    open_map(page, app_url, "1.013978", experimental=True)  # its step 7 is flagged by an experimental rule
     assert page.locator(".tg-zoom").inner_text() == "100%"  # full size: the words read as drawn
     page.screenshot(path=str(shots / "procedure-map-1.013978-top.png"))
 
@@ -194,7 +200,7 @@ def test_birth_registration_and_construction_permit_maps(app_url, browser_page, 
 def test_the_plan_view_in_the_browser(tmp_path, browser_page, shots):
     """Accept every measure of a plan, then show 1.005461 after it: changes in green, cost lower."""
     catalogue = load_catalogue(HAND)
-    findings = audit(catalogue, load_rulebook()).findings
+    findings = audit(catalogue, load_rulebook(include_experimental=True)).findings  # data reuse among them
     with PlanRepository(f"sqlite:///{tmp_path / 'plans.db'}") as repo:
         plan = create_plan_from_findings(repo, "Bắc Ninh 2026", findings, "tester")
         accept_by_severity(repo, plan.id, Severity.low, "tester")

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from engine.cli import main
+from engine.services import audit, load_catalogue, load_rulebook
 from tests.conftest import HAND
 
 
@@ -26,8 +27,9 @@ def cli(db_url, monkeypatch, capsys):
 
 
 def test_a_team_creates_decides_tracks_and_exports_a_plan(cli, tmp_path):
-    code, out, _ = cli("plan", "create", "Phương án thử", str(HAND), "--severity", "high")
-    assert code == 0 and out.startswith("plan 1 «Phương án thử»:")
+    # The high-severity findings (data reuse) come from experimental rules: the plan asks for them.
+    code, out, _ = cli("plan", "create", "Phương án thử", str(HAND), "--severity", "high", "--experimental")
+    assert code == 0 and out.startswith("plan 1 «Phương án thử»:") and "experimental rules included" in out
     code, out, _ = cli("plan", "show", "1")
     high = [line.split()[0] for line in out.splitlines()[1:] if line.split()[2] == "high"]
     assert high and all(" high " in line for line in out.splitlines()[1:])
@@ -87,6 +89,12 @@ def test_a_broken_plan_file_names_the_file(cli, tmp_path):
     broken.write_text('{"format": "tinhgon-plan", "plan": {"id": "one"}}', encoding="utf-8")
     code, _, err = cli("plan", "import", str(broken))
     assert code == 1 and f"{broken}: plan.id: Input should be a valid integer" in err
+
+
+def test_without_experimental_the_plan_says_it_took_the_default_rules_only(cli):
+    code, out, _ = cli("plan", "create", "P", str(HAND))
+    default = audit(load_catalogue(HAND), load_rulebook()).findings
+    assert code == 0 and f"from {len(default)} findings" in out and "default rules only" in out
 
 
 def test_the_database_can_be_named_on_the_command_line(cli, tmp_path):

@@ -53,6 +53,8 @@ def _plan_chooser(lang: str, data: state.Audited) -> None:
             format_func=lambda s: t("all_severities", lang) if s is None else severity(s, lang),
             key=f"k_plan_severity_{lang}",  # a form widget has no callback: its key follows the language
         )
+        rules = "plan_rules_experimental" if state.experimental() else "plan_rules_default"
+        st.caption(t(rules, lang))
         st.form_submit_button(t("create", lang), on_click=_create_plan, args=(data, lang))
     if message := st.session_state.pop("overview_flash", None):
         (st.error if message[0] == "error" else st.success)(message[1])
@@ -75,7 +77,9 @@ def _create_plan(data: state.Audited, lang: str) -> None:
     st.session_state["plan_id"] = plan.id
     st.session_state["overview_flash"] = (
         "success",
-        t("created", lang, name=plan.name, n=num(len(plan.measures), lang)),
+        t("created", lang, name=plan.name, n=num(len(plan.measures), lang))
+        + " "
+        + t("plan_rules_experimental" if state.experimental() else "plan_rules_default", lang),
     )
 
 

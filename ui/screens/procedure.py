@@ -91,9 +91,11 @@ def render(lang: str) -> None:
     if not catalogue.procedures:
         st.info(t("empty", lang))
         return
+    title = st.empty()  # the page's heading names the procedure, which the picker below chooses
     pick, plan_box, view_box = st.columns([4, 3, 3], vertical_alignment="bottom")
     with pick:
         procedure = _chosen_procedure(catalogue.procedures, lang)
+    title.title(procedure.name)
     with plan_box:
         plan = _plan_choice(lang)
     with view_box:
