@@ -28,10 +28,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "language": ("Ngôn ngữ", "Language"),
     "experimental": ("Cả quy tắc thử nghiệm", "Include experimental rules"),
     "experimental_help": (
-        "Quy tắc thử nghiệm có độ chính xác dưới 80% khi rà soát thử (docs/precision.md); "
-        "phát hiện của chúng cần được đọc kỹ.",
-        "Experimental rules were under 80% precision when their hits were judged (docs/precision.md); "
-        "read their findings with care.",
+        "Quy tắc thử nghiệm chưa đạt 90% phát hiện đúng trên ít nhất 40 phát hiện được đánh giá ở hồ sơ "
+        "đối chứng (docs/precision.md); phát hiện của chúng cần được đọc kỹ.",
+        "Experimental rules have not shown 90% precision on at least 40 judged findings of evaluation "
+        "records (docs/precision.md); read their findings with care.",
     ),
     "reviewer": ("Người rà soát", "Reviewer"),
     "reviewer_help": ("Tên được ghi vào nhật ký của phương án.", "The name the plan's audit trail records."),

@@ -97,8 +97,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "saving": {"vi": "Tiết kiệm ước tính mỗi hồ sơ", "en": "Estimated saving per dossier"},
     "rationale": {"vi": "Lý do", "en": "Rationale"},
     "experimental_rule": {
-        "vi": "Quy tắc thử nghiệm (độ chính xác chưa đạt 80%)",
-        "en": "Experimental rule (precision below 80%)",
+        "vi": "Quy tắc thử nghiệm (chưa chứng minh được độ chính xác 90%)",
+        "en": "Experimental rule (90% precision not shown)",
     },
     "whole_procedure": {"vi": "Cả thủ tục", "en": "Whole procedure"},
     "channel": {"vi": "Kênh", "en": "Channel"},

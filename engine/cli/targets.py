@@ -154,7 +154,8 @@ def reach_markdown(report: ReachReport) -> str:
             )
     lines += [
         "",
-        "¹ gồm đề xuất của quy tắc thử nghiệm (độ chính xác dưới 80% hoặc chưa đo, docs/precision.md). "
+        "¹ gồm đề xuất của quy tắc thử nghiệm (chưa đạt 90% trên 40 phát hiện được đánh giá, "
+        "docs/precision.md). "
         "KD: thủ tục liên quan đến hoạt động kinh doanh.",
     ]
     return "\n".join(lines) + "\n"
