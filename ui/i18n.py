@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from engine.model import Level, Measure, OnlineLevel, Severity
-from engine.plans.model import MEASURE_LABELS_VI, STATUS_LABELS_VI, MeasureStatus
+from engine.plans.model import STATUS_LABELS_VI, MeasureStatus
+from engine.services.graphs import measure_label
 from engine.services.review import NOT_IN_PLAN
 
 LANGS = {"vi": "Tiếng Việt", "en": "English"}
@@ -330,20 +331,6 @@ SEVERITIES = {
     Severity.medium: ("Trung bình", "Medium"),
     Severity.low: ("Thấp", "Low"),
 }
-MEASURES_EN = {
-    Measure.abolish: "Abolish the procedure",
-    Measure.merge: "Merge procedures",
-    Measure.interlink: "Interlink procedures",
-    Measure.cut_component: "Cut a dossier component",
-    Measure.replace_with_data: "Replace a component with a data lookup",
-    Measure.accept_electronic_copy: "Electronic copy instead of a certified copy",
-    Measure.cut_step: "Cut a step",
-    Measure.merge_steps: "Merge steps",
-    Measure.shorten_time_limit: "Shorten the time limit",
-    Measure.cut_fee: "Cut a fee",
-    Measure.move_fully_online: "Offer the service fully online",
-    Measure.digital_inspection: "Digital inspection instead of an on-site visit",
-}
 STATUSES = {
     NOT_IN_PLAN: ("Chưa vào phương án", "Not in the plan"),
     **{s.value: (STATUS_LABELS_VI[s], s.value.capitalize()) for s in MeasureStatus},
@@ -395,8 +382,7 @@ def severity(value: str | None, lang: str) -> str:
 
 
 def measure(value: str, lang: str) -> str:
-    m = Measure(value)
-    return MEASURE_LABELS_VI[m] if lang == "vi" else MEASURES_EN[m]
+    return measure_label(Measure(value), lang)
 
 
 def status(value: str, lang: str) -> str:

@@ -57,15 +57,15 @@ MEASURE_LABELS_EN = {
     Measure.abolish: "Abolish the procedure",
     Measure.merge: "Merge procedures",
     Measure.interlink: "Interlink procedures",
-    Measure.cut_component: "Cut the dossier component",
-    Measure.replace_with_data: "Replace the component with a data lookup",
-    Measure.accept_electronic_copy: "Accept an electronic copy instead of a certified copy",
-    Measure.cut_step: "Cut the step",
-    Measure.merge_steps: "Merge the step into the next",
+    Measure.cut_component: "Cut a dossier component",
+    Measure.replace_with_data: "Replace a component with a data lookup",
+    Measure.accept_electronic_copy: "Electronic copy instead of a certified copy",
+    Measure.cut_step: "Cut a step",
+    Measure.merge_steps: "Merge steps",
     Measure.shorten_time_limit: "Shorten the time limit",
-    Measure.cut_fee: "Cut the fee",
-    Measure.move_fully_online: "Offer it fully online",
-    Measure.digital_inspection: "Check on data instead of an on-site inspection",
+    Measure.cut_fee: "Cut a fee",
+    Measure.move_fully_online: "Offer the service fully online",
+    Measure.digital_inspection: "Digital inspection instead of an on-site visit",
 }
 
 
