@@ -78,9 +78,17 @@ def apply_plan(procedures: Sequence[Procedure], plan: Plan, params: CostParamete
     applied: dict[str, list[int]] = {}
     removed_by: dict[tuple[str, str], int] = {}  # (procedure, component or step) → measure that removed it
     done_by: dict[tuple[str, Measure], int] = {}  # (procedure, measure kind) → measure that did it
+    merged_into: dict[str, tuple[str, int]] = {}  # procedure → (the one it was merged into, by which measure)
     notes = []
     for measure in sorted(plan.applied, key=lambda m: (_PHASE[m.measure], m.id)):
         procedure = working.get(measure.procedure_code)
+        if procedure is None and measure.procedure_code in merged_into:
+            survivor, by = merged_into[measure.procedure_code]
+            if measure.measure == Measure.merge:  # a family proposes one merge per member: the first did all
+                applied.setdefault(survivor, []).append(measure.id)
+            else:
+                notes.append(f"measure {measure.id}: {measure.procedure_code} merged into {survivor} by {by}")
+            continue
         if procedure is None:
             notes.append(_note(measure, "procedure not in the catalogue (or already removed)"))
             continue
@@ -103,10 +111,13 @@ def apply_plan(procedures: Sequence[Procedure], plan: Plan, params: CostParamete
             continue
         if procedure is originals.get(measure.procedure_code):
             procedure = working[measure.procedure_code] = Procedure.model_validate(procedure.model_dump())
+        before = set(working)
         problem = _HANDLERS[measure.measure](procedure, measure, working, params)
         if problem:
             notes.append(_note(measure, problem))
             continue
+        if measure.measure == Measure.merge:
+            merged_into.update((code, (procedure.code, measure.id)) for code in before - set(working))
         applied.setdefault(measure.procedure_code, []).append(measure.id)
         if measure.measure in _REMOVES_TARGET and target:
             removed_by[target] = measure.id

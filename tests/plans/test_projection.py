@@ -104,6 +104,18 @@ def test_a_merge_keeps_one_procedure_and_carries_the_others_volume(params):
     assert after["1.000003"].annual_volume.source == "merged: 1.000003, 1.000004"
 
 
+def test_a_family_proposing_one_merge_per_member_is_merged_once_without_notes(params):
+    # TG-PROC-FAMILY gives each member of a family a merge naming the others: the first merges all.
+    family = ["1.000002", "1.000003", "1.000004"]
+    projection = apply_plan(
+        catalogue(),
+        plan(*(measure(i, Measure.merge, code, related_codes=family) for i, code in enumerate(family, 1))),
+        params,
+    )
+    assert [p.code for p in projection.procedures] == ["1.000001", "1.000002"]
+    assert projection.applied == [1, 2, 3] and projection.notes == []
+
+
 def test_measures_that_cannot_apply_say_why_and_change_nothing(params):
     projection = apply_plan(
         catalogue(),
