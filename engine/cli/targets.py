@@ -152,12 +152,13 @@ def reach_markdown(report: ReachReport) -> str:
             lines.append(
                 f"| {t.label_vi}{estimate} | {_percent(t.required)} | {t.deadline:%d/%m/%Y} ({state}) |"
             )
-    lines += [
-        "",
+    experimental = (
         "¹ gồm đề xuất của quy tắc thử nghiệm (chưa đạt 90% trên 40 phát hiện được đánh giá, "
         "docs/precision.md). "
-        "KD: thủ tục liên quan đến hoạt động kinh doanh.",
-    ]
+        if any(row.experimental for row in report.rows)
+        else ""
+    )
+    lines += ["", experimental + "KD: thủ tục liên quan đến hoạt động kinh doanh."]
     return "\n".join(lines) + "\n"
 
 
