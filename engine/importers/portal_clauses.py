@@ -30,6 +30,26 @@ _LOOKUP = re.compile(
     # data is not on the portal, i.e. looked up there otherwise.
     r"|\bchua (?:duoc )?(?:dang tai|cong bo) tren (?:cong thong tin|he thong|co so du lieu)"
 )
+# Words one of which every alternative of ``_LOOKUP`` needs: a text with none of them is no clause. Checking
+# them costs a tenth of the search, and six texts in seven have none. Keep them in step with ``_LOOKUP``.
+_LOOKUP_WORDS = (
+    "khai thac",
+    "tra cuu",
+    "ket noi",
+    "chia se",
+    "tich hop",
+    "xac thuc",
+    "su dung",
+    "thay the",
+    "dien tu dong",
+    "khong phai ",
+    "khong can ",
+    "khong yeu cau ",
+    "mien nop",
+    "mien tru",
+    "dang tai tren",
+    "cong bo tren",
+)
 # The paper stays for when the lookup is not possible: not connected yet, no data, no electronic account.
 _FALLBACK = re.compile(
     r"\bchua (?:duoc )?(?:tich hop|ket noi|chia se|cap nhat|dong bo|dua vao (?:van hanh|su dung)|van hanh"
@@ -50,14 +70,20 @@ _THIS_PROCEDURE = re.compile(r"\b(?:thu tuc hanh chinh|thu tuc|tthc) nay\b")
 _CLAUSE_START = re.compile(r"[.;(]\s|\s[-+]\s")
 
 
+def _lookup(folded: str) -> re.Match[str] | None:
+    if not any(word in folded for word in _LOOKUP_WORDS):
+        return None
+    return _LOOKUP.search(folded)
+
+
 def is_lookup(folded: str) -> bool:
     """Whether the folded text says the data is looked up or a paper need not be supplied."""
-    return bool(_LOOKUP.search(folded))
+    return _lookup(folded) is not None
 
 
 def lookup_start(folded: str) -> int | None:
     """Where the clause holding the first lookup wording starts (its sentence), or None without one."""
-    match = _LOOKUP.search(folded)
+    match = _lookup(folded)
     if match is None:
         return None
     starts = [m.end() for m in _CLAUSE_START.finditer(folded, 0, match.start())]
