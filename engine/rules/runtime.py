@@ -6,9 +6,10 @@ evaluation is synchronous. Every evaluation uses the same session id (a ruleset 
 live sessions) and retracts its facts afterwards, so memory stays flat.
 
 Asserting and retracting a fact costs two JSON round trips, and most facts match no rule: a fact is posted
-only when every rule it could meet leaves some doubt. The doubt is read from the compiled ruleset itself
-(``Screen``): a rule rules a fact out only by a field it must have and lacks, or a field it must equal and
-that holds another value of the same kind. Whether a posted fact matches is still for durable-rules to say.
+only when some rule may match it. That is read from the compiled ruleset itself (``Screen``): a rule rules
+a fact out only by a field it tests and the fact lacks, or a value of the same kind that visibly fails the
+test (another value where one is required, a number out of range). Whether a posted fact matches is
+still for durable-rules to say.
 """
 
 from __future__ import annotations
