@@ -59,11 +59,33 @@ class Screen:
     """
 
     def __init__(self, ruleset: Mapping[str, Any]) -> None:
-        self._needs = [_needs(body["all"][0][TARGET]) for body in ruleset.values()]
+        rules = [_needs(body["all"][0][TARGET]) for body in ruleset.values()]
+        self._rules = rules
+        # Rules by the fact kind they require, that test left out: a fact meets only its kind's rules.
+        unkinded = [needs for needs in rules if _kind(needs) is None]
+        self._by_kind: dict[str, list[list[_Need]]] = {}
+        for needs in rules:
+            if (kind := _kind(needs)) is not None:
+                rest = [need for need in needs if need != ("$eq", "kind", kind)]
+                self._by_kind.setdefault(kind, list(unkinded)).append(rest)
+        self._unkinded = unkinded
 
     def may_match(self, fact: Mapping[str, Any]) -> bool:
         """False only when every rule requires something the fact visibly lacks."""
-        return any(all(_may_meet(need, fact) for need in needs) for needs in self._needs)
+        kind = fact.get("kind")
+        rules = self._by_kind.get(kind, self._unkinded) if isinstance(kind, str) else self._rules
+        for needs in rules:
+            for need in needs:
+                if not _may_meet(need, fact):
+                    break
+            else:
+                return True
+        return False
+
+
+def _kind(needs: list[_Need]) -> str | None:
+    """The fact kind a rule requires, if any."""
+    return next((n[2] for n in needs if n[:2] == ("$eq", "kind") and isinstance(n[2], str)), None)
 
 
 def _needs(pattern: Mapping[str, Any]) -> list[_Need]:
