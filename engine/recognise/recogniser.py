@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from engine.recognise.placement import Placement, RowText, place, segment_at, segments
 from engine.recognise.text import fold_lowered, lower_text
 from engine.recognise.thesaurus import NEGATIVE_CUE_WINDOW, Name, Thesaurus
+
+# Recognitions a thesaurus remembers before it starts afresh.
+_REMEMBERED = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,15 @@ class Recogniser:
 
     def recognise(self, text: str) -> Recognition:
         """Recognise the document types ``text`` asks the applicant to supply."""
+        remembered = self.thesaurus.recognitions
+        found = remembered.get(text)
+        if found is None:
+            if len(remembered) >= _REMEMBERED:
+                remembered.clear()
+            found = remembered[text] = self._recognise(text)
+        return replace(found, types=list(found.types))  # callers keep the list: each gets its own
+
+    def _recognise(self, text: str) -> Recognition:
         lowered = lower_text(text)
         folded = fold_lowered(lowered)
         found = self._names(lowered, folded)
