@@ -26,11 +26,20 @@ CLAUSES = [
 @pytest.mark.parametrize("text", CLAUSES)
 def test_every_kind_of_lookup_wording_passes_the_word_check(text: str) -> None:
     folded = fold(text)
-    match = portal_clauses._LOOKUP.search(folded)
-    assert match is not None
     assert is_lookup(folded)
     assert lookup_start(folded) is not None
-    assert any(word in match.group() for word in portal_clauses._LOOKUP_WORDS)
+    # Each way of saying so that matches holds the words it is screened by.
+    matched = [(p, groups) for p, groups in portal_clauses._LOOKUPS if p.search(folded)]
+    assert matched
+    for pattern, groups in matched:
+        found = pattern.search(folded)
+        assert found is not None
+        assert all(any(word in found.group() for word in words) for words in groups), pattern.pattern
+
+
+def test_the_clause_starts_at_the_sentence_of_the_earliest_wording() -> None:
+    folded = fold("Bản sao giấy phép. Trường hợp không phải nộp; cơ quan khai thác thông tin trong CSDL")
+    assert folded[lookup_start(folded) or 0 :].startswith("truong hop khong phai nop")
 
 
 def test_text_without_lookup_words_is_no_clause() -> None:
