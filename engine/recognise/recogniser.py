@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from engine.recognise.placement import Placement, RowText, place, segment_at, segments
 from engine.recognise.text import fold_lowered, lower_text
@@ -66,7 +66,10 @@ class Recogniser:
             if len(remembered) >= _REMEMBERED:
                 remembered.clear()
             found = remembered[text] = self._recognise(text)
-        return replace(found, types=list(found.types))  # callers keep the list: each gets its own
+        # Callers keep the list (a component's doc_types): each gets its own.
+        return Recognition(
+            found.text, found.type, list(found.types), found.confidence, found.alias, found.matches
+        )
 
     def _recognise(self, text: str) -> Recognition:
         lowered = lower_text(text)
