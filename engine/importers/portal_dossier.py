@@ -37,7 +37,7 @@ from engine.importers.portal_clauses import (
 )
 from engine.importers.text import one_line
 from engine.model import ClauseScope, DossierComponent, ReuseClause
-from engine.recognise.text import fold, fold_lowered, spaced_text
+from engine.recognise.text import fold, spaced_text
 
 TABLE_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 
@@ -281,10 +281,10 @@ def _add_component(
     # tra cứu"): a clause for this row, from the sentence that says so. A new sentence glued after the row
     # ("…; Trong trường hợp khai thác được …") is a note for the row's section, as the portal often puts
     # a section's notes in its last row.
-    spaced = spaced_text(text)
-    start = lookup_start(fold_lowered(spaced.lower()))
+    start = lookup_start(folded)  # fold(text) is spaced_text(text) lower-cased and folded
     if start is None:
         return None
+    spaced = spaced_text(text)
     clause = _row_clause(dossier, component, spaced[start:])
     if start > 0 and spaced[start : start + 1].isupper():
         clause.scope = ClauseScope.section
