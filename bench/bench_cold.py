@@ -97,6 +97,8 @@ def main() -> None:
         runs = int(args[at + 1])
         del args[at : at + 2]
     raw = Path(args[0]).resolve() if args else DEFAULT_RAW.resolve()
+    if not raw.is_dir():
+        sys.exit(f"{raw}: not a folder of portal records")
     results = []
     for _ in range(runs):
         done = subprocess.run(
