@@ -99,7 +99,8 @@ _CHECKED_AT_DESK = re.compile(r"\bde (?:kiem tra, )?(?:doi chieu|kiem tra)\W*$")
 _ANY_COPY = re.compile(r"\bban (?:sao|chup|photo|scan)\b")
 # Handed back to be cancelled ("…phải nộp lại khi nhận chứng nhận thu hồi"): the object itself is
 # surrendered, so no lookup can stand in for it.
-_HANDED_BACK = re.compile(r"\b(?:nop lai|tra lai|giao lai|nop tra|giao nop)\b")
+_HANDED_BACK_WORDS = ("nop lai", "tra lai", "giao lai", "nop tra", "giao nop")
+_HANDED_BACK = re.compile(rf"\b(?:{'|'.join(_HANDED_BACK_WORDS)})\b")
 _CANCELLED = re.compile(r"\b(?:thu hoi|huy|tieu huy)\b")
 
 _TEMPLATE_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)$", re.IGNORECASE)
@@ -270,11 +271,11 @@ def _add_component(
         name=text,
         originals=row.originals,
         copies=row.copies,
-        certified_copy=bool(_CERTIFIED.search(folded)) and not _COPY_ALTERNATIVE.search(folded),
+        certified_copy=_certified(folded),
         case=_case(state),
         template="; ".join(templates) or None,
         presented_only=state.presented or _shown(folded, row.copies),
-        surrendered=bool(_HANDED_BACK.search(folded) and _CANCELLED.search(folded)),
+        surrendered=_surrendered(folded),
     )
     dossier.components.append(component)
     # The row may say the data is looked up instead ("…được thay thế bằng dữ liệu từ CSDL", "để cơ quan
@@ -292,8 +293,23 @@ def _add_component(
     return None
 
 
+# A word check before each search, as most rows have none of the words a pattern needs.
+
+
+def _certified(folded: str) -> bool:
+    if "chung thuc" not in folded and "cong chung" not in folded:
+        return False
+    return bool(_CERTIFIED.search(folded)) and not _COPY_ALTERNATIVE.search(folded)
+
+
+def _surrendered(folded: str) -> bool:
+    if not any(words in folded for words in _HANDED_BACK_WORDS):
+        return False
+    return bool(_HANDED_BACK.search(folded) and _CANCELLED.search(folded))
+
+
 def _shown(folded: str, copies: int) -> bool:
-    if _SHOWN.search(folded):
+    if "xuat trinh" in folded and _SHOWN.search(folded):
         return True
     return copies == 0 and bool(_CHECKED_AT_DESK.search(folded)) and not _ANY_COPY.search(folded)
 
