@@ -52,6 +52,7 @@ bench: setup
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_recognise.py
 	$(PY) bench/bench_audit.py
+	$(PY) bench/bench_cold.py
 	$(PY) bench/bench_targets.py
 	$(PY) bench/bench_workbench.py
 	$(PY) bench/bench_procedure_map.py

@@ -135,50 +135,72 @@ def clean_data(
     the bytes ``data`` was parsed from (with the ``escapes`` of its format), lets texts skip the
     checks those bytes rule out.
     """
-    walker = _Walker(notes if notes is not None else Counter())
+    nfc = controls = True  # which checks texts need
     if raw is not None:
         telling = raw.translate(None, _NOT_TELLING)
-        walker.nfc = b"\xcc" in telling or b"\xcd" in telling
-        walker.controls = (
+        nfc = b"\xcc" in telling or b"\xcd" in telling
+        controls = (
             b"\x7f" in telling
             or (b"\xc2" in telling and _C1_BYTES.search(raw) is not None)
             or any(escape in raw for escape in escapes)
         )
-    return walker.clean(data, "", 0)
+    # Naming the field of every value costs more than the checks: data is walked without names, and
+    # walked again with them only to say where a problem is.
+    walker = _Walker(Counter(), nfc, controls)
+    try:
+        cleaned = walker.clean(data, None, 0)
+    except DataProblem:
+        _Walker(notes if notes is not None else Counter(), nfc, controls).clean(data, "", 0)
+        raise  # not reached: the second walk raises the same problem, named
+    if notes is not None:
+        notes.update(walker.notes)
+    return cleaned
 
 
 class _Walker:
-    def __init__(self, notes: Counter[str]) -> None:
+    """Cleans parsed data; ``where`` names the value being walked, or is None when names are not kept."""
+
+    def __init__(self, notes: Counter[str], nfc: bool, controls: bool) -> None:
         self.notes = notes
         self.values = 0
-        self.nfc = self.controls = True  # which checks texts need
+        self.nfc = nfc
+        self.controls = controls
 
-    def clean(self, value: Any, where: str, depth: int) -> Any:
+    def clean(self, value: Any, where: str | None, depth: int) -> Any:
         self.values += 1
         if self.values > MAX_VALUES:
-            raise DataProblem(where, f"more than {MAX_VALUES:,} values (repeated YAML aliases?)")
+            raise DataProblem(where or "", f"more than {MAX_VALUES:,} values (repeated YAML aliases?)")
         if isinstance(value, str):
             return self.text(value, where)
         if isinstance(value, bool | int) or value is None:
             return value
         if isinstance(value, float):
             if not math.isfinite(value):
-                raise DataProblem(where, f"{value} is not a number this program accepts")
+                raise DataProblem(where or "", f"{value} is not a number this program accepts")
             return value
         if depth >= MAX_DEPTH:
-            raise DataProblem(where, f"nested more than {MAX_DEPTH} levels deep")
+            raise DataProblem(where or "", f"nested more than {MAX_DEPTH} levels deep")
         if isinstance(value, dict):
+            if where is None:
+                return {
+                    self.text(k, None) if isinstance(k, str) else k: self.clean(v, None, depth + 1)
+                    for k, v in value.items()
+                }
             return {
                 self.text(k, where) if isinstance(k, str) else k: self.clean(v, _key(where, k), depth + 1)
                 for k, v in value.items()
             }
         if isinstance(value, list):
+            if where is None:
+                return [self.clean(v, None, depth + 1) for v in value]
             return [self.clean(v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value)]
         return value  # dates and the like, as the YAML loader builds them
 
-    def text(self, value: str, where: str) -> str:
+    def text(self, value: str, where: str | None) -> str:
         if len(value) > MAX_TEXT_CHARS:
-            raise DataProblem(where, f"a text of {len(value):,} characters, more than {MAX_TEXT_CHARS:,}")
+            raise DataProblem(
+                where or "", f"a text of {len(value):,} characters, more than {MAX_TEXT_CHARS:,}"
+            )
         if self.controls and _CONTROL.search(value):
             value, removed = _CONTROL.subn("", value)
             self.notes["control_characters_removed"] += removed

@@ -150,6 +150,9 @@ def lookups_in_steps(steps: list[Step]) -> list[ReuseClause]:
     """Sentences of the steps that look data up: clauses for the whole dossier."""
     clauses = []
     for step in steps:
+        # A sentence folded is a part of its step folded: a step without the wording has no such sentence.
+        if not _LOOKUP_IN_STEPS.search(fold(step.action)):
+            continue
         for sentence in _sentences(step.action):
             folded = fold(sentence)
             if _LOOKUP_IN_STEPS.search(folded):

@@ -18,17 +18,48 @@ _DATA = (
     r"|kho (?:quan ly )?du lieu|ket noi, chia se|chia se du lieu)"
 )
 _VERB = r"(?:khai thac|tra cuu|ket noi|chia se|tich hop|xac thuc|su dung|thay the)"
-_LOOKUP = re.compile(
-    rf"\b{_VERB}\b[^.;]{{0,160}}?{_DATA}"  # "khai thác thông tin trong Cơ sở dữ liệu…"
-    r"|\b(?:khai thac|tra cuu) (?:duoc )?(?:thong tin|du lieu|giay|ban (?:sao|chinh|dien tu)|van ban|ket qua)"
-    rf"|{_DATA}[^.;]{{0,60}}?\b(?:khai thac|tra cuu|xac thuc|thay the)\b"  # "dữ liệu … được khai thác"
-    r"|\bde (?:co quan|can bo|cong chuc|nguoi tiep nhan|bo phan)[^.;]{0,80}\b(?:tra cuu|khai thac)\b"
-    r"|\bdien tu dong\b"
-    r"|\bkhong (?:phai|can|yeu cau) (?:nop|xuat trinh|tai len|cung cap|kem theo|co)\b"
-    r"|\bmien (?:nop|tru)\b(?! (?:hop phap hoa|le phi|phi\b|thue))"  # not "miễn hợp pháp hóa lãnh sự"
-    # "…trong trường hợp tài liệu này chưa được đăng tải trên Cổng thông tin quốc gia…": asked only when the
-    # data is not on the portal, i.e. looked up there otherwise.
-    r"|\bchua (?:duoc )?(?:dang tai|cong bo) tren (?:cong thong tin|he thong|co so du lieu)"
+# Words the ``_DATA`` names contain, and those of the verbs.
+_DATA_WORDS = ("du lieu", "csdl", "he thong thong tin", "vneid", "dinh danh", "ket noi, chia se")
+_VERB_WORDS = ("khai thac", "tra cuu", "ket noi", "chia se", "tich hop", "xac thuc", "su dung", "thay the")
+# The ways of saying so, each with the words it needs: every group must have a word in the text before the
+# pattern is tried, since a search costs ten times a look for a few words and most texts have none.
+_LOOKUPS = [
+    (re.compile(pattern), groups)
+    for pattern, groups in (
+        # "khai thác thông tin trong Cơ sở dữ liệu…"
+        (rf"\b{_VERB}\b[^.;]{{0,160}}?{_DATA}", (_VERB_WORDS, _DATA_WORDS)),
+        (
+            r"\b(?:khai thac|tra cuu) (?:duoc )?(?:thong tin|du lieu|giay|ban (?:sao|chinh|dien tu)|van ban"
+            r"|ket qua)",
+            (("khai thac ", "tra cuu "),),
+        ),
+        # "dữ liệu … được khai thác"
+        (
+            rf"{_DATA}[^.;]{{0,60}}?\b(?:khai thac|tra cuu|xac thuc|thay the)\b",
+            (_DATA_WORDS, ("khai thac", "tra cuu", "xac thuc", "thay the")),
+        ),
+        (
+            r"\bde (?:co quan|can bo|cong chuc|nguoi tiep nhan|bo phan)[^.;]{0,80}\b(?:tra cuu|khai thac)\b",
+            (("de ",), ("tra cuu", "khai thac")),
+        ),
+        (r"\bdien tu dong\b", (("dien tu dong",),)),
+        (
+            r"\bkhong (?:phai|can|yeu cau) (?:nop|xuat trinh|tai len|cung cap|kem theo|co)\b",
+            (("khong phai ", "khong can ", "khong yeu cau "),),
+        ),
+        # not "miễn hợp pháp hóa lãnh sự"
+        (r"\bmien (?:nop|tru)\b(?! (?:hop phap hoa|le phi|phi\b|thue))", (("mien nop", "mien tru"),)),
+        # "…trong trường hợp tài liệu này chưa được đăng tải trên Cổng thông tin quốc gia…": asked only when
+        # the data is not on the portal, i.e. looked up there otherwise.
+        (
+            r"\bchua (?:duoc )?(?:dang tai|cong bo) tren (?:cong thong tin|he thong|co so du lieu)",
+            (("dang tai tren", "cong bo tren"),),
+        ),
+    )
+]
+# Any word of any of them: six texts in seven have none, and one search says so.
+_ANY_LOOKUP_WORD = re.compile(
+    "|".join(sorted({re.escape(word) for _, groups in _LOOKUPS for words in groups for word in words}))
 )
 # The paper stays for when the lookup is not possible: not connected yet, no data, no electronic account.
 _FALLBACK = re.compile(
@@ -50,18 +81,32 @@ _THIS_PROCEDURE = re.compile(r"\b(?:thu tuc hanh chinh|thu tuc|tthc) nay\b")
 _CLAUSE_START = re.compile(r"[.;(]\s|\s[-+]\s")
 
 
+def _lookup(folded: str) -> int | None:
+    """Where the first lookup wording starts: the earliest start of any of ``_LOOKUPS``, as one
+    alternation of them all would find."""
+    if _ANY_LOOKUP_WORD.search(folded) is None:
+        return None
+    starts = [
+        match.start()
+        for pattern, groups in _LOOKUPS
+        if all(any(word in folded for word in words) for words in groups)
+        and (match := pattern.search(folded)) is not None
+    ]
+    return min(starts) if starts else None
+
+
 def is_lookup(folded: str) -> bool:
     """Whether the folded text says the data is looked up or a paper need not be supplied."""
-    return bool(_LOOKUP.search(folded))
+    return _lookup(folded) is not None
 
 
 def lookup_start(folded: str) -> int | None:
     """Where the clause holding the first lookup wording starts (its sentence), or None without one."""
-    match = _LOOKUP.search(folded)
-    if match is None:
+    start = _lookup(folded)
+    if start is None:
         return None
-    starts = [m.end() for m in _CLAUSE_START.finditer(folded, 0, match.start())]
-    return starts[-1] if starts else 0
+    clauses = [m.end() for m in _CLAUSE_START.finditer(folded, 0, start)]
+    return clauses[-1] if clauses else 0
 
 
 def is_fallback(folded: str) -> bool:

@@ -37,7 +37,7 @@ from engine.importers.portal_clauses import (
 )
 from engine.importers.text import one_line
 from engine.model import ClauseScope, DossierComponent, ReuseClause
-from engine.recognise.text import fold, fold_lowered, spaced_text
+from engine.recognise.text import fold, spaced_text
 
 TABLE_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 
@@ -99,7 +99,8 @@ _CHECKED_AT_DESK = re.compile(r"\bde (?:kiem tra, )?(?:doi chieu|kiem tra)\W*$")
 _ANY_COPY = re.compile(r"\bban (?:sao|chup|photo|scan)\b")
 # Handed back to be cancelled ("…phải nộp lại khi nhận chứng nhận thu hồi"): the object itself is
 # surrendered, so no lookup can stand in for it.
-_HANDED_BACK = re.compile(r"\b(?:nop lai|tra lai|giao lai|nop tra|giao nop)\b")
+_HANDED_BACK_WORDS = ("nop lai", "tra lai", "giao lai", "nop tra", "giao nop")
+_HANDED_BACK = re.compile(rf"\b(?:{'|'.join(_HANDED_BACK_WORDS)})\b")
 _CANCELLED = re.compile(r"\b(?:thu hoi|huy|tieu huy)\b")
 
 _TEMPLATE_EXTENSION = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)$", re.IGNORECASE)
@@ -270,21 +271,21 @@ def _add_component(
         name=text,
         originals=row.originals,
         copies=row.copies,
-        certified_copy=bool(_CERTIFIED.search(folded)) and not _COPY_ALTERNATIVE.search(folded),
+        certified_copy=_certified(folded),
         case=_case(state),
         template="; ".join(templates) or None,
         presented_only=state.presented or _shown(folded, row.copies),
-        surrendered=bool(_HANDED_BACK.search(folded) and _CANCELLED.search(folded)),
+        surrendered=_surrendered(folded),
     )
     dossier.components.append(component)
     # The row may say the data is looked up instead ("…được thay thế bằng dữ liệu từ CSDL", "để cơ quan
     # tra cứu"): a clause for this row, from the sentence that says so. A new sentence glued after the row
     # ("…; Trong trường hợp khai thác được …") is a note for the row's section, as the portal often puts
     # a section's notes in its last row.
-    spaced = spaced_text(text)
-    start = lookup_start(fold_lowered(spaced.lower()))
+    start = lookup_start(folded)  # fold(text) is spaced_text(text) lower-cased and folded
     if start is None:
         return None
+    spaced = spaced_text(text)
     clause = _row_clause(dossier, component, spaced[start:])
     if start > 0 and spaced[start : start + 1].isupper():
         clause.scope = ClauseScope.section
@@ -292,8 +293,23 @@ def _add_component(
     return None
 
 
+# A word check before each search, as most rows have none of the words a pattern needs.
+
+
+def _certified(folded: str) -> bool:
+    if "chung thuc" not in folded and "cong chung" not in folded:
+        return False
+    return bool(_CERTIFIED.search(folded)) and not _COPY_ALTERNATIVE.search(folded)
+
+
+def _surrendered(folded: str) -> bool:
+    if not any(words in folded for words in _HANDED_BACK_WORDS):
+        return False
+    return bool(_HANDED_BACK.search(folded) and _CANCELLED.search(folded))
+
+
 def _shown(folded: str, copies: int) -> bool:
-    if _SHOWN.search(folded):
+    if "xuat trinh" in folded and _SHOWN.search(folded):
         return True
     return copies == 0 and bool(_CHECKED_AT_DESK.search(folded)) and not _ANY_COPY.search(folded)
 

@@ -22,10 +22,11 @@ _BULLET = re.compile(r"(?m)^[ \t]*-[ \t]+")
 
 # Verbs that say what kind of step it is, folded (no diacritics). The earliest one in the text wins; at
 # the same place the one listed first, so longer phrases come first ("nop phi" before "nop",
-# "kiem tra thuc dia" before "kiem tra").
+# "kiem tra thuc dia" before "kiem tra"). Each starts with a letter, a word boundary checked after it
+# ("nop(?<=\bnop)"), so that the search skips ahead to the letters a verb can start with.
 _KIND_WORDS: list[tuple[str, StepKind]] = [
     (r"nop (?:phi|le phi)|thanh toan (?:phi|le phi)|nop tien", StepKind.pay),
-    (r"\bnop\b|gui ho so|ke khai", StepKind.submit),
+    (r"nop(?<=\bnop)\b|gui ho so|ke khai", StepKind.submit),
     (r"tiep nhan", StepKind.receive),
     (
         r"kiem tra (?:thuc dia|thuc te|hien truong)|khao sat (?:hien truong|thuc dia|thuc te)",
@@ -33,8 +34,8 @@ _KIND_WORDS: list[tuple[str, StepKind]] = [
     ),
     (r"tham dinh|tham tra|xem xet|kiem tra|xac minh|giai quyet", StepKind.check),
     (r"lay y kien|phoi hop|hoi y kien|xin y kien", StepKind.consult),
-    (r"(?<!dang )\bky\b|phe duyet|quyet dinh|ban hanh", StepKind.approve),
-    (r"\bchuyen\b", StepKind.transfer),
+    (r"ky(?<=\bky)(?<!dang ky)\b|phe duyet|quyet dinh|ban hanh", StepKind.approve),
+    (r"chuyen(?<=\bchuyen)\b", StepKind.transfer),
     (r"tra ket qua|nhan ket qua|cap (?:giay|ket qua|ban sao|the|chung)|tra giay", StepKind.issue),
 ]
 _KIND_PATTERN = re.compile("|".join(f"(?P<{kind.value}>{pattern})" for pattern, kind in _KIND_WORDS))

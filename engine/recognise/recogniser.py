@@ -8,6 +8,9 @@ from engine.recognise.placement import Placement, RowText, place, segment_at, se
 from engine.recognise.text import fold_lowered, lower_text
 from engine.recognise.thesaurus import NEGATIVE_CUE_WINDOW, Name, Thesaurus
 
+# Recognitions a thesaurus remembers before it starts afresh.
+_REMEMBERED = 1 << 16
+
 
 @dataclass(frozen=True)
 class NameMatch:
@@ -57,6 +60,18 @@ class Recogniser:
 
     def recognise(self, text: str) -> Recognition:
         """Recognise the document types ``text`` asks the applicant to supply."""
+        remembered = self.thesaurus.recognitions
+        found = remembered.get(text)
+        if found is None:
+            if len(remembered) >= _REMEMBERED:
+                remembered.clear()
+            found = remembered[text] = self._recognise(text)
+        # Callers keep the list (a component's doc_types): each gets its own.
+        return Recognition(
+            found.text, found.type, list(found.types), found.confidence, found.alias, found.matches
+        )
+
+    def _recognise(self, text: str) -> Recognition:
         lowered = lower_text(text)
         folded = fold_lowered(lowered)
         found = self._names(lowered, folded)

@@ -19,6 +19,8 @@ _SHOWN_STRETCH = re.compile(
 def supplied_types(recognition: Recognition) -> list[str]:
     """The recognised types less those every mention of which is only shown."""
     folded = fold(recognition.text)
+    if "xuat trinh" not in folded:  # no shown stretch without it
+        return list(recognition.types)
     shown: set[str] = set()
     handed: set[str] = set()
     for match in recognition.matches:

@@ -6,10 +6,12 @@ Every problem in the file becomes an ``InputProblem`` naming the file and the fi
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, ValidationError
 
@@ -144,6 +146,9 @@ class Thesaurus:
     marked_grammar: Grammar  # for text written with diacritics
     plain_grammar: Grammar  # for text written without
     field_heads: dict[str, list[tuple[re.Pattern[str], str]]]  # folded field -> (head of a row, doc id)
+    # What recognisers of this thesaurus found in texts already read (``Recogniser.recognise``): the
+    # same row names recur across procedures, and the importer, the catalogue and the facts all ask.
+    recognitions: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def field_type(self, field: str | None, text: str) -> str | None:
         """The document a row starting with one of its field's generic names asks for, or None."""

@@ -213,3 +213,14 @@ def test_to_json_has_exactly_the_documented_keys(recogniser: Recogniser) -> None
         "confidence": 1.0,
         "alias": "hộ chiếu",
     }
+
+
+def test_a_text_read_again_is_recognised_alike_and_each_caller_owns_its_list() -> None:
+    thesaurus = load_thesaurus(Path(__file__).resolve().parents[2] / "rules" / "documents.yaml")
+    text = "Bản sao Hộ chiếu hoặc thẻ Căn cước công dân"
+    first = Recogniser(thesaurus).recognise(text)
+    first.types.append("changed by a caller")
+    again = Recogniser(thesaurus).recognise(text)  # another recogniser of the same thesaurus remembers it
+    assert again.types == ["passport", "citizen_id"]
+    assert again.matches == first.matches and again.confidence == first.confidence
+    assert text in thesaurus.recognitions

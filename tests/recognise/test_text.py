@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from engine.recognise.text import fold, fold_lowered, fold_pattern, lower_text
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from engine.recognise import text as text_module
+from engine.recognise.text import fold, fold_lowered, fold_pattern, lower_text, spaced_text
 
 
 def test_fold_drops_diacritics_case_and_extra_spaces() -> None:
@@ -32,3 +38,30 @@ def test_lowered_and_folded_texts_keep_the_same_offsets() -> None:
 
 def test_fold_pattern_keeps_regular_expression_escapes() -> None:
     assert fold_pattern(r"Số \S+ \d+ Đơn") == r"so \S+ \d+ don"
+
+
+def _by_table(text: str) -> str:
+    return text.translate(text_module._FOLD_TABLE)
+
+
+def test_fast_folding_equals_the_table_for_every_character() -> None:
+    """Each character alone, and every character between Vietnamese letters: fast paths and the slow runs
+    (marks, eth, letters with a non-ASCII base such as ǣ, other scripts) must fold as the table does."""
+    characters = [chr(code) for code in range(0x3000) if not 0xD800 <= code < 0xE000]
+    for character in characters:
+        assert fold_lowered(character) == _by_table(character), hex(ord(character))
+    mixed = "ấ".join(characters) + "đ\u0301ǣ ẛ“Đ”ộ"
+    assert fold_lowered(mixed) == _by_table(mixed)
+    assert len(fold_lowered(mixed)) == len(mixed)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF, exclude_categories=("Cs",))))
+def test_fast_folding_equals_the_table_on_any_text(text: str) -> None:
+    assert fold_lowered(text) == _by_table(text)
+
+
+@given(st.text(alphabet=st.sampled_from("aAàÀbBđĐ ễỄ\t\nMẫuΣσǅ“”-.")))
+def test_unglued_capitals_are_those_after_a_small_letter(text: str) -> None:
+    small, capital = re.escape(text_module._LOWER), re.escape(text_module._UPPER)
+    expected = " ".join(re.sub(f"(?<=[{small}])(?=[{capital}])", " ", text).split())
+    assert spaced_text(text) == expected
