@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from engine.cli import main as cli
@@ -313,3 +314,25 @@ def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: App
     assert "Commune" in set(breakdown["Group"])
     reach = workbench.table[2].value  # targets, counts, then how far the candidates go
     assert "Replace a component with a data lookup ¹" in set(reach["Kind of measure"])
+
+
+def _chart_legend(app: AppTest) -> tuple[list[str], list[str]]:
+    """The target chart's legend (its colour scale's names) and the series its bars are drawn for."""
+    chart = (app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart"))[0]
+    spec = json.loads(chart.proto.spec)
+    bars, tick = spec["layer"]
+    colour = bars["encoding"]["color"]
+    assert colour.get("legend") is not None, "the bars' legend is shown"
+    assert tick["encoding"]["color"]["scale"]["domain"] == colour["scale"]["domain"]
+    frames = [convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets]
+    drawn = {s for frame in frames if "series" in frame for s in frame["series"]}
+    return colour["scale"]["domain"], sorted(drawn)
+
+
+def test_the_target_chart_has_a_legend_for_achieved_projected_and_target(workbench: AppTest) -> None:
+    _create_plan(workbench)
+    names, drawn = _chart_legend(workbench)
+    assert names == ["Đã đạt (đã thực hiện)", "Dự kiến (đã chấp thuận)", "Mục tiêu"]
+    assert set(drawn) == set(names), "every name of the legend is drawn, and only those"
+    workbench.sidebar.radio(key="lang").set_value("en").run()
+    assert _chart_legend(workbench)[0] == ["Achieved (done)", "Projected (accepted)", "Target"]
