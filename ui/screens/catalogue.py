@@ -20,7 +20,12 @@ def open_procedure(code: str) -> None:
 
 def render(lang: str) -> None:
     st.title(t("catalogue_title", lang))
-    data = state.audited(lang)
+    _browse(state.audited(lang), lang)
+
+
+@state.fragment
+def _browse(data: state.Audited, lang: str) -> None:
+    """Search, filters, totals and the table: a search or a filter redraws only this part."""
     table = data.table
     registry = data.catalogue.registry
     query = st.text_input(t("search", lang), key="k_cat_query", placeholder="dang ky khai sinh, 1.001193")

@@ -307,7 +307,9 @@ def _metrics(report: ProgressReport, lang: str) -> None:
     )
 
 
+@state.fragment
 def _breakdown(report: ProgressReport, lang: str) -> None:
+    """Progress by level, field or agency: choosing the dimension redraws only this part."""
     st.subheader(t("breakdown", lang))
     chosen = st.segmented_control(
         t("dimension", lang),

@@ -34,7 +34,12 @@ def precision_text(p: RulePrecision | None, lang: str) -> str:
 
 def render(lang: str) -> None:
     st.title(t("review_title", lang))
-    data = state.audited(lang)
+    _queue(state.audited(lang), lang)
+
+
+@state.fragment
+def _queue(data: state.Audited, lang: str) -> None:
+    """The queue and the decisions: a filter or a decision redraws only this part of the page."""
     plan = state.current_plan()
     queue = review_queue(data.catalogue, data.result, data.rulebook, plan, state.precision())
     if plan is None:
@@ -222,6 +227,7 @@ def _decide(
     except UserError as error:
         st.session_state["review_error"] = str(error)
         return
+    state.warm_plan_overview(plan_id)
     st.session_state["review_flash"] = t("decided", lang, n=num(len(items), lang))
 
 
