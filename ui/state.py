@@ -35,6 +35,7 @@ from engine.services.rules_info import RulePrecision, load_precision
 from engine.services.targets import ReachReport, candidate_reach
 from engine.services.whatif import WhatIfBase, what_if_base
 
+WARM_DELAY_S = 0.3
 _PAGES: dict[str, Any] = {}  # the navigation's pages by url path, for st.switch_page
 
 
@@ -161,7 +162,10 @@ def warm_plan_overview(plan_id: int) -> None:
         plan = repository().get(plan_id)
         _overview(path, plan.id, plan.version)
 
-    threading.Thread(target=compute, name="tinhgon-warm-overview", daemon=True).start()
+    # Started a little later so the run that shows the decision, ~0.1 s, does not share the GIL with it.
+    warm = threading.Timer(WARM_DELAY_S, compute)
+    warm.daemon = True
+    warm.start()
 
 
 def ready_mark(started: float) -> None:
@@ -179,9 +183,12 @@ def fragment(func: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(func)
     def body(*args: Any, **kwargs: Any) -> None:
         started = time.perf_counter()
-        func(*args, **kwargs)
         ctx = get_script_run_ctx()
-        if ctx is not None and ctx.fragment_ids_this_run:
+        alone = ctx is not None and bool(ctx.fragment_ids_this_run)
+        if alone:
+            keep_widget_values()  # as app.py does on a full run: a widget not drawn keeps its value
+        func(*args, **kwargs)
+        if alone:
             ready_mark(started)
 
     return st.fragment(body)

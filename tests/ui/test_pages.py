@@ -62,11 +62,18 @@ def test_catalogue_search_ignores_accents_and_a_typo(workbench: AppTest) -> None
 def test_catalogue_filters_narrow_the_table(workbench: AppTest) -> None:
     workbench.sidebar.toggle(key="experimental").set_value(True).run()  # the data-reuse rules
     workbench.switch_page("screens/catalogue.py").run()
+    assert not workbench.multiselect, "the filters are drawn only once their expander is open"
+    workbench.session_state["cat_filters_open"] = True  # the user opens the expander
+    workbench.run()
     workbench.multiselect(key="k_cat_databases").select("civil_status").run()
     frame = workbench.dataframe[0].value
     assert len(frame) > 0
     assert all("Cơ sở dữ liệu hộ tịch điện tử" in v for v in frame["Cơ sở dữ liệu"])
     assert vn_int(metrics(workbench)["Thủ tục"]) == len(frame)
+    workbench.session_state["cat_filters_open"] = False  # closed again: the filter still applies
+    workbench.run()
+    assert not workbench.multiselect
+    assert len(workbench.dataframe[0].value) == len(frame)
 
 
 def test_language_switch_keeps_page_and_selection(workbench: AppTest) -> None:
@@ -113,6 +120,9 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
 def test_the_overview_shows_how_far_the_candidates_go_as_the_service_computes(workbench: AppTest) -> None:
     workbench.run()  # no plan chosen: the targets and the candidates' reach are shown all the same
     assert not workbench.exception, workbench.exception
+    assert len(workbench.table) == 1, "the reach is drawn only once its expander is open"
+    workbench.session_state["overview_reach_open"] = True  # the user opens it
+    workbench.run()
     reach = workbench.table[-1].value
     catalogue, result = cached_audit(None, experimental=True)
     report = candidate_reach(catalogue, result.findings, load_rulebook(include_experimental=True))
@@ -156,6 +166,8 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
 def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest) -> None:
     workbench.sidebar.toggle(key="experimental").set_value(True).run()
     workbench.switch_page("screens/review.py").run()
+    workbench.session_state["rev_filters_open"] = True  # the user opens the filters
+    workbench.run()
     workbench.radio(key="k_rev_exp").set_value("only").run()
     frame = workbench.dataframe[0].value
     assert len(frame) > 0
@@ -312,6 +324,8 @@ def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: App
     breakdown = workbench.dataframe[0].value
     assert {"Group", "Procedures", "Time −30% business 2025", "Cost −50% 2026"} <= set(breakdown.columns)
     assert "Commune" in set(breakdown["Group"])
+    workbench.session_state["overview_reach_open"] = True
+    workbench.run()
     reach = workbench.table[2].value  # targets, counts, then how far the candidates go
     assert "Replace a component with a data lookup ¹" in set(reach["Kind of measure"])
 

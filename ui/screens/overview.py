@@ -245,9 +245,16 @@ def _share(n: int, share: float | None, lang: str) -> str:
     return f"{num(n, lang)} ({pct(share, lang)})"
 
 
+@state.fragment
 def _reach(lang: str) -> None:
-    """How far accepting every candidate of each kind of measure would go, target by target."""
-    st.subheader(t("reach_title", lang))
+    """How far accepting every candidate of each kind of measure would go, target by target: computed
+    (~3 s once per catalogue) and drawn only when its expander is open."""
+    with st.expander(t("reach_title", lang), key="overview_reach_open", on_change="rerun") as box:
+        if box.open:
+            _reach_table(lang)
+
+
+def _reach_table(lang: str) -> None:
     with st.spinner(t("loading", lang)):
         report = state.candidate_reach_in_use()
     if not report.rows:
