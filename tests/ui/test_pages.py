@@ -161,6 +161,10 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
     workbench.switch_page("screens/overview.py").run()
     assert vn_int(metrics(workbench)["Chấp thuận"]) == 1
     assert item  # the key the decision was made on
+    charts = len(workbench.get("arrow_vega_lite_chart") or workbench.get("vega_lite_chart"))
+    workbench.session_state["overview_history_open"] = True  # the plan over time, drawn once opened
+    workbench.run()
+    assert len(workbench.get("arrow_vega_lite_chart") or workbench.get("vega_lite_chart")) == charts + 1
 
 
 def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest) -> None:

@@ -80,8 +80,9 @@ def _what_if(data: state.Audited, base: WhatIfBase, lang: str) -> None:
         _effect(shown, data, lang)
     _ranking(base.ranking, lang, registry)
     if shown is not None and shown.ranking is not None:
-        with st.expander(t("ranking_what_if", lang)):
-            _ranking_table(shown.ranking, lang, registry)
+        with st.expander(t("ranking_what_if", lang), key="db_ranking_open", on_change="rerun") as box:
+            if box.open:  # drawn only when open: the page shows one ranking table at a time
+                _ranking_table(shown.ranking, lang, registry)
 
 
 def _effect(effect: Effect, data: state.Audited, lang: str) -> None:

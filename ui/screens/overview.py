@@ -342,8 +342,15 @@ def _breakdown(report: ProgressReport, lang: str) -> None:
     st.dataframe(rows, hide_index=True, width="stretch", height=320)
 
 
+@state.fragment
 def _history(plan: Plan, lang: str) -> None:
-    st.subheader(t("history", lang))
+    """The plan's decisions over time: read and charted only when its expander is open."""
+    with st.expander(t("history", lang), key="overview_history_open", on_change="rerun") as box:
+        if box.open:
+            _history_chart(plan, lang)
+
+
+def _history_chart(plan: Plan, lang: str) -> None:
     timeline = plan_timeline(plan, state.repository().history(plan.id))
     if len(timeline) <= 1:
         st.caption(t("history_empty", lang))
