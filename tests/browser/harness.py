@@ -108,11 +108,12 @@ def run_count(page: Any) -> int:
 
 
 # Drawn: a ready mark of a later run is on the page, no element waits for its lazily loaded code
-# (Streamlit shows a stSkeleton meanwhile), and every chart has drawn its canvas or SVG.
+# (Streamlit shows a stSkeleton meanwhile), none of the run before is left (data-stale: the run's end
+# removes them), and every chart has drawn its canvas or SVG.
 # The moment it first holds is kept in window.__tgDrawn (the page's clock) for the bench.
 DRAWN = """(after) => {
     const drawn = [...document.querySelectorAll('.tg-ready')].some(e => +e.dataset.run > after)
-        && !document.querySelector('[data-testid="stSkeleton"]')
+        && !document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')
         && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
             .every(c => c.querySelector('canvas, svg'));
     if (drawn) window.__tgDrawn = performance.now();
