@@ -53,14 +53,7 @@ def main() -> None:
         _plan_choice(lang)
         st.text_input(t("reviewer", lang), key="reviewer", help=t("reviewer_help", lang))
     current.run()
-    _ready_marker(time.perf_counter() - started)
-
-
-def _ready_marker(seconds: float) -> None:
-    """An invisible mark numbered by run, with the server time of the run: browser tests and the bench
-    wait for it to know the page is drawn."""
-    runs = st.session_state["_runs"] = st.session_state.get("_runs", 0) + 1
-    st.html(f'<div class="tg-ready" data-run="{runs}" data-ms="{seconds * 1000:.0f}"></div>')
+    state.ready_mark(started)
 
 
 def _plan_choice(lang: str) -> None:

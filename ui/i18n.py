@@ -1,15 +1,17 @@
 """Workbench texts and number formats: Vietnamese first, English on the switch.
 
 Domain terms keep their Vietnamese names in both languages (thủ tục, hồ sơ, trường hợp). Every label,
-header and enum value shown is looked up here; raw codes never reach the screen. ``i18n_map`` (the
-procedure map page) adds its own texts the same way.
+header and enum value shown is looked up here; raw codes never reach the screen. ``i18n_map`` holds
+the procedure page's own texts; its enum labels and numbers come from here, as every page's do.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from engine.model import Level, Measure, OnlineLevel, Severity
+from engine.cost.model import ACTIVITY_LABELS_VI, Activity
+from engine.model import ChannelKind, Level, Measure, OnlineLevel, Severity, StepKind
 from engine.plans.model import STATUS_LABELS_VI, MeasureStatus
 from engine.services.graphs import measure_label
 from engine.services.review import NOT_IN_PLAN
@@ -317,14 +319,41 @@ TEXTS: dict[str, tuple[str, str]] = {
 LEVELS = {
     Level.ministry: ("Cấp bộ", "Ministry"),
     Level.province: ("Cấp tỉnh", "Province"),
-    Level.district: ("Cấp huyện", "District"),
+    Level.district: ("Cấp huyện (cũ)", "District (former)"),
     Level.commune: ("Cấp xã", "Commune"),
-    Level.other: ("Cơ quan khác", "Other body"),
+    Level.other: ("Cơ quan khác", "Other agency"),
 }
 ONLINE_LEVELS = {
     OnlineLevel.full: ("Toàn trình", "Fully online"),
     OnlineLevel.partial: ("Một phần", "Partly online"),
-    OnlineLevel.none: ("Không trực tuyến", "Not online"),
+    OnlineLevel.none: ("Chưa trực tuyến", "Not online"),
+}
+CHANNELS = {
+    ChannelKind.in_person: ("Trực tiếp", "In person"),
+    ChannelKind.online: ("Trực tuyến", "Online"),
+    ChannelKind.post: ("Dịch vụ bưu chính", "By post"),
+}
+STEP_KINDS = {
+    StepKind.submit: ("Nộp hồ sơ", "Submission"),
+    StepKind.receive: ("Tiếp nhận hồ sơ", "Reception"),
+    StepKind.check: ("Thẩm định, kiểm tra", "Appraisal"),
+    StepKind.inspect: ("Kiểm tra thực địa", "On-site inspection"),
+    StepKind.consult: ("Lấy ý kiến", "Consultation"),
+    StepKind.approve: ("Phê duyệt, ký", "Approval"),
+    StepKind.transfer: ("Chuyển hồ sơ", "Hand-over"),
+    StepKind.issue: ("Trả kết quả", "Issue of the result"),
+    StepKind.pay: ("Nộp phí, nghĩa vụ tài chính", "Payment"),
+    StepKind.other: ("Khác", "Other"),
+}
+ACTIVITIES_EN = {
+    Activity.learn: "Learning the requirements",
+    Activity.prepare: "Preparing the dossier components",
+    Activity.certify: "Certifying copies",
+    Activity.visit: "Travelling, queuing, submitting and collecting",
+    Activity.submit_online: "Submitting online",
+    Activity.receive_online: "Receiving the electronic result",
+    Activity.supplement: "Supplementing the dossier",
+    Activity.fee: "Fees",
 }
 SEVERITIES = {
     Severity.high: ("Cao", "High"),
@@ -389,6 +418,19 @@ def status(value: str, lang: str) -> str:
     return _pick(STATUSES[value], lang)
 
 
+def channel(value: str, lang: str) -> str:
+    return _pick(CHANNELS[ChannelKind(value)], lang)
+
+
+def step_kind(value: str, lang: str) -> str:
+    return _pick(STEP_KINDS[StepKind(value)], lang)
+
+
+def activity(value: Activity, lang: str) -> str:
+    """A cost activity: the cost model's Vietnamese label, or its English one."""
+    return ACTIVITY_LABELS_VI[value] if lang == "vi" else ACTIVITIES_EN[value]
+
+
 def rule_kind(value: str, lang: str) -> str:
     return _pick(RULE_KINDS[value], lang)
 
@@ -437,7 +479,7 @@ def dimension(value: str, lang: str) -> str:
 # Numbers: Vietnamese groups thousands with "." and writes decimals with ","; English the other way.
 
 
-def num(value: float | int | None, lang: str, decimals: int = 0) -> str:
+def num(value: float | int | Decimal | None, lang: str, decimals: int = 0) -> str:
     if value is None:
         return t("none", lang)
     text = f"{value:,.{decimals}f}"
@@ -457,8 +499,11 @@ def pct(share: float | None, lang: str, decimals: int = 1) -> str:
     return t("none", lang) if share is None else num(share * 100, lang, decimals) + "%"
 
 
-def vnd(amount: float | int | None, lang: str) -> str:
-    return t("none", lang) if amount is None else num(amount, lang) + " đ"
+def vnd(amount: float | int | Decimal | None, lang: str) -> str:
+    """Money in đồng: 1.189.788.944 đ (VND 1,189,788,944 in English)."""
+    if amount is None:
+        return t("none", lang)
+    return f"{num(amount, lang)} đ" if lang == "vi" else f"VND {num(amount, lang)}"
 
 
 def signed(value: float | int, lang: str, decimals: int = 0) -> str:
@@ -466,11 +511,12 @@ def signed(value: float | int, lang: str, decimals: int = 0) -> str:
     return ("+" if value > 0 else "−" if value < 0 else "") + text
 
 
-def number(value: object, lang: str) -> str:
-    """A parameter value: integers grouped, decimals only as many as it has (0,6; 1.500; 2)."""
+def number(value: object, lang: str, decimals: int = 3) -> str:
+    """A parameter value or a measured figure: integers grouped, decimals only as many as it has, at
+    most ``decimals`` (0,6; 1.500; 2)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     if float(value).is_integer():
         return num(value, lang)
-    text = num(value, lang, 3).rstrip("0")
+    text = num(value, lang, decimals).rstrip("0")
     return text.rstrip(",.")

@@ -1,15 +1,11 @@
-"""Texts of the procedure page (Thủ tục), Vietnamese first, and numbers written the Vietnamese way.
+"""Texts of the procedure page (Thủ tục), Vietnamese first.
 
-Kept apart from ``i18n.py`` so the two pages' texts merge without conflicts; enum values (severity,
-measure, level, channel, cost activity) are translated here so no raw value reaches the screen.
+Kept apart from ``i18n.py`` so the two pages' texts merge without conflicts. Enum labels (severity,
+measure, level, channel, step kind, cost activity) and number formats are the workbench's, in
+``i18n.py``: the procedure page shows them as every other page does.
 """
 
 from __future__ import annotations
-
-from engine.cost.model import ACTIVITY_LABELS_VI, Activity
-from engine.graph.map_labels import number
-from engine.model import ChannelKind, Level, Measure, Severity, StepKind
-from engine.services.graphs import measure_label
 
 TEXTS: dict[str, dict[str, str]] = {
     "choose": {"vi": "Thủ tục (gõ mã hoặc tên để tìm)", "en": "Procedure (type a code or name)"},
@@ -133,96 +129,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "online_level": {"vi": "Mức độ trực tuyến", "en": "Online level"},
 }
 
-SEVERITY = {
-    Severity.high: {"vi": "Cao", "en": "High"},
-    Severity.medium: {"vi": "Trung bình", "en": "Medium"},
-    Severity.low: {"vi": "Thấp", "en": "Low"},
-}
-LEVEL = {
-    Level.ministry: {"vi": "Cấp bộ", "en": "Ministry"},
-    Level.province: {"vi": "Cấp tỉnh", "en": "Province"},
-    Level.district: {"vi": "Cấp huyện (cũ)", "en": "District (former)"},
-    Level.commune: {"vi": "Cấp xã", "en": "Commune"},
-    Level.other: {"vi": "Cơ quan khác", "en": "Other agency"},
-}
-CHANNEL = {
-    ChannelKind.in_person: {"vi": "Trực tiếp", "en": "In person"},
-    ChannelKind.online: {"vi": "Trực tuyến", "en": "Online"},
-    ChannelKind.post: {"vi": "Dịch vụ bưu chính", "en": "By post"},
-}
-STEP_KIND = {
-    StepKind.submit: {"vi": "Nộp hồ sơ", "en": "Submission"},
-    StepKind.receive: {"vi": "Tiếp nhận hồ sơ", "en": "Reception"},
-    StepKind.check: {"vi": "Thẩm định, kiểm tra", "en": "Appraisal"},
-    StepKind.inspect: {"vi": "Kiểm tra thực địa", "en": "On-site inspection"},
-    StepKind.consult: {"vi": "Lấy ý kiến", "en": "Consultation"},
-    StepKind.approve: {"vi": "Phê duyệt, ký", "en": "Approval"},
-    StepKind.transfer: {"vi": "Chuyển hồ sơ", "en": "Hand-over"},
-    StepKind.issue: {"vi": "Trả kết quả", "en": "Issue of the result"},
-    StepKind.pay: {"vi": "Nộp phí, nghĩa vụ tài chính", "en": "Payment"},
-    StepKind.other: {"vi": "Khác", "en": "Other"},
-}
-ONLINE_LEVEL = {
-    "full": {"vi": "Toàn trình", "en": "Fully online"},
-    "partial": {"vi": "Một phần", "en": "Partly online"},
-    "none": {"vi": "Chưa trực tuyến", "en": "Not online"},
-}
-ACTIVITY_EN = {
-    Activity.learn: "Learning the requirements",
-    Activity.prepare: "Preparing the dossier components",
-    Activity.certify: "Certifying copies",
-    Activity.visit: "Travelling, queuing, submitting and collecting",
-    Activity.submit_online: "Submitting online",
-    Activity.receive_online: "Receiving the electronic result",
-    Activity.supplement: "Supplementing the dossier",
-    Activity.fee: "Fees",
-}
-
 
 def t(key: str, lang: str, **values: object) -> str:
     text = TEXTS[key][lang]
     return text.format(**values) if values else text
-
-
-def severity(value: Severity, lang: str) -> str:
-    return SEVERITY[value][lang]
-
-
-def level(value: Level, lang: str) -> str:
-    return LEVEL[value][lang]
-
-
-def channel(value: ChannelKind, lang: str) -> str:
-    return CHANNEL[value][lang]
-
-
-def step_kind(value: StepKind, lang: str) -> str:
-    return STEP_KIND[value][lang]
-
-
-def online_level(value: str, lang: str) -> str:
-    return ONLINE_LEVEL[value][lang]
-
-
-def activity(value: Activity, lang: str) -> str:
-    return ACTIVITY_LABELS_VI[value] if lang == "vi" else ACTIVITY_EN[value]
-
-
-def measure(value: Measure, lang: str) -> str:
-    return measure_label(value, lang)
-
-
-def num(value: float | int, lang: str, decimals: int = 2) -> str:
-    """1.271 and 2,5 in Vietnamese; 1,271 and 2.5 in English."""
-    return number(value, lang, decimals)
-
-
-def vnd(amount: float | int, lang: str) -> str:
-    """Money in đồng: 1.189.788.944 đ (VND 1,189,788,944 in English)."""
-    text = number(round(amount), lang)
-    return f"{text} đ" if lang == "vi" else f"VND {text}"
-
-
-def percent(share: float, lang: str) -> str:
-    """A share as a percentage with one decimal: 2,9%."""
-    return f"{number(round(share * 100, 1), lang, 1)}%"

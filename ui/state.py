@@ -9,12 +9,17 @@ values are kept when the language or the page changes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 from i18n import t
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from engine.model import SourceRegistry
 from engine.plans.model import Plan
@@ -30,6 +35,7 @@ from engine.services.rules_info import RulePrecision, load_precision
 from engine.services.targets import ReachReport, candidate_reach
 from engine.services.whatif import WhatIfBase, what_if_base
 
+WARM_DELAY_S = 0.3
 _PAGES: dict[str, Any] = {}  # the navigation's pages by url path, for st.switch_page
 
 
@@ -144,6 +150,48 @@ def current_plan() -> Plan | None:
 def plan_overview(plan: Plan) -> Overview:
     """Progress of ``plan`` on the catalogue in use, recomputed only when the plan changes."""
     return _overview(catalogue_path(), plan.id, plan.version)
+
+
+def warm_plan_overview(plan_id: int) -> None:
+    """Compute the progress of the plan as it now is in a background thread, so the overview opened
+    after a decision finds it ready (~2 s on the bundled catalogue); a run that needs it sooner waits
+    for that same computation (Streamlit's caches lock each key)."""
+    path = catalogue_path()
+
+    def compute() -> None:
+        plan = repository().get(plan_id)
+        _overview(path, plan.id, plan.version)
+
+    # Started a little later so the run that shows the decision, ~0.1 s, does not share the GIL with it.
+    warm = threading.Timer(WARM_DELAY_S, compute)
+    warm.daemon = True
+    warm.start()
+
+
+def ready_mark(started: float) -> None:
+    """An invisible mark numbered by run, with the server time of the run: browser tests and the bench
+    wait for it to know the page is drawn."""
+    runs = st.session_state["_runs"] = st.session_state.get("_runs", 0) + 1
+    ms = (time.perf_counter() - started) * 1000
+    st.html(f'<div class="tg-ready" data-run="{runs}" data-ms="{ms:.0f}"></div>')
+
+
+def fragment(func: Callable[..., None]) -> Callable[..., None]:
+    """``st.fragment``: an interaction inside reruns and redraws only this part of the page. A rerun of
+    the fragment alone ends with its own ready mark, as a full run ends with the app's."""
+
+    @functools.wraps(func)
+    def body(*args: Any, **kwargs: Any) -> None:
+        started = time.perf_counter()
+        ctx = get_script_run_ctx()
+        alone = ctx is not None and bool(ctx.fragment_ids_this_run)
+        if alone:
+            keep_widget_values()  # as app.py does on a full run: a widget not drawn keeps its value
+        func(*args, **kwargs)
+        if alone:
+            ready_mark(started)
+
+    return st.fragment(body)
 
 
 def reviewer() -> str:

@@ -107,13 +107,23 @@ def run_count(page: Any) -> int:
     )
 
 
+# Drawn: a ready mark of a later run is on the page, no element waits for its lazily loaded code
+# (Streamlit shows a stSkeleton meanwhile), none of the run before is left (data-stale: the run's end
+# removes them), and every chart has drawn its canvas or SVG.
+# The moment it first holds is kept in window.__tgDrawn (the page's clock) for the bench.
+DRAWN = """(after) => {
+    const drawn = [...document.querySelectorAll('.tg-ready')].some(e => +e.dataset.run > after)
+        && !document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')
+        && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+            .every(c => c.querySelector('canvas, svg'));
+    if (drawn) window.__tgDrawn = performance.now();
+    return drawn;
+}"""
+
+
 def wait_drawn(page: Any, after: int, timeout: float = 60_000) -> None:
     """Wait until a script run later than run ``after`` has drawn the whole page."""
-    page.wait_for_function(
-        "(after) => [...document.querySelectorAll('.tg-ready')].some(e => +e.dataset.run > after)",
-        arg=after,
-        timeout=timeout,
-    )
+    page.wait_for_function(DRAWN, arg=after, timeout=timeout)
 
 
 def open_page(page: Any, url: str, timeout: float = 180_000) -> None:

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from engine.cli import main as cli
@@ -61,11 +62,18 @@ def test_catalogue_search_ignores_accents_and_a_typo(workbench: AppTest) -> None
 def test_catalogue_filters_narrow_the_table(workbench: AppTest) -> None:
     workbench.sidebar.toggle(key="experimental").set_value(True).run()  # the data-reuse rules
     workbench.switch_page("screens/catalogue.py").run()
+    assert not workbench.multiselect, "the filters are drawn only once their expander is open"
+    workbench.session_state["cat_filters_open"] = True  # the user opens the expander
+    workbench.run()
     workbench.multiselect(key="k_cat_databases").select("civil_status").run()
     frame = workbench.dataframe[0].value
     assert len(frame) > 0
     assert all("Cơ sở dữ liệu hộ tịch điện tử" in v for v in frame["Cơ sở dữ liệu"])
     assert vn_int(metrics(workbench)["Thủ tục"]) == len(frame)
+    workbench.session_state["cat_filters_open"] = False  # closed again: the filter still applies
+    workbench.run()
+    assert not workbench.multiselect
+    assert len(workbench.dataframe[0].value) == len(frame)
 
 
 def test_language_switch_keeps_page_and_selection(workbench: AppTest) -> None:
@@ -112,6 +120,9 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
 def test_the_overview_shows_how_far_the_candidates_go_as_the_service_computes(workbench: AppTest) -> None:
     workbench.run()  # no plan chosen: the targets and the candidates' reach are shown all the same
     assert not workbench.exception, workbench.exception
+    assert len(workbench.table) == 1, "the reach is drawn only once its expander is open"
+    workbench.session_state["overview_reach_open"] = True  # the user opens it
+    workbench.run()
     reach = workbench.table[-1].value
     catalogue, result = cached_audit(None, experimental=True)
     report = candidate_reach(catalogue, result.findings, load_rulebook(include_experimental=True))
@@ -150,11 +161,17 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
     workbench.switch_page("screens/overview.py").run()
     assert vn_int(metrics(workbench)["Chấp thuận"]) == 1
     assert item  # the key the decision was made on
+    charts = len(workbench.get("arrow_vega_lite_chart") or workbench.get("vega_lite_chart"))
+    workbench.session_state["overview_history_open"] = True  # the plan over time, drawn once opened
+    workbench.run()
+    assert len(workbench.get("arrow_vega_lite_chart") or workbench.get("vega_lite_chart")) == charts + 1
 
 
 def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest) -> None:
     workbench.sidebar.toggle(key="experimental").set_value(True).run()
     workbench.switch_page("screens/review.py").run()
+    workbench.session_state["rev_filters_open"] = True  # the user opens the filters
+    workbench.run()
     workbench.radio(key="k_rev_exp").set_value("only").run()
     frame = workbench.dataframe[0].value
     assert len(frame) > 0
@@ -311,5 +328,29 @@ def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: App
     breakdown = workbench.dataframe[0].value
     assert {"Group", "Procedures", "Time −30% business 2025", "Cost −50% 2026"} <= set(breakdown.columns)
     assert "Commune" in set(breakdown["Group"])
+    workbench.session_state["overview_reach_open"] = True
+    workbench.run()
     reach = workbench.table[2].value  # targets, counts, then how far the candidates go
     assert "Replace a component with a data lookup ¹" in set(reach["Kind of measure"])
+
+
+def _chart_legend(app: AppTest) -> tuple[list[str], list[str]]:
+    """The target chart's legend (its colour scale's names) and the series its bars are drawn for."""
+    chart = (app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart"))[0]
+    spec = json.loads(chart.proto.spec)
+    bars, tick = spec["layer"]
+    colour = bars["encoding"]["color"]
+    assert colour.get("legend") is not None, "the bars' legend is shown"
+    assert tick["encoding"]["color"]["scale"]["domain"] == colour["scale"]["domain"]
+    frames = [convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets]
+    drawn = {s for frame in frames if "series" in frame for s in frame["series"]}
+    return colour["scale"]["domain"], sorted(drawn)
+
+
+def test_the_target_chart_has_a_legend_for_achieved_projected_and_target(workbench: AppTest) -> None:
+    _create_plan(workbench)
+    names, drawn = _chart_legend(workbench)
+    assert names == ["Đã đạt (đã thực hiện)", "Dự kiến (đã chấp thuận)", "Mục tiêu"]
+    assert set(drawn) == set(names), "every name of the legend is drawn, and only those"
+    workbench.sidebar.radio(key="lang").set_value("en").run()
+    assert _chart_legend(workbench)[0] == ["Achieved (done)", "Projected (accepted)", "Target"]

@@ -20,58 +20,28 @@ def open_procedure(code: str) -> None:
 
 def render(lang: str) -> None:
     st.title(t("catalogue_title", lang))
-    data = state.audited(lang)
+    _browse(state.audited(lang), lang)
+
+
+@state.fragment
+def _browse(data: state.Audited, lang: str) -> None:
+    """Search, filters, totals and the table: a search or a filter redraws only this part."""
     table = data.table
-    registry = data.catalogue.registry
     query = st.text_input(t("search", lang), key="k_cat_query", placeholder="dang ky khai sinh, 1.001193")
-    with st.expander(t("filters", lang), expanded=False):
-        c1, c2, c3 = st.columns(3)
-        levels = c1.multiselect(
-            t("level", lang),
-            table.options["levels"],
-            format_func=lambda v: level(v, lang),
-            key="k_cat_levels",
-            placeholder=t("all", lang),
-        )
-        fields = c2.multiselect(
-            t("field", lang), table.options["fields"], key="k_cat_fields", placeholder=t("all", lang)
-        )
-        agencies = c3.multiselect(
-            t("agency", lang), table.options["agencies"], key="k_cat_agencies", placeholder=t("all", lang)
-        )
-        c4, c5, c6 = st.columns(3)
-        online = c4.multiselect(
-            t("online_level", lang),
-            table.options["online_levels"],
-            format_func=lambda v: online_level(v, lang),
-            key="k_cat_online",
-            placeholder=t("all", lang),
-        )
-        rules = c5.multiselect(
-            t("rules_hit", lang),
-            table.options["rules"],
-            format_func=lambda r: _rule_title(data, r, lang),
-            key="k_cat_rules",
-            placeholder=t("all", lang),
-        )
-        databases = c6.multiselect(
-            t("database", lang),
-            table.options["databases"],
-            format_func=lambda d: state.source_name(registry, d, lang),
-            key="k_cat_databases",
-            placeholder=t("all", lang),
-        )
-        only_flagged = st.checkbox(t("only_flagged", lang), key="k_cat_flagged")
+    with st.expander(t("filters", lang), key="cat_filters_open", on_change="rerun") as box:
+        if box.open:  # drawn only when open: a closed expander costs the page nothing
+            _filter_widgets(data, lang)
+    chosen = st.session_state
     rows = table.filter(
         RowFilter(
             query=query,
-            levels=levels,
-            fields=fields,
-            agencies=agencies,
-            online_levels=online,
-            rules=rules,
-            databases=databases,
-            only_flagged=only_flagged,
+            levels=chosen.get("k_cat_levels", []),
+            fields=chosen.get("k_cat_fields", []),
+            agencies=chosen.get("k_cat_agencies", []),
+            online_levels=chosen.get("k_cat_online", []),
+            rules=chosen.get("k_cat_rules", []),
+            databases=chosen.get("k_cat_databases", []),
+            only_flagged=chosen.get("k_cat_flagged", False),
         )
     )
     shown = totals(rows)
@@ -122,6 +92,46 @@ def render(lang: str) -> None:
     )
     if o2.button(t("open", lang), key="open_procedure_button") and code:
         open_procedure(code)
+
+
+def _filter_widgets(data: state.Audited, lang: str) -> None:
+    """The filters; their values live in the session under their keys, drawn or not."""
+    table, registry = data.table, data.catalogue.registry
+    c1, c2, c3 = st.columns(3)
+    c1.multiselect(
+        t("level", lang),
+        table.options["levels"],
+        format_func=lambda v: level(v, lang),
+        key="k_cat_levels",
+        placeholder=t("all", lang),
+    )
+    c2.multiselect(t("field", lang), table.options["fields"], key="k_cat_fields", placeholder=t("all", lang))
+    c3.multiselect(
+        t("agency", lang), table.options["agencies"], key="k_cat_agencies", placeholder=t("all", lang)
+    )
+    c4, c5, c6 = st.columns(3)
+    c4.multiselect(
+        t("online_level", lang),
+        table.options["online_levels"],
+        format_func=lambda v: online_level(v, lang),
+        key="k_cat_online",
+        placeholder=t("all", lang),
+    )
+    c5.multiselect(
+        t("rules_hit", lang),
+        table.options["rules"],
+        format_func=lambda r: _rule_title(data, r, lang),
+        key="k_cat_rules",
+        placeholder=t("all", lang),
+    )
+    c6.multiselect(
+        t("database", lang),
+        table.options["databases"],
+        format_func=lambda d: state.source_name(registry, d, lang),
+        key="k_cat_databases",
+        placeholder=t("all", lang),
+    )
+    st.checkbox(t("only_flagged", lang), key="k_cat_flagged")
 
 
 def table_name(rows: list[CatalogueRow], code: str) -> str:

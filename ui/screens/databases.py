@@ -14,7 +14,7 @@ from i18n import num, pct, signed, t, vnd
 
 from engine.model import Finding, SourceRegistry
 from engine.services.sources import SourceRanking, SourceSaving, WhatIf, published_since
-from engine.services.whatif import Effect, what_if
+from engine.services.whatif import Effect, WhatIfBase, what_if
 
 
 def render(lang: str) -> None:
@@ -25,6 +25,12 @@ def render(lang: str) -> None:
     if reuse and reuse.share is not None:
         share = pct(reuse.share, lang, 0)
         st.warning(t("db_experimental", lang, correct=reuse.correct, judged=reuse.judged, share=share))
+    _what_if(data, base, lang)
+
+
+@state.fragment
+def _what_if(data: state.Audited, base: WhatIfBase, lang: str) -> None:
+    """The change, its effect and the ranking: computing a what-if redraws only this part."""
     registry = data.catalogue.registry
     sources = [s.id for s in registry.sources]
     c1, c2 = st.columns(2)
@@ -74,8 +80,9 @@ def render(lang: str) -> None:
         _effect(shown, data, lang)
     _ranking(base.ranking, lang, registry)
     if shown is not None and shown.ranking is not None:
-        with st.expander(t("ranking_what_if", lang)):
-            _ranking_table(shown.ranking, lang, registry)
+        with st.expander(t("ranking_what_if", lang), key="db_ranking_open", on_change="rerun") as box:
+            if box.open:  # drawn only when open: the page shows one ranking table at a time
+                _ranking_table(shown.ranking, lang, registry)
 
 
 def _effect(effect: Effect, data: state.Audited, lang: str) -> None:

@@ -20,6 +20,8 @@ from engine.services.overview import Overview, plan_timeline
 from engine.services.targets import ALL_MEASURES, TargetReach
 
 DIMENSIONS = ("level", "field", "agency")
+BAR_COLOURS = ("#0068c9", "#83c9ff")  # achieved, projected: Streamlit's own blues
+TARGET_COLOUR = "#c0392b"
 
 
 def render(lang: str) -> None:
@@ -144,25 +146,30 @@ def _targets(view: Overview, lang: str) -> None:
             {"target": label, "series": t("achieved", lang), "value": (achieved.achieved or 0) * 100},
             {"target": label, "series": t("projected", lang), "value": (projected.achieved or 0) * 100},
         ]
+    series = [t("achieved", lang), t("projected", lang), t("target_line", lang)]
+    # One legend above the chart names both bars and the target tick, in the page's language.
+    legend = alt.Legend(orient="top", title=None, symbolType="square")
+    color = alt.Scale(domain=series, range=[*BAR_COLOURS, TARGET_COLOUR])
     bars = (
         alt.Chart(pd.DataFrame(rows))
         .mark_bar()
         .encode(
             y=alt.Y("target:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-            yOffset=alt.YOffset("series:N", sort=None),
+            yOffset=alt.YOffset("series:N", sort=series[:2]),
             x=alt.X("value:Q", title="%", scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("series:N", title=None, sort=None, legend=alt.Legend(orient="bottom")),
+            color=alt.Color("series:N", scale=color, legend=legend),
             tooltip=[alt.Tooltip("target:N"), alt.Tooltip("series:N"), alt.Tooltip("value:Q", format=".1f")],
         )
     )
-    line_frame = pd.DataFrame([{"target": short_label(p, lang), "value": p.required * 100} for _, p in pairs])
+    line_frame = pd.DataFrame(
+        [{"target": short_label(p, lang), "series": series[2], "value": p.required * 100} for _, p in pairs]
+    )
     rule = (
         alt.Chart(line_frame)
-        .mark_tick(color="#c0392b", thickness=3, size=30)
-        .encode(y=alt.Y("target:N", sort=None), x="value:Q")
+        .mark_tick(thickness=3, size=30)
+        .encode(y=alt.Y("target:N", sort=None), x="value:Q", color=alt.Color("series:N", scale=color))
     )
     st.altair_chart(bars + rule, width="stretch")
-    st.caption(f"▮ {t('target_line', lang)}")
     st.table(
         [
             {
@@ -238,9 +245,16 @@ def _share(n: int, share: float | None, lang: str) -> str:
     return f"{num(n, lang)} ({pct(share, lang)})"
 
 
+@state.fragment
 def _reach(lang: str) -> None:
-    """How far accepting every candidate of each kind of measure would go, target by target."""
-    st.subheader(t("reach_title", lang))
+    """How far accepting every candidate of each kind of measure would go, target by target: computed
+    (~3 s once per catalogue) and drawn only when its expander is open."""
+    with st.expander(t("reach_title", lang), key="overview_reach_open", on_change="rerun") as box:
+        if box.open:
+            _reach_table(lang)
+
+
+def _reach_table(lang: str) -> None:
     with st.spinner(t("loading", lang)):
         report = state.candidate_reach_in_use()
     if not report.rows:
@@ -300,7 +314,9 @@ def _metrics(report: ProgressReport, lang: str) -> None:
     )
 
 
+@state.fragment
 def _breakdown(report: ProgressReport, lang: str) -> None:
+    """Progress by level, field or agency: choosing the dimension redraws only this part."""
     st.subheader(t("breakdown", lang))
     chosen = st.segmented_control(
         t("dimension", lang),
@@ -326,8 +342,15 @@ def _breakdown(report: ProgressReport, lang: str) -> None:
     st.dataframe(rows, hide_index=True, width="stretch", height=320)
 
 
+@state.fragment
 def _history(plan: Plan, lang: str) -> None:
-    st.subheader(t("history", lang))
+    """The plan's decisions over time: read and charted only when its expander is open."""
+    with st.expander(t("history", lang), key="overview_history_open", on_change="rerun") as box:
+        if box.open:
+            _history_chart(plan, lang)
+
+
+def _history_chart(plan: Plan, lang: str) -> None:
     timeline = plan_timeline(plan, state.repository().history(plan.id))
     if len(timeline) <= 1:
         st.caption(t("history_empty", lang))

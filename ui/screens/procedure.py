@@ -13,19 +13,8 @@ from typing import Any
 
 import state
 import streamlit as st
-from i18n_map import (
-    activity,
-    channel,
-    level,
-    measure,
-    num,
-    online_level,
-    percent,
-    severity,
-    step_kind,
-    t,
-    vnd,
-)
+from i18n import activity, channel, level, measure, num, number, online_level, pct, severity, step_kind, vnd
+from i18n_map import t
 
 from engine.cost.compliance import compliance_cost
 from engine.cost.model import CostBreakdown
@@ -381,11 +370,12 @@ def _target(finding: Finding, lang: str) -> str:
 def _saving(finding: Finding, lang: str) -> str:
     bits = []
     if finding.saving.hours:
-        bits.append(f"{num(finding.saving.hours, lang)} {'giờ' if lang == 'vi' else 'hours'}")
+        bits.append(f"{number(finding.saving.hours, lang, 2)} {'giờ' if lang == 'vi' else 'hours'}")
     if finding.saving.vnd:
         bits.append(vnd(finding.saving.vnd, lang))
     if finding.saving.days:
-        bits.append(f"{num(finding.saving.days, lang)} {'ngày làm việc' if lang == 'vi' else 'working days'}")
+        unit = "ngày làm việc" if lang == "vi" else "working days"
+        bits.append(f"{number(finding.saving.days, lang, 2)} {unit}")
     return " · ".join(bits) or "—"
 
 
@@ -468,7 +458,7 @@ def _cost(procedure: Procedure, projected: Procedure | None, lang: str) -> None:
 
 def _delta(before: int, after: int, lang: str) -> str:
     change = after - before
-    share = f" ({percent(change / before, lang)})" if before else ""
+    share = f" ({pct(change / before, lang)})" if before else ""
     sign = "+" if change > 0 else "−" if change < 0 else ""
     return f"{sign}{vnd(abs(change), lang)}{share}"
 
@@ -483,7 +473,7 @@ def _cost_rows(before: CostBreakdown, after: CostBreakdown | None, lang: str) ->
         old, new = before_lines.get(act), after_lines.get(act)
         row = {
             t("cost_activity", lang): activity(act, lang),
-            t("cost_hours", lang): num(float(old.hours), lang) if old else "—",
+            t("cost_hours", lang): number(float(old.hours), lang, 2) if old else "—",
             t("cost_before", lang): vnd(old.total_vnd, lang) if old else "—",
         }
         if after is not None:
@@ -493,7 +483,7 @@ def _cost_rows(before: CostBreakdown, after: CostBreakdown | None, lang: str) ->
         rows.append(row)
     total = {
         t("cost_activity", lang): t("cost_total", lang),
-        t("cost_hours", lang): num(float(sum(line.hours for line in before.lines)), lang),
+        t("cost_hours", lang): number(float(sum(line.hours for line in before.lines)), lang, 2),
         t("cost_before", lang): vnd(before.per_dossier_vnd, lang),
     }
     if after is not None:

@@ -34,7 +34,12 @@ def precision_text(p: RulePrecision | None, lang: str) -> str:
 
 def render(lang: str) -> None:
     st.title(t("review_title", lang))
-    data = state.audited(lang)
+    _queue(state.audited(lang), lang)
+
+
+@state.fragment
+def _queue(data: state.Audited, lang: str) -> None:
+    """The queue and the decisions: a filter or a decision redraws only this part of the page."""
     plan = state.current_plan()
     queue = review_queue(data.catalogue, data.result, data.rulebook, plan, state.precision())
     if plan is None:
@@ -65,64 +70,69 @@ def render(lang: str) -> None:
 
 
 def _filters(queue: ReviewQueue, data: state.Audited, lang: str) -> QueueFilter:
+    with st.expander(t("filters", lang), key="rev_filters_open", on_change="rerun") as box:
+        if box.open:  # drawn only when open: a closed expander costs the page nothing
+            _filter_widgets(queue, data, lang)
+    chosen = st.session_state
+    return QueueFilter(
+        rules=chosen.get("k_rev_rules", []),
+        severities=chosen.get("k_rev_sev", []),
+        fields=chosen.get("k_rev_fields", []),
+        levels=chosen.get("k_rev_levels", []),
+        databases=chosen.get("k_rev_db", []),
+        statuses=chosen.get("k_rev_status", []),
+        experimental={"all": None, "only": True, "proven": False}[chosen.get("k_rev_exp", "all")],
+    )
+
+
+def _filter_widgets(queue: ReviewQueue, data: state.Audited, lang: str) -> None:
+    """The filters; their values live in the session under their keys, drawn or not."""
     options = queue.options
     registry = data.catalogue.registry
-    with st.expander(t("filters", lang)):
-        c1, c2, c3 = st.columns(3)
-        rules = c1.multiselect(
-            t("rule", lang),
-            options["rules"],
-            format_func=lambda r: _rule_title(data, r, lang),
-            key="k_rev_rules",
-            placeholder=t("all", lang),
-        )
-        severities = c2.multiselect(
-            t("severity", lang),
-            options["severities"],
-            format_func=lambda s: severity(s, lang),
-            key="k_rev_sev",
-            placeholder=t("all", lang),
-        )
-        statuses = c3.multiselect(
-            t("status", lang),
-            options["statuses"],
-            format_func=lambda s: status(s, lang),
-            key="k_rev_status",
-            placeholder=t("all", lang),
-        )
-        c4, c5, c6 = st.columns(3)
-        fields = c4.multiselect(
-            t("field", lang), options["fields"], key="k_rev_fields", placeholder=t("all", lang)
-        )
-        levels = c5.multiselect(
-            t("level", lang),
-            options["levels"],
-            format_func=lambda v: level(v, lang),
-            key="k_rev_levels",
-            placeholder=t("all", lang),
-        )
-        databases = c6.multiselect(
-            t("database", lang),
-            options["databases"],
-            format_func=lambda d: state.source_name(registry, d, lang),
-            key="k_rev_db",
-            placeholder=t("all", lang),
-        )
-        kind = st.radio(
-            t("show_experimental", lang),
-            ["all", "only", "proven"],
-            format_func=lambda k: t(f"exp_{k}", lang),
-            horizontal=True,
-            key="k_rev_exp",
-        )
-    return QueueFilter(
-        rules=rules,
-        severities=severities,
-        fields=fields,
-        levels=levels,
-        databases=databases,
-        statuses=statuses,
-        experimental={"all": None, "only": True, "proven": False}[kind],
+    c1, c2, c3 = st.columns(3)
+    c1.multiselect(
+        t("rule", lang),
+        options["rules"],
+        format_func=lambda r: _rule_title(data, r, lang),
+        key="k_rev_rules",
+        placeholder=t("all", lang),
+    )
+    c2.multiselect(
+        t("severity", lang),
+        options["severities"],
+        format_func=lambda s: severity(s, lang),
+        key="k_rev_sev",
+        placeholder=t("all", lang),
+    )
+    c3.multiselect(
+        t("status", lang),
+        options["statuses"],
+        format_func=lambda s: status(s, lang),
+        key="k_rev_status",
+        placeholder=t("all", lang),
+    )
+    c4, c5, c6 = st.columns(3)
+    c4.multiselect(t("field", lang), options["fields"], key="k_rev_fields", placeholder=t("all", lang))
+    c5.multiselect(
+        t("level", lang),
+        options["levels"],
+        format_func=lambda v: level(v, lang),
+        key="k_rev_levels",
+        placeholder=t("all", lang),
+    )
+    c6.multiselect(
+        t("database", lang),
+        options["databases"],
+        format_func=lambda d: state.source_name(registry, d, lang),
+        key="k_rev_db",
+        placeholder=t("all", lang),
+    )
+    st.radio(
+        t("show_experimental", lang),
+        ["all", "only", "proven"],
+        format_func=lambda k: t(f"exp_{k}", lang),
+        horizontal=True,
+        key="k_rev_exp",
     )
 
 
@@ -222,6 +232,7 @@ def _decide(
     except UserError as error:
         st.session_state["review_error"] = str(error)
         return
+    state.warm_plan_overview(plan_id)
     st.session_state["review_flash"] = t("decided", lang, n=num(len(items), lang))
 
 
