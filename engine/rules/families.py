@@ -46,6 +46,8 @@ _VERBS = {
     "gia han": Variant.extend,
 }
 _VERB_ORDER = sorted(_VERBS, key=len, reverse=True)
+# Each verb as a whole word at the start; compiled once, since names are split for every audit.
+_VERB_STARTS = [(v, re.compile(re.escape(v) + r"[ ,]")) for v in _VERB_ORDER]
 _SEPARATOR = re.compile(r"^(,|;|/|-|va\b|hoac\b)\s*")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 # A trailing case clause ("… trong trường hợp bị mất") names a case of the variant, not another object.
@@ -68,7 +70,7 @@ def split_variant(name: str) -> tuple[list[str], str]:
     text = re.sub(r"^thu tuc\s+", "", text)
     variants: list[str] = []
     while True:
-        verb = next((v for v in _VERB_ORDER if text == v or re.match(re.escape(v) + r"[ ,]", text)), None)
+        verb = next((v for v, start in _VERB_STARTS if text == v or start.match(text)), None)
         if verb:
             variants.append(_VERBS[verb])
             text = text[len(verb) :].lstrip()

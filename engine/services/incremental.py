@@ -12,6 +12,7 @@ Without a cache folder, a temporary one holds the procedures between the passes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import os
 import sys
@@ -100,7 +101,7 @@ def audit_catalogue(
         return CatalogueAudit(result, known, whole.files_read, dict(whole.fields), 0, clock.phases)
     parts = reader.read(files, keys, workers)
     clock.lap("parse")
-    codes = [e["code"] for part in parts for e in part.entries]
+    codes = [e.code for part in parts for e in part.entries]
     if kind == "json" and len(set(codes)) < len(codes):
         return _in_memory(path, rulebook, audit_date, cache, workers, progress)  # the importer says which
     entries: list[ContextEntry] = []
@@ -110,8 +111,7 @@ def audit_catalogue(
     first_file: dict[str, Path] = {}
     for index, part in enumerate(parts):
         problems += [InputProblem(*p) for p in part.problems]
-        for entry_json, procedure_digest in zip(part.entries, part.digests, strict=True):
-            entry = entry_from_json(entry_json)
+        for entry, procedure_digest in zip(part.entries, part.digests, strict=True):
             if entry.code in first_file:  # as ``load_catalogue`` says it of YAML files
                 problems.append(
                     InputProblem(
@@ -190,13 +190,42 @@ class _Clock:
         self._last = now
 
 
-class Part(BaseModel):
+@dataclass
+class Part:
     """One file read: its procedures' entries and digests, its problems, how many records it held."""
 
-    entries: list[dict[str, Any]]
+    entries: list[ContextEntry]
     digests: list[str]
     problems: list[tuple[str, str, str]]
     records_in: int
+
+    def to_json(self) -> bytes:
+        return json.dumps(
+            {
+                "entries": [entry_to_json(e) for e in self.entries],
+                "digests": self.digests,
+                "problems": self.problems,
+                "records_in": self.records_in,
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, payload: bytes | None) -> Part | None:
+        """A part ``to_json`` wrote; None for anything else, which is then parsed afresh."""
+        if payload is None:
+            return None
+        try:
+            data = json.loads(payload)
+            part = cls(
+                entries=[entry_from_json(e) for e in data["entries"]],
+                digests=[str(d) for d in data["digests"]],
+                problems=[(str(a), str(b), str(c)) for a, b, c in data["problems"]],
+                records_in=int(data["records_in"]),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return part if len(part.entries) == len(part.digests) else None
 
 
 class StoredAudit(BaseModel):
@@ -253,7 +282,7 @@ class _Reader:
     def read(self, files: Sequence[Path], keys: Sequence[str | None], workers: int) -> list[Part]:
         """One part per file, in order: from the cache when it holds it, else parsed (in parallel if many)."""
         parts: list[Part | None] = [
-            _part(self.cache.get_bytes("parsed", key)) if key else None for key in keys
+            Part.from_json(self.cache.get_bytes("parsed", key)) if key else None for key in keys
         ]
         missing = [i for i, part in enumerate(parts) if part is None]
         self.parsed = len(missing)
@@ -271,8 +300,8 @@ class _Reader:
                     }
                     for job in as_completed(jobs):
                         with suppress(BrokenProcessPool):  # a worker that died: parsed below
-                            for i, part in zip(jobs[job], job.result(), strict=True):
-                                parts[i] = part
+                            for i, payload in zip(jobs[job], job.result(), strict=True):
+                                parts[i] = Part.from_json(payload)  # interned: see entry_from_json
             finally:
                 _reader = None
         for i in missing:
@@ -299,13 +328,13 @@ class _Reader:
             digests.append(digest(text))
             self.cache.put_bytes("procedure", digests[-1], text)
         part = Part(
-            entries=[entry_to_json(ContextEntry.of(p, self.recogniser)) for p in procedures],
+            entries=[ContextEntry.of(p, self.recogniser) for p in procedures],
             digests=digests,
             problems=[(p.path, p.field, p.message) for p in problems],
             records_in=records,
         )
         if key:
-            self.cache.put_bytes("parsed", key, part.model_dump_json().encode("utf-8"))
+            self.cache.put_bytes("parsed", key, part.to_json())
         return part, procedures
 
     def procedure(self, procedure_digest: str, file: Path, key: str | None) -> Procedure:
@@ -324,22 +353,9 @@ class _Reader:
 _reader: _Reader | None = None  # set in the parent before the parse workers fork
 
 
-def _parse_in_worker(jobs: list[tuple[str, str | None]]) -> list[Part]:
+def _parse_in_worker(jobs: list[tuple[str, str | None]]) -> list[bytes]:
     assert _reader is not None, "the reader is set before the workers fork"
-    return [_reader.parse(Path(file), key) for file, key in jobs]
-
-
-def _part(payload: bytes | None) -> Part | None:
-    """A part stored by ``_Reader.parse``; None for anything else, which is then parsed afresh."""
-    if payload is None:
-        return None
-    try:
-        part = Part.model_validate_json(payload)
-        for entry in part.entries:
-            entry_from_json(entry)
-    except (ValueError, ValidationError, KeyError, TypeError):
-        return None
-    return part if len(part.entries) == len(part.digests) else None
+    return [_reader.parse(Path(file), key).to_json() for file, key in jobs]
 
 
 def entry_to_json(e: ContextEntry) -> dict[str, Any]:
