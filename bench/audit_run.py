@@ -42,10 +42,10 @@ def main() -> int:
     end = time.perf_counter()
     t = os.times()
     figures = {
-        "procedures": run.result.procedures,
-        "findings": len(run.result.findings),
+        "procedures": run.packed.procedures,
+        "findings": run.packed.findings,
         "parsed": run.parsed,
-        "evaluated": run.result.evaluated,
+        "evaluated": run.packed.evaluated,
         "audit_s": round(end - start, 3),
         "process_s": round(end - STARTED, 3),
         "imports_s": round(imported - STARTED, 3),

@@ -18,11 +18,13 @@ import os
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +34,20 @@ from engine.adapters.yaml_files import DATA_SOURCES_FILE, VOLUMES_FILE, load_mod
 from engine.errors import InputProblem, UserError
 from engine.importers import import_path
 from engine.importers.files import json_files
-from engine.model import Finding, Procedure, SourceRegistry
+from engine.model import Procedure, SourceRegistry
 from engine.recognise import DEFAULT_THESAURUS, Recogniser, default_thesaurus
 from engine.rules.facts import CatalogueContext, ContextEntry
 from engine.rules.families import FamilyCandidate
 from engine.services import paths
-from engine.services.audit import AuditJob, AuditResult, Progress, Rulebook, audit
+from engine.services.audit import (
+    AuditJob,
+    AuditResult,
+    PackedAudit,
+    Progress,
+    Rulebook,
+    StoredFindings,
+    audit_job,
+)
 from engine.services.cache import Cache, code_fingerprint, digest, json_digest
 from engine.services.catalogue import Catalogue, enrich, load_catalogue, load_registry
 
@@ -50,13 +60,18 @@ _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 class CatalogueAudit:
     """An audit of the catalogue at a path, with what the report needs of the catalogue."""
 
-    result: AuditResult
+    packed: PackedAudit
     problems: list[InputProblem]
     files_read: int
     fields: dict[str, str | None]  # code -> field (lĩnh vực) of every procedure
     parsed: int = 0  # files parsed rather than served from the cache
     # phase -> (wall seconds, CPU seconds of this process and its workers)
     phases: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    @cached_property
+    def result(self) -> AuditResult:
+        """The findings as objects (about 8 KB each: a report of a very large catalogue is built here)."""
+        return self.packed.unpack()
 
 
 def audit_catalogue(
@@ -89,16 +104,15 @@ def audit_catalogue(
     whole_key = digest(
         rulebook.fingerprint(), audit_date.isoformat(), reader.context, *[k or "-" for k in keys]
     )
-    whole = _stored_audit(cache.get_bytes("audit", whole_key)) if all(keys) else None
+    whole = _read_whole(cache.get_bytes("audit", whole_key)) if all(keys) else None
     clock.lap("list")
     if whole is not None:
-        result = AuditResult(
-            whole.findings, whole.procedures, whole.facts, whole.rules, audit_date, evaluated=0
-        )
+        meta, blocks = whole
         if progress:
-            progress(result.procedures, result.procedures)
-        known = registry_problems + [InputProblem(*p) for p in whole.problems]
-        return CatalogueAudit(result, known, whole.files_read, dict(whole.fields), 0, clock.phases)
+            progress(meta.procedures, meta.procedures)
+        audit_ = PackedAudit(blocks, meta.findings, meta.procedures, meta.facts, meta.rules, audit_date, 0)
+        known = registry_problems + [InputProblem(*p) for p in meta.problems]
+        return CatalogueAudit(audit_, known, meta.files_read, dict(meta.fields), 0, clock.phases)
     parts = reader.read(files, keys, workers)
     clock.lap("parse")
     codes = [e.code for part in parts for e in part.entries]
@@ -131,23 +145,24 @@ def audit_catalogue(
     def procedure(n: int) -> Procedure:
         return reader.procedure(digests[n], files[origin[n]], keys[origin[n]])
 
-    result = AuditJob(rulebook, ctx, entries, digests, procedure).run(cache, workers, progress)
+    packed = AuditJob(rulebook, ctx, entries, digests, procedure).run_packed(cache, workers, progress)
     clock.lap("rules")
     files_read = sum(part.records_in for part in parts)
     fields = {e.code: e.field for e in entries}
-    stored = StoredAudit(
-        findings=result.findings,
-        procedures=result.procedures,
-        facts=result.facts,
-        rules=result.rules,
+    meta = WholeAudit(
+        findings=packed.findings,
+        procedures=packed.procedures,
+        facts=packed.facts,
+        rules=packed.rules,
         problems=[(p.path, p.field, p.message) for p in problems],
         files_read=files_read,
         fields=list(fields.items()),
     )
     if all(keys):
-        cache.put_bytes("audit", whole_key, stored.model_dump_json().encode("utf-8"))
-    parsed = reader.parsed
-    return CatalogueAudit(result, registry_problems + problems, files_read, fields, parsed, clock.phases)
+        cache.put_bytes("audit", whole_key, _whole_to_bytes(meta, packed.packed))
+    return CatalogueAudit(
+        packed, registry_problems + problems, files_read, fields, reader.parsed, clock.phases
+    )
 
 
 def _in_memory(
@@ -155,9 +170,9 @@ def _in_memory(
 ) -> CatalogueAudit:
     """The whole catalogue in memory, for what spans files: a volumes file, codes repeated across records."""
     catalogue = load_catalogue(path)
-    result = audit(catalogue, rulebook, audit_date, workers, progress, cache=cache)
+    packed = audit_job(catalogue, rulebook, audit_date, cache=cache).run_packed(cache, workers, progress)
     fields = {p.code: p.field for p in catalogue.procedures}
-    return CatalogueAudit(result, catalogue.problems, catalogue.files_read, fields, catalogue.files_read)
+    return CatalogueAudit(packed, catalogue.problems, catalogue.files_read, fields, catalogue.files_read)
 
 
 def _files(path: Path) -> tuple[str, list[Path]]:
@@ -228,10 +243,11 @@ class Part:
         return part if len(part.entries) == len(part.digests) else None
 
 
-class StoredAudit(BaseModel):
-    """A whole audit as the cache keeps it, with what the report needs of the catalogue."""
+class WholeAudit(BaseModel):
+    """What the cache keeps of a whole audit besides its packed findings, and what the report needs of
+    the catalogue."""
 
-    findings: list[Finding]
+    findings: int
     procedures: int
     facts: int
     rules: list[str]
@@ -240,13 +256,37 @@ class StoredAudit(BaseModel):
     fields: list[tuple[str, str | None]]
 
 
-def _stored_audit(payload: bytes | None) -> StoredAudit | None:
+def _whole_to_bytes(meta: WholeAudit, packed: list[bytes]) -> bytes:
+    """The meta as one JSON line, then each procedure's packed findings after its length."""
+    blocks = b"".join(len(block).to_bytes(4, "little") + block for block in packed)
+    return meta.model_dump_json().encode("utf-8") + b"\n" + blocks
+
+
+def _read_whole(payload: bytes | None) -> tuple[WholeAudit, list[bytes]] | None:
+    """What ``_whole_to_bytes`` wrote; None for anything else, which is then audited afresh."""
     if payload is None:
         return None
+    line, _, blocks = payload.partition(b"\n")
     try:
-        return StoredAudit.model_validate_json(payload)
+        meta = WholeAudit.model_validate_json(line)
     except (ValueError, ValidationError):
-        return None  # audited afresh, and stored again
+        return None
+    packed, at = [], 0
+    while at < len(blocks):
+        size = int.from_bytes(blocks[at : at + 4], "little")
+        packed.append(blocks[at + 4 : at + 4 + size])
+        at += 4 + size
+    if at != len(blocks) or len(packed) != meta.procedures:
+        return None
+    try:  # a damaged block would fail only when the report is built: check them now
+        if (
+            sum(len(StoredFindings.model_validate_json(zlib.decompress(b)).findings) for b in packed)
+            != meta.findings
+        ):
+            return None
+    except (ValueError, ValidationError, zlib.error):
+        return None
+    return meta, packed
 
 
 class _Reader:
@@ -300,7 +340,7 @@ class _Reader:
                     }
                     for job in as_completed(jobs):
                         with suppress(BrokenProcessPool):  # a worker that died: parsed below
-                            for i, payload in zip(jobs[job], job.result(), strict=True):
+                            for i, payload in zip(jobs.pop(job), job.result(), strict=True):
                                 parts[i] = Part.from_json(payload)  # interned: see entry_from_json
             finally:
                 _reader = None
