@@ -6,10 +6,11 @@ On the real catalogue (every rule, experimental ones too, as ``tinhgon audit --e
 audit (empty cache), a warm one (nothing changed), one changed record, and one procedure audited in
 process once the context is built; each a fresh process, the median of ``--runs``. Then synthetic
 catalogues ``--scales`` times the real one (``bench/synthetic.py``), cold: wall and CPU seconds, and the
-peak memory of the audit's process tree (the main process and its workers, resident sizes summed every
-50 ms, so pages the forked workers share are counted twice: an upper bound). Last, the rules phase
-against a plain-Python pass over the same facts (``bench/rules_vs_python.py``). Every figure is printed
-with the load average when it was taken: the machine may be shared.
+peak memory of the audit's process tree (the main process and its workers, sampled every 50 ms):
+proportional set sizes summed (shared pages split between the processes sharing them), and resident
+sizes summed (each forked worker counting the pages it shares with the main process again). Last, the
+rules phase against a plain-Python pass over the same facts (``bench/rules_vs_python.py``). Every figure
+is printed with the load average when it was taken: the machine may be shared.
 """
 
 from __future__ import annotations
@@ -43,35 +44,41 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants."""
-    total, todo = 0, [pid]
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Resident and proportional set sizes, in bytes, of ``pid`` and all its descendants. A forked
+    worker's resident size counts every page it shares with the main process again; the proportional
+    size splits shared pages between the processes sharing them, so its sum is the memory in use."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
         try:
-            with open(f"/proc/{current}/status", encoding="ascii") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
+            with open(f"/proc/{current}/smaps_rollup", encoding="ascii") as rollup:
+                for line in rollup:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
                     todo += [int(child) for child in children.read().split()]
         except (OSError, ValueError):
             continue  # the process ended meanwhile
-    return total
+    return rss, pss
 
 
 def audit_once(raw: Path, cache_dir: Path, *flags: str) -> dict[str, Any]:
     """``bench/audit_run.py`` in a fresh process; its figures, with the peak memory of its tree."""
     command = [sys.executable, str(BENCH / "audit_run.py"), str(raw), "--cache-dir", str(cache_dir), *flags]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    peak = 0
+    peak_rss = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak_rss, peak_pss
         while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
+            rss, pss = _tree_memory(process.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -84,7 +91,8 @@ def audit_once(raw: Path, cache_dir: Path, *flags: str) -> dict[str, Any]:
     if process.returncode != 0:
         raise SystemExit(f"bench: {' '.join(command)} exited {process.returncode}")
     figures = json.loads(out.strip().splitlines()[-1])
-    return figures | {"wall_s": round(wall, 3), "peak_mb": round(peak / 2**20), "load": load()}
+    peaks = {"peak_mb": round(peak_pss / 2**20), "peak_rss_mb": round(peak_rss / 2**20)}
+    return figures | {"wall_s": round(wall, 3), "load": load()} | peaks
 
 
 def median_of(runs: list[dict[str, Any]], key: str) -> float:
@@ -202,14 +210,14 @@ def table(real: dict[str, Any], synth: list[dict[str, Any]], versus: dict[str, A
     rows += [
         "",
         "| Synthetic catalogue | Records | Wall s | CPU s | Peak memory, MB (target < 1,024 at 50×) | "
-        "CPU s by phase | Load average |",
-        "|---|---|---|---|---|---|---|",
+        "Peak resident sizes summed, MB | CPU s by phase | Load average |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for s in synth:
         phases = {p: cpu for p, (_, cpu) in s["phases"].items()}
         rows.append(
             f"| {s['scale']}× | {s['records']:,} | {s['wall_s']} | {s['cpu_s']} | {s['peak_mb']:,} | "
-            f"{phases} | {s['load'].split()[0]} |"
+            f"{s['peak_rss_mb']:,} | {phases} | {s['load'].split()[0]} |"
         )
     rows += [
         "",

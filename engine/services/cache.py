@@ -1,7 +1,7 @@
 """A folder of JSON entries keyed by content hash, so that unchanged inputs are not parsed or audited again.
 
-Entries are plain JSON (never pickle): a cache folder shared or tampered with can hold wrong data at
-worst, never code. Each entry is written to a temporary file and renamed into place, so a reader sees
+Entries are data, JSON or zlib-compressed JSON, never pickle: a cache folder shared or tampered with can
+hold wrong data at worst, never code. Each entry is written to a temporary file and renamed into place, so a reader sees
 a whole entry or none; an entry that does not parse, or that was written under another key or format, is
 ignored and rewritten. Keys hash everything the stored value depends on, including the engine's own
 source code, so a new version of the tool never reads an old version's results.
@@ -10,9 +10,11 @@ source code, so a new version of the tool never reads an old version's results.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -76,18 +78,8 @@ class Cache:
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / f"{key}.json"
 
-    def get(self, kind: str, key: str) -> Any | None:
-        """The value stored under ``key``, or None when absent, unreadable, truncated or not ours."""
-        try:
-            entry = json.loads(self._path(kind, key).read_bytes())
-        except (OSError, ValueError):
-            return None
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
-            return None
-        return entry.get("value")
-
     def get_bytes(self, kind: str, key: str) -> bytes | None:
-        """A payload stored by ``put_bytes`` (large JSON that a model parses itself), or None."""
+        """A payload stored by ``put_bytes``, or None when absent or written under another key or format."""
         try:
             data = self._path(kind, key).read_bytes()
         except OSError:
@@ -95,27 +87,28 @@ class Cache:
         header, _, payload = data.partition(b"\n")
         return payload if header == self._header(key) else None
 
-    def put(self, kind: str, key: str, value: Any) -> None:
-        """Store ``value`` atomically; a disk that refuses the write only costs the speed-up."""
-        text = json.dumps({"format": FORMAT, "key": key, "value": value}, ensure_ascii=False)
-        self._write(self._path(kind, key), text.encode("utf-8"))
-
     def put_bytes(self, kind: str, key: str, payload: bytes) -> None:
-        self._write(self._path(kind, key), self._header(key) + b"\n" + payload)
+        """Store ``payload`` atomically; a disk that refuses the write only costs the speed-up."""
+        self.put_chunks(kind, key, [payload])
+
+    def put_chunks(self, kind: str, key: str, chunks: Iterable[bytes]) -> None:
+        """``put_bytes`` of the chunks joined, written one by one: a large entry is never copied whole."""
+        self._write(self._path(kind, key), itertools.chain([self._header(key) + b"\n"], chunks))
 
     @staticmethod
     def _header(key: str) -> bytes:
         return f"tinhgon-cache {FORMAT} {key}".encode()
 
     @staticmethod
-    def _write(path: Path, data: bytes) -> None:
+    def _write(path: Path, chunks: Iterable[bytes]) -> None:
         """Write to a temporary file beside ``path`` and rename it into place: whole or not at all."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as file:
-                    file.write(data)
+                    for chunk in chunks:
+                        file.write(chunk)
                 os.replace(temporary, path)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
