@@ -1,11 +1,11 @@
-"""A folder of JSON entries keyed by content hash, so that unchanged inputs are not parsed or audited again.
+"""A folder of entries keyed by content hash, so that unchanged inputs are not parsed or audited again.
 
-Entries are data, JSON or zlib-compressed JSON, never pickle: a cache folder shared or tampered with can
-hold wrong data at worst, never code. Each entry is written to a temporary file and renamed into place, so a reader sees
-a whole entry or none; an entry that does not parse, or that was written under another key or format, is
-ignored and rewritten. Keys hash everything the stored value depends on, including the engine's own
-source code, so a new version of the tool never reads an old version's results.
-"""
+Entries are data, JSON or zlib-compressed JSON, never pickle: a cache folder shared or tampered with
+can hold wrong data at worst, never code. Each entry is written to a temporary file and renamed into
+place, so a reader sees a whole entry or none; an entry that does not parse, or that was written under
+another key or format, is ignored and rewritten. Keys hash everything the stored value depends on,
+including the engine's own source code, so a new version of the tool never reads an old version's
+results."""
 
 from __future__ import annotations
 
