@@ -48,7 +48,10 @@ system-deps:
 test: lint system-deps
 	$(VENV)/bin/pytest -q
 
+# bench/run_all.py writes the results table in bench/README.md (cold, warm, one changed record, 10x and
+# 50x synthetic catalogues, durable-rules against plain Python); the others print their own figures.
 bench: setup
+	$(PY) bench/run_all.py
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_recognise.py
 	$(PY) bench/bench_audit.py

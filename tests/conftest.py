@@ -30,3 +30,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if os.environ.get("CI") == "true" and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where make test installs every dependency: {report.longrepr}"
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``tinhgon audit`` caches what it parses and finds: tests keep theirs out of the user's cache
+    folder, one folder per test so that no test is served another's results."""
+    monkeypatch.setenv("TINHGON_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

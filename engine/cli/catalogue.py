@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from engine.cli.progress import ProgressLine
@@ -12,10 +13,12 @@ from engine.errors import CannotRun, ExitCode, InputProblem, UserError
 from engine.model import Finding, Level, Severity
 from engine.report import FORMATS, render_findings
 from engine.report.summary import format_summary
-from engine.services import Catalogue, audit, load_catalogue, load_rulebook, paths, procedure_dot
+from engine.services import audit, load_catalogue, load_rulebook, paths, procedure_dot
 from engine.services.baseline import at_or_above, compare, read_baseline
+from engine.services.cache import Cache, default_cache_dir
 from engine.services.graphs import procedure_map, render_png, render_svg
 from engine.services.importing import DEFAULT_LEVELS, import_into_catalogue
+from engine.services.incremental import audit_catalogue
 from engine.services.summary import summarise
 
 CATALOGUE_HELP = (
@@ -65,6 +68,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="judge data sources as published on this date (default: today)",
     )
     audit_cmd.add_argument("--workers", type=int, help="processes for large catalogues (default: all cores)")
+    audit_cmd.add_argument(
+        "--cache-dir",
+        type=Path,
+        help="keep parsed records and findings here, so that an unchanged catalogue is not audited again "
+        "and an edit re-audits only what it changes (default: ~/.cache/tinhgon/audits, or "
+        "$TINHGON_CACHE_DIR/audits)",
+    )
+    audit_cmd.add_argument("--no-cache", action="store_true", help="read and audit everything afresh")
     audit_cmd.add_argument(
         "--baseline",
         type=Path,
@@ -136,19 +147,21 @@ def _report_problems(problems: list[InputProblem]) -> None:
         print(f"invalid: {problem}", file=sys.stderr)
 
 
-def _needs_procedures(catalogue: Catalogue, path: Path | None) -> None:
+def _needs_procedures(
+    procedures: Collection[object], files_read: int, problems: int, path: Path | None
+) -> None:
     """Stop when nothing valid was read: "0 findings on 0 procedures" is not a success.
 
     Invalid files that left nothing to work on exit 1 even with --keep-going; no files at all, 4.
     """
-    if catalogue.procedures:
+    if procedures:
         return
     where = path or paths.catalogue_dir()
-    if not catalogue.files_read:
+    if not files_read:
         raise CannotRun(f"{where}: no procedure files or records found")
     raise UserError(
-        f"{where}: none of the {catalogue.files_read} files or records read holds a valid procedure "
-        f"({len(catalogue.problems)} problems, listed above)"
+        f"{where}: none of the {files_read} files or records read holds a valid procedure "
+        f"({problems} problems, listed above)"
     )
 
 
@@ -180,18 +193,20 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     baseline = read_baseline(args.baseline) if args.baseline else None  # fail before the long part
-    catalogue = load_catalogue(args.path)
     rulebook = load_rulebook(args.rules, include_experimental=args.experimental)
-    problems = catalogue.problems + rulebook.problems
-    _report_problems(problems)
     if not rulebook.rules:
+        _report_problems(rulebook.problems)
         raise CannotRun("no valid rules to run")
-    _needs_procedures(catalogue, args.path)
-    result = audit(
-        catalogue, rulebook, audit_date=args.date, workers=args.workers, progress=ProgressLine("auditing")
+    cache = None if args.no_cache else Cache(args.cache_dir or default_cache_dir())
+    run = audit_catalogue(
+        args.path, rulebook, args.date, cache, args.workers, progress=ProgressLine("auditing")
     )
+    problems = run.problems + rulebook.problems
+    _report_problems(problems)
+    _needs_procedures(run.fields, run.files_read, len(run.problems), args.path)
+    result = run.result
     diff = compare(result.findings, baseline, result.rules) if baseline else None
-    summary = summarise(result.findings, catalogue.procedures, len(problems), diff)
+    summary = summarise(result.findings, run.fields, len(problems), diff)
     text = render_findings(result, args.format, diff, summary)
     if args.output:
         _write(args.output, text)

@@ -1,13 +1,15 @@
 """Facts: what the rules engine sees of a procedure.
 
 Facts are flat dictionaries, few and meaningful: one for the procedure, one per dossier component and
-document type, one per step. Fields that need the whole catalogue (peers, precedents, issuers) come from
-a ``CatalogueContext`` built once per audit. ``FACT_FIELDS`` documents every field: rules may use no
-other, and ``rules/README.md`` lists them for policy staff.
+document type, one per step. Fields that need the whole catalogue (peers, precedents, issuers, families…)
+come from a ``CatalogueContext`` built once per audit, from one small ``ContextEntry`` per procedure.
+``FACT_FIELDS`` documents every field: rules may use no other, and ``rules/README.md`` lists them for
+policy staff.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import statistics
@@ -30,7 +32,7 @@ from engine.model import (
 )
 from engine.recognise import Placement, Recogniser, default_thesaurus
 from engine.recognise.text import fold
-from engine.rules.families import Family, find_families
+from engine.rules.families import Family, FamilyCandidate, families_of
 from engine.rules.generic_results import load_generic_results
 
 # A document issued abroad, or held by a person without Vietnamese nationality: no Vietnamese database
@@ -157,9 +159,54 @@ FACT_FIELDS: dict[FactKind, dict[str, str]] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class ContextEntry:
+    """What the catalogue context needs of one procedure, and what says which parts of the context its
+    facts read (``context_slice``): a few strings, kept instead of the procedure, so that the context of
+    a catalogue of a hundred thousand procedures is built without holding them."""
+
+    code: str
+    name: str
+    field: str | None
+    max_days: float | None
+    issued: tuple[tuple[str, str], ...]  # (document type, the result's own name, folded) it issues
+    result_codes: tuple[str, ...]  # national result codes of its results, in order
+    reused_types: tuple[str, ...]  # document types its reuse clauses look up
+    doc_types: tuple[str, ...]  # document types its components ask for
+    family: FamilyCandidate
+
+    @classmethod
+    def of(cls, p: Procedure, recogniser: Recogniser | None = None) -> ContextEntry:
+        recogniser = recogniser or Recogniser(default_thesaurus())
+        return cls(
+            code=p.code,
+            name=p.name,
+            field=p.field,
+            max_days=p.max_time_limit_days,
+            issued=tuple(pair for r in p.results for pair in _issued(recogniser, r.name, r.doc_types)),
+            result_codes=tuple(r.code for r in p.results if r.code),
+            reused_types=tuple(sorted({t for clause in p.reuse_clauses for t in clause.doc_types})),
+            doc_types=tuple(dict.fromkeys(t for c in p.components for t in c.doc_types)),
+            family=FamilyCandidate.of(p),
+        )
+
+    @property
+    def peer_key(self) -> str:
+        return f"{self.field or ''}|{','.join(self.family.levels)}"
+
+    @property
+    def signature(self) -> frozenset[str]:
+        return frozenset(key for key, _ in self.family.components)
+
+
 @dataclass
 class CatalogueContext:
-    """What facts need to know of the whole catalogue; built once per audit, picklable for workers."""
+    """What facts need to know of the whole catalogue; built once per audit, picklable for workers.
+
+    Every field is either the same for all procedures (``GLOBAL_FIELDS``) or read per procedure through
+    ``context_slice``, which an incremental audit hashes to know whose facts an edit changes: a new field
+    must join one of the two (a test checks).
+    """
 
     registry: SourceRegistry
     audit_date: dt.date
@@ -172,6 +219,7 @@ class CatalogueContext:
     similar: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # code -> best match
     families: dict[str, Family] = field(default_factory=dict)  # code -> its procedure family
     generic_results: tuple[str, ...] = ()  # folded words naming results many procedures share
+    precedent_counts: dict[str, Counter[str]] = field(default_factory=dict)  # doc type -> code -> times
 
     @classmethod
     def build(
@@ -182,24 +230,76 @@ class CatalogueContext:
         generic_results: Sequence[str] | None = None,
     ) -> CatalogueContext:
         """``generic_results``: words of result names to ignore (default: ``rules/generic_results.yaml``)."""
+        recogniser = Recogniser(default_thesaurus())
+        entries = [ContextEntry.of(p, recogniser) for p in procedures]
+        return cls.from_entries(entries, registry, audit_date, generic_results)
+
+    @classmethod
+    def from_entries(
+        cls,
+        entries: Sequence[ContextEntry],
+        registry: SourceRegistry,
+        audit_date: dt.date,
+        generic_results: Sequence[str] | None = None,
+    ) -> CatalogueContext:
+        """The context from the procedures' entries (see ``ContextEntry``), in catalogue order."""
         words = load_generic_results() if generic_results is None else generic_results
         ctx = cls(registry=registry, audit_date=audit_date, generic_results=tuple(fold(w) for w in words))
         days: dict[str, list[float]] = defaultdict(list)
-        recogniser = Recogniser(default_thesaurus())
-        for p in procedures:
-            for result in p.results:
-                for doc_type, specific in _issued(recogniser, result.name, result.doc_types):
-                    ctx.issuers.setdefault(doc_type, []).append((p.code, p.name, specific))
-                if result.code:
-                    ctx.result_codes.setdefault(result.code, []).append((p.code, p.name))
-            for doc_type in {t for clause in p.reuse_clauses for t in clause.doc_types}:
-                ctx.precedents.setdefault(doc_type, []).append(p.code)
-            if p.max_time_limit_days is not None:
-                days[peer_key(p)].append(p.max_time_limit_days)
+        for e in entries:
+            for doc_type, specific in e.issued:
+                ctx.issuers.setdefault(doc_type, []).append((e.code, e.name, specific))
+            for code in e.result_codes:
+                ctx.result_codes.setdefault(code, []).append((e.code, e.name))
+            for doc_type in e.reused_types:
+                ctx.precedents.setdefault(doc_type, []).append(e.code)
+            if e.max_days is not None:
+                days[e.peer_key].append(e.max_days)
         ctx.peer_median = {k: (statistics.median(v), len(v)) for k, v in days.items()}
-        ctx.similar = _most_similar(procedures)
-        ctx.families = find_families(procedures)
+        ctx.precedent_counts = {t: Counter(codes) for t, codes in ctx.precedents.items()}
+        ctx.similar = most_similar(entries)
+        ctx.families = families_of([e.family for e in entries])
         return ctx
+
+
+# Fields of ``CatalogueContext`` every procedure's facts read whole; the others are sliced per procedure.
+GLOBAL_FIELDS = ("registry", "audit_date", "generic_results")
+
+
+def context_slice(entry: ContextEntry, ctx: CatalogueContext) -> dict[str, Any]:
+    """Every value the facts of ``entry``'s procedure read from the fields of ``ctx`` outside
+    ``GLOBAL_FIELDS``, as plain data, one key per field.
+
+    A procedure whose own record, ``GLOBAL_FIELDS`` and slice are unchanged has the same facts, hence the
+    same findings: an incremental audit re-evaluates only procedures whose slice changed. Lists whose
+    facts use the first other member and the count keep their first two members and their length.
+    """
+    family = ctx.families.get(entry.code)
+    return {
+        "issuers": {t: ctx.issuers.get(t, []) for t in entry.doc_types},
+        "precedents": {t: _precedent(ctx, entry.code, t) for t in entry.doc_types},
+        "precedent_counts": None,  # derived from ``precedents``: read through ``_precedent`` above
+        "peer_median": ctx.peer_median.get(entry.peer_key) if entry.max_days is not None else None,
+        "result_codes": {
+            c: _first_other(ctx.result_codes.get(c, []), entry.code) for c in entry.result_codes
+        },
+        "similar": ctx.similar.get(entry.code),
+        "families": dataclasses.asdict(family) if family else None,
+    }
+
+
+def _precedent(ctx: CatalogueContext, code: str, doc_type: str) -> tuple[int, str | None]:
+    """How many other procedures look ``doc_type`` up, and the first of them: in constant time, since
+    thousands of procedures may look one type up."""
+    replacing = ctx.precedents.get(doc_type, [])
+    own = ctx.precedent_counts.get(doc_type, Counter()).get(code, 0)
+    example = next((c for c in replacing if c != code), None) if len(replacing) > own else None
+    return len(replacing) - own, example
+
+
+def _first_other(items: list[tuple[str, str]], code: str) -> tuple[tuple[str, str] | None, int]:
+    """The first (code, name) other than ``code``, and how many items there are."""
+    return next((item for item in items if item[0] != code), None), len(items)
 
 
 def _issued(recogniser: Recogniser, name: str, doc_types: list[str]) -> list[tuple[str, str]]:
@@ -230,28 +330,88 @@ def peer_key(procedure: Procedure) -> str:
     return f"{procedure.field or ''}|{','.join(sorted(procedure.levels))}"
 
 
-def _component_signature(procedure: Procedure) -> frozenset[str]:
-    return frozenset(fold(c.name)[:80] for c in procedure.components)
+# Ratios are stored rounded to 2 decimals and a later partner replaces the best only when its ratio is
+# above that rounded value; no partner further than this below the best ratio can ever be chosen.
+_RATIO_MARGIN = 0.02
 
 
-def _most_similar(procedures: Sequence[Procedure]) -> dict[str, tuple[str, str, float]]:
-    """For each procedure, the one in its field sharing the largest share of components (Jaccard)."""
-    by_field: dict[str, list[tuple[Procedure, frozenset[str]]]] = defaultdict(list)
-    for p in procedures:
-        signature = _component_signature(p)
-        if len(signature) >= 2:
-            by_field[p.field or ""].append((p, signature))
+def most_similar(entries: Sequence[ContextEntry]) -> dict[str, tuple[str, str, float]]:
+    """For each procedure, the one in its field sharing the largest share of components (Jaccard).
+
+    The first partner in catalogue order with the highest ratio wins, as a scan of every pair chooses
+    (ratios compared with the best one rounded to 2 decimals). Procedures with the same components share
+    one signature, and only signatures with a component in common are compared, so the work grows with
+    the catalogue rather than its square when procedures repeat a national dossier.
+    """
+    by_field: dict[str, list[ContextEntry]] = defaultdict(list)
+    for e in entries:
+        if len(e.signature) >= 2:
+            by_field[e.field or ""].append(e)
     best: dict[str, tuple[str, str, float]] = {}
     for group in by_field.values():
-        for i, (a, sig_a) in enumerate(group):
-            for b, sig_b in group[i + 1 :]:
-                ratio = len(sig_a & sig_b) / len(sig_a | sig_b)
-                if ratio == 0 or a.code == b.code:
-                    continue
-                for one, other in ((a, b), (b, a)):
-                    if ratio > best.get(one.code, ("", "", 0.0))[2]:
-                        best[one.code] = (other.code, other.name, round(ratio, 2))
+        if len({e.code for e in group}) < len(group):
+            best |= most_similar_pairwise(group)  # codes shared by two procedures share one best
+        else:
+            best |= _most_similar_indexed(group)
     return best
+
+
+def most_similar_pairwise(group: Sequence[ContextEntry]) -> dict[str, tuple[str, str, float]]:
+    """Every pair of the group, in order: the reference the indexed search must agree with."""
+    best: dict[str, tuple[str, str, float]] = {}
+    signatures = [e.signature for e in group]
+    for i, (a, sig_a) in enumerate(zip(group, signatures, strict=True)):
+        for b, sig_b in zip(group[i + 1 :], signatures[i + 1 :], strict=True):
+            ratio = len(sig_a & sig_b) / len(sig_a | sig_b)
+            if ratio == 0 or a.code == b.code:
+                continue
+            for one, other in ((a, b), (b, a)):
+                if ratio > best.get(one.code, ("", "", 0.0))[2]:
+                    best[one.code] = (other.code, other.name, round(ratio, 2))
+    return best
+
+
+def _most_similar_indexed(group: Sequence[ContextEntry]) -> dict[str, tuple[str, str, float]]:
+    """The pairwise result for a group of distinct codes, comparing distinct signatures only."""
+    members: dict[frozenset[str], list[int]] = defaultdict(list)  # signature -> positions, ascending
+    for index, e in enumerate(group):
+        members[e.signature].append(index)
+    signatures = list(members)
+    postings: dict[str, list[int]] = defaultdict(list)  # component -> signatures holding it
+    for k, signature in enumerate(signatures):
+        for name in signature:
+            postings[name].append(k)
+    best: dict[str, tuple[str, str, float]] = {}
+    for signature in signatures:
+        shared: Counter[int] = Counter(other for name in signature for other in postings[name])
+        size = len(signature)
+        ratios = sorted(
+            ((n / (size + len(signatures[j]) - n), j) for j, n in shared.items()), key=lambda rj: -rj[0]
+        )
+        for index in members[signature]:
+            # Partners that could win: the first and the last of each signature near the best ratio
+            # (the ones between them can only hand the choice on to the last).
+            near: list[tuple[int, float]] = []
+            top = None
+            for ratio, j in ratios:
+                if top is not None and ratio < top - _RATIO_MARGIN:
+                    break
+                eligible = [i for i in _ends(members[signatures[j]]) if i != index]
+                if eligible:
+                    top = ratio if top is None else top
+                    near += [(eligible[0], ratio), (eligible[-1], ratio)]
+            chosen, kept = -1, 0.0
+            for partner, ratio in sorted(near):
+                if ratio > kept:
+                    chosen, kept = partner, round(ratio, 2)
+            if chosen >= 0:
+                best[group[index].code] = (group[chosen].code, group[chosen].name, kept)
+    return best
+
+
+def _ends(positions: list[int]) -> list[int]:
+    """The first two and last two positions: enough to find the first and last other than one."""
+    return positions if len(positions) <= 4 else positions[:2] + positions[-2:]
 
 
 def procedure_facts(procedure: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]]:
@@ -310,11 +470,9 @@ def _same_result_fields(p: Procedure, ctx: CatalogueContext) -> dict[str, Any]:
     for result in p.results:
         if not result.code or any(word in fold(result.name) for word in ctx.generic_results):
             continue
-        issuers = ctx.result_codes.get(result.code, [])
-        others = [(c, n) for c, n in issuers if c != p.code]
-        if others:
-            code, name = others[0]
-            return {"same_result_as": code, "same_result_name": name, "same_result_count": len(issuers)}
+        other, count = _first_other(ctx.result_codes.get(result.code, []), p.code)
+        if other:
+            return {"same_result_as": other[0], "same_result_name": other[1], "same_result_count": count}
     return {}
 
 
@@ -390,10 +548,10 @@ def _doc_type_fields(
     issuers = [] if foreign else _issuers(p.code, text, ctx.issuers.get(doc_type, []))
     if issuers:
         fields |= {"issued_by": issuers[0][0], "issued_by_name": issuers[0][1], "issuer_count": len(issuers)}
-    precedents = [c for c in ctx.precedents.get(doc_type, []) if c != p.code]
-    fields["precedent_count"] = len(precedents)
-    if precedents:
-        fields["precedent_example"] = precedents[0]
+    count, example = _precedent(ctx, p.code, doc_type)
+    fields["precedent_count"] = count
+    if example:
+        fields["precedent_example"] = example
     return fields
 
 

@@ -46,6 +46,8 @@ _VERBS = {
     "gia han": Variant.extend,
 }
 _VERB_ORDER = sorted(_VERBS, key=len, reverse=True)
+# Each verb as a whole word at the start; compiled once, since names are split for every audit.
+_VERB_STARTS = [(v, re.compile(re.escape(v) + r"[ ,]")) for v in _VERB_ORDER]
 _SEPARATOR = re.compile(r"^(,|;|/|-|va\b|hoac\b)\s*")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 # A trailing case clause ("… trong trường hợp bị mất") names a case of the variant, not another object.
@@ -68,7 +70,7 @@ def split_variant(name: str) -> tuple[list[str], str]:
     text = re.sub(r"^thu tuc\s+", "", text)
     variants: list[str] = []
     while True:
-        verb = next((v for v in _VERB_ORDER if text == v or re.match(re.escape(v) + r"[ ,]", text)), None)
+        verb = next((v for v, start in _VERB_STARTS if text == v or start.match(text)), None)
         if verb:
             variants.append(_VERBS[verb])
             text = text[len(verb) :].lstrip()
@@ -115,20 +117,47 @@ def _variant_order(variant: str) -> int:
     return order.index(variant) if variant in order else len(order)
 
 
-def _agencies(procedure: Procedure) -> frozenset[str]:
-    return frozenset(fold(a) for a in procedure.agencies.competent + procedure.agencies.executing)
+@dataclass(frozen=True, slots=True)
+class FamilyCandidate:
+    """What finding families needs of one procedure: a few strings, kept instead of the procedure so that
+    catalogues of a hundred thousand procedures fit in memory."""
+
+    code: str
+    name: str
+    levels: tuple[str, ...]  # level values, sorted
+    agencies: tuple[str, ...]  # competent and executing agencies, as published
+    components: tuple[tuple[str, str], ...]  # (folded name up to 80 characters, name as published)
+    steps: frozenset[str]  # folded step actions up to 80 characters
+    results: tuple[tuple[str, str], ...]  # (result code, or folded name when it has none; name)
+
+    @classmethod
+    def of(cls, p: Procedure) -> FamilyCandidate:
+        return cls(
+            code=p.code,
+            name=p.name,
+            levels=tuple(sorted(level.value for level in p.levels)),
+            agencies=tuple(p.agencies.competent + p.agencies.executing),
+            components=tuple((fold(c.name)[:80], c.name) for c in p.components),
+            steps=frozenset(fold(s.action)[:80] for s in p.steps),
+            results=tuple((r.code or fold(r.name), r.name) for r in p.results),
+        )
 
 
 def find_families(procedures: Sequence[Procedure]) -> dict[str, Family]:
     """Each procedure's family, by code; procedures in no family are absent."""
-    groups: dict[tuple[str, tuple[str, ...]], list[tuple[Procedure, list[str]]]] = defaultdict(list)
-    for p in procedures:
+    return families_of([FamilyCandidate.of(p) for p in procedures])
+
+
+def families_of(candidates: Sequence[FamilyCandidate]) -> dict[str, Family]:
+    """``find_families`` on the candidates' summaries."""
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[FamilyCandidate, list[str]]]] = defaultdict(list)
+    for p in candidates:
         variants, object_key = split_variant(p.name)
         if variants and object_key:
-            groups[(object_key, tuple(sorted(level.value for level in p.levels)))].append((p, variants))
+            groups[(object_key, p.levels)].append((p, variants))
     families: dict[str, Family] = {}
-    for (_, levels), candidates in groups.items():
-        for members in _same_agency(candidates):
+    for (_, levels), grouped in groups.items():
+        for members in _same_agency(grouped):
             if len(members) < 2 or len({tuple(v) for _, v in members}) < 2:
                 continue  # one procedure, or several of the same variant (e.g. per applicant): no family
             family = _family(members, levels)
@@ -137,18 +166,19 @@ def find_families(procedures: Sequence[Procedure]) -> dict[str, Family]:
     return families
 
 
-def _same_agency(
-    candidates: list[tuple[Procedure, list[str]]],
-) -> list[list[tuple[Procedure, list[str]]]]:
+Member = tuple[FamilyCandidate, list[str]]
+
+
+def _same_agency(candidates: list[Member]) -> list[list[Member]]:
     """Split procedures into groups linked by a shared agency (competent or executing).
 
     Records name the same authority differently (the chair of the provincial People's Committee as the
     competent agency, its department as the executing one), so one agency in common is enough; records
     naming none group only with each other.
     """
-    clusters: list[tuple[set[str], list[tuple[Procedure, list[str]]]]] = []
+    clusters: list[tuple[set[str], list[Member]]] = []
     for candidate in candidates:
-        agencies = set(_agencies(candidate[0]))
+        agencies = {fold(a) for a in candidate[0].agencies}
         linked = [c for c in clusters if (c[0] & agencies) or (not c[0] and not agencies)]
         merged_agencies, merged = agencies, [candidate]
         for cluster in linked:
@@ -164,18 +194,18 @@ def _shared(items_per_member: list[set[str]]) -> set[str]:
     return {item for item, n in counts.items() if n >= 2}
 
 
-def _family(members: list[tuple[Procedure, list[str]]], levels: tuple[str, ...]) -> Family:
+def _family(members: list[Member], levels: tuple[str, ...]) -> Family:
     procedures = [p for p, _ in members]
-    component_names = {fold(c.name)[:80]: c.name for p in procedures for c in p.components}
-    shared_components = _shared([{fold(c.name)[:80] for c in p.components} for p in procedures])
-    shared_steps = _shared([{fold(s.action)[:80] for s in p.steps} for p in procedures])
-    results = _shared([{r.code or fold(r.name) for r in p.results} for p in procedures])
-    result_names = {r.code or fold(r.name): r.name for p in procedures for r in p.results}
+    component_names = {key: name for p in procedures for key, name in p.components}
+    shared_components = _shared([{key for key, _ in p.components} for p in procedures])
+    shared_steps = _shared([set(p.steps) for p in procedures])
+    results = _shared([{key for key, _ in p.results} for p in procedures])
+    result_names = {key: name for p in procedures for key, name in p.results}
     first = procedures[0]
     return Family(
         object_name=_object_as_published(first.name),
         levels=levels,
-        agencies=tuple(sorted({a for p in procedures for a in p.agencies.competent + p.agencies.executing})),
+        agencies=tuple(sorted({a for p in procedures for a in p.agencies})),
         members=tuple(FamilyMember(p.code, p.name, tuple(v)) for p, v in members),
         shared_components=tuple(sorted(component_names[k] for k in shared_components)),
         shared_steps=len(shared_steps),

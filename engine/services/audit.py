@@ -1,23 +1,39 @@
-"""Use cases on rules: load the rulebook, audit a catalogue (in parallel for large ones)."""
+"""Use cases on rules: load the rulebook, audit a catalogue (in parallel for large ones, incrementally
+with a cache).
+
+An audit has two phases: the catalogue-wide context is built from one small ``ContextEntry`` per
+procedure, then each procedure's facts are evaluated on their own. With a ``Cache``, a procedure whose
+record, rulebook, global context and ``context_slice`` are unchanged keeps its stored findings, so an
+edit re-evaluates the edited procedure and those whose catalogue-wide facts it changes, and no other.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
 import os
+import zlib
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
 
 from engine.errors import InputProblem
 from engine.model import Finding, Procedure
-from engine.rules.facts import CatalogueContext, procedure_facts
+from engine.recognise import Recogniser, default_thesaurus
+from engine.rules.facts import CatalogueContext, ContextEntry, context_slice, procedure_facts
 from engine.rules.findings import build_finding, dedupe
 from engine.rules.pack import Rule, load_rules
 from engine.rules.parameters import Parameters, load_parameters
 from engine.rules.runtime import RuleEngine
 from engine.services import paths
+from engine.services.cache import Cache, code_fingerprint, digest, files_digest, json_digest
 from engine.services.catalogue import Catalogue
 
 Progress = Callable[[int, int], None]
@@ -31,9 +47,20 @@ class Rulebook:
     rules: list[Rule]
     params: Parameters
     problems: list[InputProblem] = field(default_factory=list)
+    folder_digest: str = ""  # of every file the rules were read from
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def fingerprint(self) -> str:
+        """A digest of everything findings depend on besides the catalogue: the engine's code, the
+        rules folder's files, and the rules and parameters as loaded."""
+        return digest(
+            code_fingerprint(),
+            self.folder_digest,
+            json_digest([rule.model_dump(mode="json") for rule in self.rules]),
+            json_digest(self.params.model_dump(mode="json")),
+        )
 
 
 def load_rulebook(folder: Path | None = None, include_experimental: bool = False) -> Rulebook:
@@ -43,7 +70,11 @@ def load_rulebook(folder: Path | None = None, include_experimental: bool = False
     rules, rule_problems = load_rules(folder, params)
     if not include_experimental:
         rules = [r for r in rules if not r.experimental]
-    return Rulebook(rules=rules, params=params, problems=problems + rule_problems)
+    # The bundled folder too: the thesaurus and the generic results are read from there.
+    folder_digest = files_digest(folder, paths.rules_dir())
+    return Rulebook(
+        rules=rules, params=params, problems=problems + rule_problems, folder_digest=folder_digest
+    )
 
 
 @dataclass
@@ -53,6 +84,7 @@ class AuditResult:
     facts: int
     rules: list[str]
     audit_date: dt.date
+    evaluated: int = 0  # procedures whose facts were evaluated rather than served from a cache
 
     def hits_by_rule(self) -> Counter[str]:
         return Counter(rule_id for f in self.findings for rule_id in f.all_rule_ids)
@@ -68,90 +100,218 @@ def audit(
     workers: int | None = None,
     progress: Progress | None = None,
     only: Collection[str] | None = None,
+    cache: Cache | None = None,
 ) -> AuditResult:
     """Run every rule on every procedure of ``catalogue`` (or on the codes in ``only``).
 
     Facts that need the whole catalogue are computed once; procedures are then evaluated one at a
-    time, on ``workers`` processes (all cores by default) when the catalogue is large.
+    time, on ``workers`` processes (all cores by default) when many need it; with ``cache``, only those
+    whose findings the cache does not hold (see the module's docstring).
     """
-    rulebook = rulebook or load_rulebook()
-    audit_date = audit_date or dt.date.today()
-    ctx = CatalogueContext.build(catalogue.procedures, catalogue.registry, audit_date)
-    workers = workers or os.cpu_count() or 1
-    procedures = [p for p in catalogue.procedures if only is None or p.code in only]
-    if workers > 1 and len(procedures) >= PARALLEL_THRESHOLD and _CAN_FORK:
-        findings, facts = _audit_in_parallel(rulebook, ctx, procedures, workers, progress)
-    else:
-        findings, facts = _audit_procedures(
-            RuleEngine(rulebook.rules, rulebook.params), rulebook, ctx, procedures, progress
-        )
-    order = {p.code: i for i, p in enumerate(procedures)}
-    findings.sort(key=lambda f: (order[f.procedure_code], f.rule_id, f.target.id))
-    return AuditResult(findings, len(procedures), facts, [r.id for r in rulebook.rules], audit_date)
+    job = audit_job(catalogue, rulebook or load_rulebook(), audit_date or dt.date.today(), only, cache)
+    return job.run(cache, workers, progress)
 
 
-def _audit_procedures(
-    engine: RuleEngine,
+def audit_job(
+    catalogue: Catalogue,
     rulebook: Rulebook,
-    ctx: CatalogueContext,
-    procedures: Sequence[Procedure],
-    progress: Progress | None = None,
-) -> tuple[list[Finding], int]:
-    findings: list[Finding] = []
-    facts_seen = 0
-    for done, procedure in enumerate(procedures, start=1):
-        facts = procedure_facts(procedure, ctx)
-        facts_seen += len(facts)
-        found = [
-            build_finding(engine.rules[m.rule_id], m, procedure, rulebook.params)
-            for m in engine.evaluate(facts)
-        ]
-        findings += dedupe(found)
+    audit_date: dt.date,
+    only: Collection[str] | None = None,
+    cache: Cache | None = None,
+) -> AuditJob:
+    """The audit of an in-memory catalogue, its context built, ready to run."""
+    recogniser = Recogniser(default_thesaurus())
+    entries = [ContextEntry.of(p, recogniser) for p in catalogue.procedures]
+    ctx = CatalogueContext.from_entries(entries, catalogue.registry, audit_date)
+    selected = [i for i, p in enumerate(catalogue.procedures) if only is None or p.code in only]
+    procedures = catalogue.procedures
+    return AuditJob(
+        rulebook,
+        ctx,
+        [entries[i] for i in selected],
+        [_procedure_digest(procedures[i]) for i in selected] if cache else None,
+        lambda n: procedures[selected[n]],
+    )
+
+
+def _procedure_digest(procedure: Procedure) -> str:
+    return digest(procedure.model_dump_json())
+
+
+@dataclass
+class AuditJob:
+    """The second phase of an audit: the entries to evaluate in the built context, each procedure's
+    digest (what the cache keys on; None without a cache) and how to get the n-th procedure."""
+
+    rulebook: Rulebook
+    ctx: CatalogueContext
+    entries: Sequence[ContextEntry]
+    digests: Sequence[str] | None
+    procedure: Callable[[int], Procedure]
+
+    @cached_property
+    def global_key(self) -> str:
+        """What every procedure's findings depend on: the rulebook and the context's global fields."""
+        return digest(
+            self.rulebook.fingerprint(),
+            json_digest(self.ctx.registry.model_dump(mode="json")),
+            self.ctx.audit_date.isoformat(),
+            json_digest(self.ctx.generic_results),
+        )
+
+    def key(self, n: int) -> str:
+        assert self.digests is not None, "keys need the procedures' digests"
+        return digest(self.global_key, self.digests[n], json_digest(context_slice(self.entries[n], self.ctx)))
+
+    def run(self, cache: Cache | None, workers: int | None, progress: Progress | None) -> AuditResult:
+        return self.run_packed(cache, workers, progress).unpack()
+
+    def run_packed(self, cache: Cache | None, workers: int | None, progress: Progress | None) -> PackedAudit:
+        """The audit with each procedure's findings kept compressed (see ``PackedAudit``)."""
+        total = len(self.entries)
+        keys = [self.key(n) for n in range(total)] if cache and self.digests is not None else None
+        found: list[bytes | None] = [None] * total
+        counts = [0] * total
+        facts = [0] * total
+        for n in range(total) if cache and keys else ():
+            payload = cache.get_bytes("findings", keys[n]) if cache and keys else None
+            stored = _stored(payload)
+            if payload is not None and stored is not None:
+                found[n], counts[n], facts[n] = zlib.compress(payload, 1), len(stored.findings), stored.facts
+        todo = [n for n in range(total) if found[n] is None]
+        workers = workers or os.cpu_count() or 1
+        if workers > 1 and len(todo) >= PARALLEL_THRESHOLD and _CAN_FORK:
+            results = _evaluate_in_parallel(self, todo, keys, cache, workers, progress, total)
+        else:
+            engine = RuleEngine(self.rulebook.rules, self.rulebook.params)
+            results = self.evaluate(engine, todo, keys, cache, progress, total)
+        for n, block, count, fact_count in results:
+            found[n], counts[n], facts[n] = block, count, fact_count
         if progress:
-            progress(done, len(procedures))
-    return findings, facts_seen
+            progress(total, total)
+        packed = [item for item in found if item is not None]
+        assert len(packed) == total, "every selected procedure is evaluated or served from the cache"
+        rules = [r.id for r in self.rulebook.rules]
+        return PackedAudit(packed, sum(counts), total, sum(facts), rules, self.ctx.audit_date, len(todo))
+
+    def evaluate(
+        self,
+        engine: RuleEngine,
+        todo: Sequence[int],
+        keys: Sequence[str] | None,
+        cache: Cache | None,
+        progress: Progress | None = None,
+        total: int = 0,
+    ) -> list[tuple[int, bytes, int, int]]:
+        """Evaluate the procedures at positions ``todo``, storing their findings under ``keys``: for
+        each, its position, its findings as stored (JSON) compressed, how many findings and facts."""
+        results = []
+        for done, n in enumerate(todo, start=1):
+            procedure = self.procedure(n)
+            facts = procedure_facts(procedure, self.ctx)
+            found = [
+                build_finding(engine.rules[m.rule_id], m, procedure, self.rulebook.params)
+                for m in engine.evaluate(facts)
+            ]
+            # In report order: procedures in catalogue order, then rule and target (a stable sort).
+            findings = sorted(dedupe(found), key=lambda f: (f.rule_id, f.target.id))
+            payload = StoredFindings(findings=findings, facts=len(facts)).model_dump_json().encode("utf-8")
+            if cache and keys:
+                cache.put_bytes("findings", keys[n], payload)
+            results.append((n, zlib.compress(payload, 1), len(findings), len(facts)))
+            if progress and done % 50 == 0:
+                progress(total - len(todo) + done, total)
+        return results
 
 
-# Workers are forked so they inherit the procedures and the catalogue context instead of unpickling
-# them; each builds its own rule engine, since durable-rules handles do not cross processes.
+class StoredFindings(BaseModel):
+    """One procedure's findings as the cache keeps them: JSON that pydantic parses straight from bytes."""
+
+    findings: list[Finding]
+    facts: int
+
+
+def _stored(payload: bytes | None) -> StoredFindings | None:
+    """Findings stored by ``AuditJob.evaluate``; None for anything else, which is then evaluated afresh."""
+    if payload is None:
+        return None
+    try:
+        return StoredFindings.model_validate_json(payload)
+    except (ValueError, ValidationError):
+        return None
+
+
+@dataclass
+class PackedAudit:
+    """An audit whose findings stay compressed, one block per procedure in catalogue order: a finding
+    takes about 8 KB as an object and a tenth of that packed, so catalogues of a hundred thousand
+    procedures are audited in bounded memory; ``unpack`` builds the ``AuditResult``."""
+
+    packed: list[bytes]  # zlib-compressed ``StoredFindings`` JSON, one per procedure
+    findings: int
+    procedures: int
+    facts: int
+    rules: list[str]
+    audit_date: dt.date
+    evaluated: int
+
+    def unpack(self) -> AuditResult:
+        findings = [
+            finding
+            for block in self.packed
+            for finding in StoredFindings.model_validate_json(zlib.decompress(block)).findings
+        ]
+        return AuditResult(findings, self.procedures, self.facts, self.rules, self.audit_date, self.evaluated)
+
+
+# Workers are forked so they inherit the job (the context, the entries, how to get procedures) instead
+# of unpickling it; each builds its own rule engine, since durable-rules handles do not cross processes.
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
-_job: tuple[Rulebook, CatalogueContext, Sequence[Procedure]] | None = None
+_job: tuple[AuditJob, Sequence[str] | None, Cache | None] | None = None
 _worker_engine: RuleEngine | None = None
 
 
-def _audit_in_parallel(
-    rulebook: Rulebook,
-    ctx: CatalogueContext,
-    procedures: Sequence[Procedure],
+def _evaluate_in_parallel(
+    job: AuditJob,
+    todo: Sequence[int],
+    keys: Sequence[str] | None,
+    cache: Cache | None,
     workers: int,
     progress: Progress | None,
-) -> tuple[list[Finding], int]:
+    total: int,
+) -> list[tuple[int, bytes, int, int]]:
     global _job
-    chunks = [range(start, len(procedures), workers * 8) for start in range(workers * 8)]
-    _job = (rulebook, ctx, procedures)
+    chunks = [todo[start : start + 32] for start in range(0, len(todo), 32)]
+    _job = (job, keys, cache)
+    results: list[tuple[int, bytes, int, int]] = []
+    left = set(range(len(chunks)))
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker) as pool:
-            findings: list[Finding] = []
-            facts = done = 0
-            for chunk_findings, chunk_facts, size in pool.imap_unordered(_audit_chunk, chunks):
-                findings += chunk_findings
-                facts += chunk_facts
-                done += size
-                if progress:
-                    progress(done, len(procedures))
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=fork, initializer=_init_worker) as pool:
+            futures = {pool.submit(_evaluate_chunk, chunk): i for i, chunk in enumerate(chunks)}
+            for future in as_completed(futures):
+                with suppress(BrokenProcessPool):  # a worker that died: its chunks are done below
+                    results += future.result()
+                    left.discard(futures.pop(future))  # and its result freed
+                    if progress:
+                        progress(total - len(todo) + len(results), total)
     finally:
         _job = None
-    return findings, facts
+    if left:
+        # A worker lost (killed, out of memory) costs time, not findings: its chunks are done here.
+        engine = RuleEngine(job.rulebook.rules, job.rulebook.params)
+        for i in sorted(left):
+            results += job.evaluate(engine, chunks[i], keys, cache)
+    return results
 
 
 def _init_worker() -> None:
     global _worker_engine
     assert _job is not None, "the audit job is set before the workers fork"
-    _worker_engine = RuleEngine(_job[0].rules, _job[0].params)
+    _worker_engine = RuleEngine(_job[0].rulebook.rules, _job[0].rulebook.params)
 
 
-def _audit_chunk(indices: range) -> tuple[list[Finding], int, int]:
+def _evaluate_chunk(todo: Sequence[int]) -> list[tuple[int, bytes, int, int]]:
     assert _job is not None and _worker_engine is not None, "worker not initialised"
-    rulebook, ctx, procedures = _job
-    findings, facts = _audit_procedures(_worker_engine, rulebook, ctx, [procedures[i] for i in indices])
-    return findings, facts, len(indices)
+    job, keys, cache = _job
+    return job.evaluate(_worker_engine, todo, keys, cache)

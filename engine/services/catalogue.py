@@ -80,9 +80,9 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     return catalogue
 
 
-def enrich(catalogue: Catalogue) -> None:
+def enrich(catalogue: Catalogue, recogniser: Recogniser | None = None) -> None:
     """Fill document types the files leave empty, and the databases each reuse clause names."""
-    recogniser = Recogniser(default_thesaurus())
+    recogniser = recogniser or Recogniser(default_thesaurus())
     aliases = [(fold(alias), source) for source in catalogue.registry.sources for alias in source.aliases]
     for procedure in catalogue.procedures:
         for component in procedure.components:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from engine.model import Finding, Procedure
@@ -38,12 +38,16 @@ class AuditSummary:
 
 def summarise(
     findings: Iterable[Finding],
-    procedures: Iterable[Procedure],
+    procedures: Iterable[Procedure] | Mapping[str, str | None],
     problems: int = 0,
     diff: BaselineDiff | None = None,
 ) -> AuditSummary:
-    """Count ``findings``; the field of each comes from its procedure in ``procedures``."""
-    fields = {p.code: p.field or NO_FIELD for p in procedures}
+    """Count ``findings``; the field of each comes from its procedure in ``procedures`` (or a mapping
+    of codes to fields)."""
+    if isinstance(procedures, Mapping):
+        fields = {code: field or NO_FIELD for code, field in procedures.items()}
+    else:
+        fields = {p.code: p.field or NO_FIELD for p in procedures}
     found = list(findings)
     return AuditSummary(
         procedures=len(fields),

@@ -1,0 +1,452 @@
+"""Audit a catalogue on disk incrementally and without holding it: what ``tinhgon audit`` runs.
+
+Pass 1 reads each file (in worker processes when many): its procedures go to the cache as JSON, keyed by
+their digest, and the parent keeps one small ``ContextEntry`` each, enough to build the catalogue
+context. Pass 2 (``AuditJob``) has workers load each procedure back from the cache, evaluate it and
+store its findings. Every file's parse is kept under a key hashing its bytes, its path, the engine's code,
+the thesaurus and the data sources, so an unchanged file is not parsed again; the whole audit is kept
+under the keys of all files with the rulebook and date, so an unchanged catalogue is answered at once.
+Without a cache folder, a temporary one holds the procedures between the passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from engine.adapters.yaml_files import DATA_SOURCES_FILE, VOLUMES_FILE, load_model, procedure_files
+from engine.errors import InputProblem, UserError
+from engine.importers import import_path
+from engine.importers.files import json_files
+from engine.model import Procedure, SourceRegistry
+from engine.recognise import DEFAULT_THESAURUS, Recogniser, default_thesaurus
+from engine.rules.facts import CatalogueContext, ContextEntry
+from engine.rules.families import FamilyCandidate
+from engine.services import paths
+from engine.services.audit import (
+    AuditJob,
+    AuditResult,
+    PackedAudit,
+    Progress,
+    Rulebook,
+    StoredFindings,
+    audit_job,
+)
+from engine.services.cache import Cache, code_fingerprint, digest, json_digest
+from engine.services.catalogue import Catalogue, enrich, load_catalogue, load_registry
+
+# Below this many files to parse, a worker pool costs more than it saves.
+PARALLEL_THRESHOLD = 200
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+@dataclass
+class CatalogueAudit:
+    """An audit of the catalogue at a path, with what the report needs of the catalogue."""
+
+    packed: PackedAudit
+    problems: list[InputProblem]
+    files_read: int
+    fields: dict[str, str | None]  # code -> field (lĩnh vực) of every procedure
+    parsed: int = 0  # files parsed rather than served from the cache
+    # phase -> (wall seconds, CPU seconds of this process and its workers)
+    phases: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    @cached_property
+    def result(self) -> AuditResult:
+        """The findings as objects (about 8 KB each: a report of a very large catalogue is built here)."""
+        return self.packed.unpack()
+
+
+def audit_catalogue(
+    path: Path | None,
+    rulebook: Rulebook,
+    audit_date: dt.date | None = None,
+    cache: Cache | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> CatalogueAudit:
+    """Audit the catalogue at ``path`` (as ``load_catalogue`` reads it) with ``rulebook``, from and into
+    ``cache`` when given (see the module's docstring)."""
+    if cache is None:
+        with tempfile.TemporaryDirectory(prefix="tinhgon-audit-") as temporary:
+            return audit_catalogue(path, rulebook, audit_date, Cache(Path(temporary)), workers, progress)
+    path = Path(path or paths.catalogue_dir())
+    audit_date = audit_date or dt.date.today()
+    workers = workers or os.cpu_count() or 1
+    clock = _Clock()
+    if not path.exists():
+        raise UserError(f"{path}: no such file or folder")
+    folder = path if path.is_dir() else path.parent
+    local_sources = folder / DATA_SOURCES_FILE
+    registry, registry_problems = load_registry(local_sources if local_sources.exists() else None)
+    kind, files = _files(path)
+    if (folder / VOLUMES_FILE).exists():
+        return _in_memory(path, rulebook, audit_date, cache, workers, progress)  # volumes span files
+    reader = _Reader(kind, registry, cache)
+    keys = [reader.key(file) for file in files]
+    whole_key = digest(
+        rulebook.fingerprint(), audit_date.isoformat(), reader.context, *[k or "-" for k in keys]
+    )
+    whole = _read_whole(cache.get_bytes("audit", whole_key)) if all(keys) else None
+    clock.lap("list")
+    if whole is not None:
+        meta, blocks = whole
+        if progress:
+            progress(meta.procedures, meta.procedures)
+        audit_ = PackedAudit(blocks, meta.findings, meta.procedures, meta.facts, meta.rules, audit_date, 0)
+        known = registry_problems + [InputProblem(*p) for p in meta.problems]
+        return CatalogueAudit(audit_, known, meta.files_read, dict(meta.fields), 0, clock.phases)
+    parts = reader.read(files, keys, workers)
+    clock.lap("parse")
+    codes = [e.code for part in parts for e in part.entries]
+    if kind == "json" and len(set(codes)) < len(codes):
+        return _in_memory(path, rulebook, audit_date, cache, workers, progress)  # the importer says which
+    entries: list[ContextEntry] = []
+    digests: list[str] = []
+    origin: list[int] = []  # file index of each procedure
+    problems: list[InputProblem] = []
+    first_file: dict[str, Path] = {}
+    for index, part in enumerate(parts):
+        problems += [InputProblem(*p) for p in part.problems]
+        for entry, procedure_digest in zip(part.entries, part.digests, strict=True):
+            if entry.code in first_file:  # as ``load_catalogue`` says it of YAML files
+                problems.append(
+                    InputProblem(
+                        str(files[index]),
+                        "code",
+                        f"{entry.code} is already defined in {first_file[entry.code]}",
+                    )
+                )
+                continue
+            first_file[entry.code] = files[index]
+            entries.append(entry)
+            digests.append(procedure_digest)
+            origin.append(index)
+    ctx = CatalogueContext.from_entries(entries, registry, audit_date)
+    clock.lap("context")
+
+    def procedure(n: int) -> Procedure:
+        return reader.procedure(digests[n], files[origin[n]], keys[origin[n]])
+
+    packed = AuditJob(rulebook, ctx, entries, digests, procedure).run_packed(cache, workers, progress)
+    clock.lap("rules")
+    files_read = sum(part.records_in for part in parts)
+    fields = {e.code: e.field for e in entries}
+    meta = WholeAudit(
+        findings=packed.findings,
+        procedures=packed.procedures,
+        facts=packed.facts,
+        rules=packed.rules,
+        problems=[(p.path, p.field, p.message) for p in problems],
+        files_read=files_read,
+        fields=list(fields.items()),
+    )
+    if all(keys):
+        cache.put_chunks("audit", whole_key, _whole_chunks(meta, packed.packed))
+    return CatalogueAudit(
+        packed, registry_problems + problems, files_read, fields, reader.parsed, clock.phases
+    )
+
+
+def _in_memory(
+    path: Path, rulebook: Rulebook, audit_date: dt.date, cache: Cache, workers: int, progress: Progress | None
+) -> CatalogueAudit:
+    """The whole catalogue in memory, for what spans files: a volumes file, codes repeated across records."""
+    catalogue = load_catalogue(path)
+    packed = audit_job(catalogue, rulebook, audit_date, cache=cache).run_packed(cache, workers, progress)
+    fields = {p.code: p.field for p in catalogue.procedures}
+    return CatalogueAudit(packed, catalogue.problems, catalogue.files_read, fields, catalogue.files_read)
+
+
+def _files(path: Path) -> tuple[str, list[Path]]:
+    """The kind of catalogue at ``path`` (yaml or json) and its files, as ``load_catalogue`` chooses."""
+    if path.suffix in (".yaml", ".yml"):
+        return "yaml", [path]
+    if path.is_dir():
+        yaml_files = list(procedure_files(path))
+        return ("yaml", yaml_files) if yaml_files else ("json", list(json_files(path)))
+    if path.suffix.lower() != ".json":
+        raise UserError(f"{path}: expected a .json record file or a folder of them")
+    return "json", [path]
+
+
+class _Clock:
+    """Wall and CPU seconds per phase, workers' CPU included once they have been joined."""
+
+    def __init__(self) -> None:
+        self.phases: dict[str, tuple[float, float]] = {}
+        self._last = self._now()
+
+    @staticmethod
+    def _now() -> tuple[float, float]:
+        t = os.times()
+        return time.perf_counter(), t.user + t.system + t.children_user + t.children_system
+
+    def lap(self, phase: str) -> None:
+        now = self._now()
+        self.phases[phase] = (now[0] - self._last[0], now[1] - self._last[1])
+        self._last = now
+
+
+@dataclass
+class Part:
+    """One file read: its procedures' entries and digests, its problems, how many records it held."""
+
+    entries: list[ContextEntry]
+    digests: list[str]
+    problems: list[tuple[str, str, str]]
+    records_in: int
+
+    def to_json(self) -> bytes:
+        return json.dumps(
+            {
+                "entries": [entry_to_json(e) for e in self.entries],
+                "digests": self.digests,
+                "problems": self.problems,
+                "records_in": self.records_in,
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, payload: bytes | None) -> Part | None:
+        """A part ``to_json`` wrote; None for anything else, which is then parsed afresh."""
+        if payload is None:
+            return None
+        try:
+            data = json.loads(payload)
+            part = cls(
+                entries=[entry_from_json(e) for e in data["entries"]],
+                digests=[str(d) for d in data["digests"]],
+                problems=[(str(a), str(b), str(c)) for a, b, c in data["problems"]],
+                records_in=int(data["records_in"]),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return part if len(part.entries) == len(part.digests) else None
+
+
+class WholeAudit(BaseModel):
+    """What the cache keeps of a whole audit besides its packed findings, and what the report needs of
+    the catalogue."""
+
+    findings: int
+    procedures: int
+    facts: int
+    rules: list[str]
+    problems: list[tuple[str, str, str]]
+    files_read: int
+    fields: list[tuple[str, str | None]]
+
+
+def _whole_chunks(meta: WholeAudit, packed: list[bytes]) -> Iterator[bytes]:
+    """The meta as one JSON line, then each procedure's packed findings after its length (written
+    chunk by chunk: at 50 times the real catalogue the findings alone are 150 MB packed)."""
+    yield meta.model_dump_json().encode("utf-8") + b"\n"
+    for block in packed:
+        yield len(block).to_bytes(4, "little")
+        yield block
+
+
+def _read_whole(payload: bytes | None) -> tuple[WholeAudit, list[bytes]] | None:
+    """What ``_whole_to_bytes`` wrote; None for anything else, which is then audited afresh."""
+    if payload is None:
+        return None
+    line, _, blocks = payload.partition(b"\n")
+    try:
+        meta = WholeAudit.model_validate_json(line)
+    except (ValueError, ValidationError):
+        return None
+    packed, at = [], 0
+    while at < len(blocks):
+        size = int.from_bytes(blocks[at : at + 4], "little")
+        packed.append(blocks[at + 4 : at + 4 + size])
+        at += 4 + size
+    if at != len(blocks) or len(packed) != meta.procedures:
+        return None
+    try:  # a damaged block would fail only when the report is built: check them now
+        if (
+            sum(len(StoredFindings.model_validate_json(zlib.decompress(b)).findings) for b in packed)
+            != meta.findings
+        ):
+            return None
+    except (ValueError, ValidationError, zlib.error):
+        return None
+    return meta, packed
+
+
+class _Reader:
+    """Parses (and enriches) catalogue files, one part per file, from the cache when it has them."""
+
+    def __init__(self, kind: str, registry: SourceRegistry, cache: Cache) -> None:
+        self.kind = kind
+        self.registry = registry
+        self.cache = cache
+        self.parsed = 0
+        self._recogniser: Recogniser | None = None
+        # What a part depends on besides its file: the code, the thesaurus, the data sources.
+        self.context = digest(
+            kind,
+            code_fingerprint(),
+            DEFAULT_THESAURUS.read_bytes(),
+            json_digest(registry.model_dump(mode="json")),
+        )
+
+    @property
+    def recogniser(self) -> Recogniser:
+        if self._recogniser is None:
+            self._recogniser = Recogniser(default_thesaurus())
+        return self._recogniser
+
+    def key(self, file: Path) -> str | None:
+        """The cache key of one file; None when it cannot be read (parsing will say why)."""
+        try:
+            return digest(self.context, str(file), file.read_bytes())
+        except OSError:
+            return None
+
+    def read(self, files: Sequence[Path], keys: Sequence[str | None], workers: int) -> list[Part]:
+        """One part per file, in order: from the cache when it holds it, else parsed (in parallel if many)."""
+        parts: list[Part | None] = [
+            Part.from_json(self.cache.get_bytes("parsed", key)) if key else None for key in keys
+        ]
+        missing = [i for i, part in enumerate(parts) if part is None]
+        self.parsed = len(missing)
+        if workers > 1 and len(missing) >= PARALLEL_THRESHOLD and _CAN_FORK:
+            global _reader
+            _reader = self
+            self.recogniser  # noqa: B018 - built once here, inherited by every worker
+            chunks = [missing[start : start + 16] for start in range(0, len(missing), 16)]
+            try:
+                fork = multiprocessing.get_context("fork")
+                with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+                    jobs = {
+                        pool.submit(_parse_in_worker, [(str(files[i]), keys[i]) for i in c]): c
+                        for c in chunks
+                    }
+                    for job in as_completed(jobs):
+                        with suppress(BrokenProcessPool):  # a worker that died: parsed below
+                            for i, payload in zip(jobs.pop(job), job.result(), strict=True):
+                                parts[i] = Part.from_json(payload)  # interned: see entry_from_json
+            finally:
+                _reader = None
+        for i in missing:
+            if parts[i] is None:
+                parts[i] = self.parse(files[i], keys[i])
+        return [part for part in parts if part is not None]
+
+    def parse(self, file: Path, key: str | None) -> Part:
+        """One file's procedures, stored by digest, and its part, stored under ``key``."""
+        part, _ = self._parse(file, key)
+        return part
+
+    def _parse(self, file: Path, key: str | None) -> tuple[Part, list[Procedure]]:
+        if self.kind == "yaml":
+            procedure, problems = load_model(file, Procedure)
+            procedures, records = ([procedure] if procedure else []), 1
+        else:
+            outcome = import_path(file)
+            procedures, problems, records = outcome.procedures, outcome.problems, outcome.records_in
+        enrich(Catalogue(procedures=procedures, registry=self.registry), self.recogniser)
+        digests = []
+        for procedure in procedures:
+            text = procedure.model_dump_json().encode("utf-8")
+            digests.append(digest(text))
+            self.cache.put_bytes("procedure", digests[-1], text)
+        part = Part(
+            entries=[ContextEntry.of(p, self.recogniser) for p in procedures],
+            digests=digests,
+            problems=[(p.path, p.field, p.message) for p in problems],
+            records_in=records,
+        )
+        if key:
+            self.cache.put_bytes("parsed", key, part.to_json())
+        return part, procedures
+
+    def procedure(self, procedure_digest: str, file: Path, key: str | None) -> Procedure:
+        """A procedure stored by pass 1; parsed again from its file when its entry is gone or damaged."""
+        payload = self.cache.get_bytes("procedure", procedure_digest)
+        if payload is not None and digest(payload) == procedure_digest:
+            with suppress(ValueError, ValidationError):
+                return Procedure.model_validate_json(payload)
+        _, procedures = self._parse(file, key)
+        for procedure in procedures:
+            if digest(procedure.model_dump_json().encode("utf-8")) == procedure_digest:
+                return procedure
+        raise UserError(f"{file}: changed while it was being audited; run the audit again")
+
+
+_reader: _Reader | None = None  # set in the parent before the parse workers fork
+
+
+def _parse_in_worker(jobs: list[tuple[str, str | None]]) -> list[bytes]:
+    assert _reader is not None, "the reader is set before the workers fork"
+    return [_reader.parse(Path(file), key).to_json() for file, key in jobs]
+
+
+def entry_to_json(e: ContextEntry) -> dict[str, Any]:
+    f = e.family
+    return {
+        "code": e.code,
+        "name": e.name,
+        "field": e.field,
+        "max_days": e.max_days,
+        "issued": e.issued,
+        "result_codes": e.result_codes,
+        "reused_types": e.reused_types,
+        "doc_types": e.doc_types,
+        "levels": f.levels,
+        "agencies": f.agencies,
+        "components": f.components,
+        "steps": sorted(f.steps),
+        "results": f.results,
+    }
+
+
+def entry_from_json(data: dict[str, Any]) -> ContextEntry:
+    """The entry ``entry_to_json`` wrote. Texts are interned: procedures repeating a national dossier
+    then share its strings, which keeps a catalogue of a hundred thousand entries small."""
+    s: Callable[[str], str] = sys.intern
+
+    def pairs(items: list[list[str]]) -> tuple[tuple[str, str], ...]:
+        return tuple((s(a), s(b)) for a, b in items)
+
+    def texts(items: list[str]) -> tuple[str, ...]:
+        return tuple(s(item) for item in items)
+
+    return ContextEntry(
+        code=data["code"],
+        name=s(data["name"]),
+        field=s(data["field"]) if data["field"] is not None else None,
+        max_days=data["max_days"],  # JSON keeps 5 and 5.0 apart, as reports print them
+        issued=pairs(data["issued"]),
+        result_codes=texts(data["result_codes"]),
+        reused_types=texts(data["reused_types"]),
+        doc_types=texts(data["doc_types"]),
+        family=FamilyCandidate(
+            code=data["code"],
+            name=s(data["name"]),
+            levels=texts(data["levels"]),
+            agencies=texts(data["agencies"]),
+            components=pairs(data["components"]),
+            steps=frozenset(texts(data["steps"])),
+            results=pairs(data["results"]),
+        ),
+    )

@@ -1,0 +1,286 @@
+"""Incremental audits: results served from the cache equal a fresh in-memory audit, after any kind of
+edit, with corrupt entries, dying workers and parallel passes."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib
+import json
+import os
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from engine.cli import main
+from engine.rules.facts import (
+    GLOBAL_FIELDS,
+    CatalogueContext,
+    ContextEntry,
+    _most_similar_indexed,
+    context_slice,
+    most_similar_pairwise,
+)
+from engine.rules.families import FamilyCandidate
+from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.cache import Cache
+from engine.services.incremental import audit_catalogue
+from tests.conftest import HAND, REPO
+
+# ``engine.services.audit`` is also the name of the function the package exports.
+audit_service = importlib.import_module("engine.services.audit")
+incremental = importlib.import_module("engine.services.incremental")
+DEV_RAW = (REPO / ".." / "data-dev" / "raw").resolve()  # development records only, never evaluation ones
+DATE = dt.date(2026, 12, 1)
+RECORDS = 60
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> Path:
+    """A copy of 60 development records of one ministry (many share a field: peers and precedents)."""
+    source = DEV_RAW / "bo-tu-phap"
+    if not source.is_dir():
+        pytest.skip(f"the development records are not at {source}")
+    folder = tmp_path / "raw" / "bo-tu-phap"
+    folder.mkdir(parents=True)
+    for path in sorted(source.glob("*.json"))[:RECORDS]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return tmp_path / "raw"
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    folder = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", folder)
+    return folder
+
+
+@pytest.fixture
+def evaluated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The codes of the procedures whose facts were worked out (evaluated, not served)."""
+    codes: list[str] = []
+    real = audit_service.procedure_facts
+
+    def counting(procedure, ctx):  # type: ignore[no-untyped-def]
+        codes.append(procedure.code)
+        return real(procedure, ctx)
+
+    monkeypatch.setattr(audit_service, "procedure_facts", counting)
+    return codes
+
+
+def run(path: Path, cache: Cache | None, rules: Path | None = None, workers: int = 1) -> list[dict]:
+    """Every finding (all rules, experimental too) of the incremental audit of ``path``, as plain data."""
+    rulebook = load_rulebook(rules, include_experimental=True)
+    result = audit_catalogue(path, rulebook, DATE, cache, workers=workers).result
+    return [finding.model_dump(mode="json") for finding in result.findings]
+
+
+def fresh(path: Path, rules: Path | None = None) -> list[dict]:
+    """The same findings from the in-memory catalogue, no cache: the reference."""
+    catalogue = load_catalogue(path)
+    result = audit(catalogue, load_rulebook(rules, include_experimental=True), DATE, workers=1)
+    return [finding.model_dump(mode="json") for finding in result.findings]
+
+
+def edit(record: Path, change) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(record.read_text(encoding="utf-8"))
+    change(data)
+    record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_warm_audit_equals_a_cold_one_and_parses_and_evaluates_nothing(records, tmp_path, evaluated):
+    cache = Cache(tmp_path / "cache")
+    cold = run(records, cache)
+    assert cold and cold == fresh(records)
+    assert len(set(evaluated)) == RECORDS
+    evaluated.clear()
+    rulebook = load_rulebook(include_experimental=True)
+    warm = audit_catalogue(records, rulebook, DATE, cache, workers=1)
+    assert [f.model_dump(mode="json") for f in warm.result.findings] == cold
+    assert (warm.parsed, warm.result.evaluated, evaluated) == (0, 0, [])
+    # Without the whole audit's entry, files are served from their parse and findings from theirs.
+    for path in (tmp_path / "cache" / "audit").rglob("*.json"):
+        path.unlink()
+    again = audit_catalogue(records, rulebook, DATE, cache, workers=1)
+    assert [f.model_dump(mode="json") for f in again.result.findings] == cold
+    assert (again.parsed, again.result.evaluated, evaluated) == (0, 0, [])
+
+
+def test_after_edits_warm_results_equal_fresh_ones_and_only_dependants_are_evaluated(
+    records, tmp_path, evaluated
+):
+    cache = Cache(tmp_path / "cache")
+    run(records, cache)
+    files = sorted(records.rglob("*.json"))
+
+    # A longer time limit moves the median of its peers.
+    def slower(data: dict) -> None:
+        changed = re.sub(r"(Trực tiếp|Trực tuyến)(\d+)", r"\g<1>95", data["cach_thuc_thuc_hien"])
+        assert changed != data["cach_thuc_thuc_hien"], "the test edits a real time limit"
+        data["cach_thuc_thuc_hien"] = changed
+
+    edit(files[3], slower)
+    evaluated.clear()
+    warm, again = run(records, cache), set(evaluated)
+    assert warm == fresh(records)
+    edited_code = json.loads(files[3].read_text(encoding="utf-8"))["ma_thu_tuc"]
+    assert edited_code in again and len(again) < RECORDS
+
+    # Renaming a procedure another names as its most similar re-evaluates both, and not everyone.
+    catalogue = load_catalogue(records)
+    ctx = CatalogueContext.build(catalogue.procedures, catalogue.registry, DATE)
+    dependant, (named, _, _) = next(iter(ctx.similar.items()))
+    edit(records / "bo-tu-phap" / f"{named}.json", lambda data: data.update(ten_thu_tuc="Thủ tục đổi tên"))
+    evaluated.clear()
+    warm, again = run(records, cache), set(evaluated)
+    assert warm == fresh(records)
+    assert {named, dependant} <= again and len(again) < RECORDS
+
+    # A new procedure (a copy under a new code) and a deleted one.
+    copy = json.loads(files[7].read_text(encoding="utf-8")) | {"ma_thu_tuc": "9.999999"}
+    files[7].with_name("9.999999.json").write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
+    files[9].unlink()
+    evaluated.clear()
+    warm, again = run(records, cache), set(evaluated)
+    assert warm == fresh(records)
+    assert "9.999999" in again and len(again) < RECORDS
+    assert any(finding["procedure_code"] == "9.999999" for finding in warm)
+
+
+def test_a_changed_parameter_or_data_source_is_seen(records, rules, tmp_path):
+    cache = Cache(tmp_path / "cache")
+    before = run(records, cache, rules)
+    parameters = rules / "parameters.yaml"
+    text = parameters.read_text(encoding="utf-8")
+    changed = re.sub(r"(hours_prepare_component:\n(?:\s+\w+:.*\n)*?\s+value: )[\d.]+", r"\g<1>9.5", text)
+    assert changed != text, "the test edits a real parameter"
+    parameters.write_text(changed, encoding="utf-8")
+    after = run(records, cache, rules)
+    assert after == fresh(records, rules) != before
+
+    # A data_sources.yaml beside the records replaces the bundled one: no database replaces anything.
+    (records / "data_sources.yaml").write_text("sources: []\n", encoding="utf-8")
+    no_sources = run(records, cache, rules)
+    assert no_sources == fresh(records, rules) != after
+
+
+def test_corrupt_truncated_or_foreign_cache_entries_are_rebuilt(records, tmp_path):
+    folder = tmp_path / "cache"
+    cold = run(records, Cache(folder))
+    entries = sorted(folder.rglob("*.json"))
+    assert {p.parts[len(folder.parts)] for p in entries} == {"audit", "parsed", "procedure", "findings"}
+    for index, path in enumerate(entries):
+        data = path.read_bytes()
+        if index % 3 == 0:
+            path.write_bytes(b"\x00\xff garbage")
+        elif index % 3 == 1:
+            path.write_bytes(data[: len(data) // 2])
+        else:  # whole JSON of the wrong shape under the right header
+            path.write_bytes(data.partition(b"\n")[0] + b'\n{"findings": "not a list"}')
+    assert run(records, Cache(folder)) == cold
+    assert run(records, Cache(folder)) == cold  # the rewritten entries serve the next run
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_speed(records, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    assert run(records, Cache(blocked)) == fresh(records)
+
+
+def test_parallel_passes_give_the_same_results(records, tmp_path, monkeypatch):
+    reference = fresh(records)
+    monkeypatch.setattr(incremental, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(audit_service, "PARALLEL_THRESHOLD", 2)
+    cache = Cache(tmp_path / "cache")
+    assert run(records, cache, workers=2) == reference  # cold
+    for path in (tmp_path / "cache" / "findings").rglob("*.json"):
+        path.unlink()
+    assert run(records, cache, workers=2) == reference  # parsed from the cache, evaluated afresh
+
+
+def test_a_yaml_catalogue_is_cached_too_and_an_edited_file_is_seen(tmp_path):
+    folder = tmp_path / "hand"
+    shutil.copytree(HAND, folder)
+    cache = Cache(tmp_path / "cache")
+    assert run(folder, cache) == fresh(folder)
+    first = sorted(folder.rglob("*.yaml"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nnot: [valid\n", encoding="utf-8")
+    rulebook = load_rulebook(include_experimental=True)
+    warm = audit_catalogue(folder, rulebook, DATE, cache, workers=1)
+    assert (
+        [p.path for p in warm.problems] == [p.path for p in load_catalogue(folder).problems] == [str(first)]
+    )
+    assert run(folder, cache) == fresh(folder)
+
+
+def test_the_cli_flags(records, tmp_path, capsys):
+    folder = tmp_path / "cli-cache"
+    command = ["audit", str(records), "--format", "csv", "--date", "2026-12-01", "--experimental"]
+    reports = []
+    for flags in (["--cache-dir", str(folder)], ["--cache-dir", str(folder)], ["--no-cache"]):
+        assert main(command + flags) == 0
+        reports.append(capsys.readouterr().out)
+    assert reports[0] == reports[1] == reports[2] and reports[0].count("\n") > 1
+    assert (folder / "audit").is_dir() and (folder / "findings").is_dir()
+
+
+def test_every_field_of_the_context_is_global_or_sliced():
+    """A new field of ``CatalogueContext`` that facts read must be hashed for incremental audits."""
+    names = {f.name for f in dataclasses.fields(CatalogueContext)}
+    catalogue = load_catalogue(HAND)
+    ctx = CatalogueContext.build(catalogue.procedures, catalogue.registry, DATE)
+    entry = ContextEntry.of(catalogue.procedures[0])
+    assert names == set(GLOBAL_FIELDS) | set(context_slice(entry, ctx))
+    assert not set(GLOBAL_FIELDS) & set(context_slice(entry, ctx))
+
+
+def _entry(code: str, signature: list[str]) -> ContextEntry:
+    family = FamilyCandidate(
+        code, f"thủ tục {code}", ("province",), (), tuple((s, s) for s in signature), frozenset(), ()
+    )
+    return ContextEntry(code, f"thủ tục {code}", "f", None, (), (), (), (), family)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_similarity_by_shared_components_matches_the_scan_of_every_pair(seed):
+    """Ties, rounding (1/3 is kept as 0.33, so a later 1/3 still wins) and repeated signatures."""
+    rng = random.Random(seed)
+    vocabulary = [f"giay to {i}" for i in range(rng.randint(2, 8))]
+    group = [
+        _entry(f"1.{i:06d}", rng.sample(vocabulary, rng.randint(2, len(vocabulary))))
+        for i in range(rng.randint(2, 30))
+    ]
+    assert _most_similar_indexed(group) == most_similar_pairwise(group)
+
+
+_REAL_PARSE = incremental._parse_in_worker
+_REAL_EVALUATE = audit_service._evaluate_chunk
+_DOOMED: list[str] = []  # the file whose parsing "crashes" its worker, set before the workers fork
+
+
+def _dying_parser(jobs: list[Any]) -> Any:
+    if jobs[0][0] in _DOOMED:
+        os._exit(1)  # as a segmentation fault would end it
+    return _REAL_PARSE(jobs)
+
+
+def _dying_evaluator(todo: list[int]) -> Any:
+    if 0 in todo:
+        os._exit(1)
+    return _REAL_EVALUATE(todo)
+
+
+def test_a_worker_process_that_dies_costs_neither_results_nor_a_hang(records, monkeypatch):
+    reference = fresh(records)
+    monkeypatch.setattr(incremental, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(audit_service, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(incremental, "_parse_in_worker", _dying_parser)
+    monkeypatch.setattr(audit_service, "_evaluate_chunk", _dying_evaluator)
+    monkeypatch.setattr(sys.modules[__name__], "_DOOMED", [str(sorted(records.rglob("*.json"))[0])])
+    assert run(records, None, workers=2) == reference
