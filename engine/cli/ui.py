@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -75,4 +74,8 @@ def _ui(args: argparse.Namespace) -> int:
             return 2
         env["TINHGON_CATALOGUE"] = str(args.catalogue.resolve())
     print(f"Tinh Gọn workbench: http://{args.address}:{args.port}", file=sys.stderr)
-    return subprocess.call(streamlit_command(args.port, args.address), env=env, stdin=subprocess.DEVNULL)
+    # Become the Streamlit server instead of waiting on it: a SIGTERM (a service manager, a test) then
+    # stops the server itself rather than leaving it running without its parent.
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+    command = streamlit_command(args.port, args.address)
+    os.execve(command[0], command, env)
