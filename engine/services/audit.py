@@ -10,14 +10,15 @@ edit re-evaluates the edited procedure and those whose catalogue-wide facts it c
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import zlib
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -37,6 +38,21 @@ from engine.services.cache import Cache, code_fingerprint, digest, files_digest,
 from engine.services.catalogue import Catalogue
 
 Progress = Callable[[int, int], None]
+
+
+@contextmanager
+def forked_pool(workers: int, initializer: Callable[[], None] | None = None) -> Iterator[ProcessPoolExecutor]:
+    """A pool of forked workers that share the parent's memory. The parent's objects are frozen out of the
+    garbage collector first: a collection in a worker would write to every object's header and so copy
+    every page of the parent it touches (a large catalogue's context, in each worker)."""
+    gc.freeze()
+    try:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=fork, initializer=initializer) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
+
 
 # Below this many procedures a worker pool costs more than it saves.
 PARALLEL_THRESHOLD = 200
@@ -286,8 +302,7 @@ def _evaluate_in_parallel(
     results: list[tuple[int, bytes, int, int]] = []
     left = set(range(len(chunks)))
     try:
-        fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=fork, initializer=_init_worker) as pool:
+        with forked_pool(workers, _init_worker) as pool:
             futures = {pool.submit(_evaluate_chunk, chunk): i for i, chunk in enumerate(chunks)}
             for future in as_completed(futures):
                 with suppress(BrokenProcessPool):  # a worker that died: its chunks are done below

@@ -20,7 +20,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -47,6 +47,7 @@ from engine.services.audit import (
     Rulebook,
     StoredFindings,
     audit_job,
+    forked_pool,
 )
 from engine.services.cache import Cache, code_fingerprint, digest, json_digest
 from engine.services.catalogue import Catalogue, enrich, load_catalogue, load_registry
@@ -335,8 +336,7 @@ class _Reader:
             self.recogniser  # noqa: B018 - built once here, inherited by every worker
             chunks = [missing[start : start + 16] for start in range(0, len(missing), 16)]
             try:
-                fork = multiprocessing.get_context("fork")
-                with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+                with forked_pool(workers) as pool:
                     jobs = {
                         pool.submit(_parse_in_worker, [(str(files[i]), keys[i]) for i in c]): c
                         for c in chunks
