@@ -111,13 +111,14 @@ def apply_plan(procedures: Sequence[Procedure], plan: Plan, params: CostParamete
             continue
         if procedure is originals.get(measure.procedure_code):
             procedure = working[measure.procedure_code] = Procedure.model_validate(procedure.model_dump())
-        before = set(working)
+        # The members of a merge that are still there: those the merge takes in.
+        members = [c for c in measure.related_codes if c in working and c != measure.procedure_code]
         problem = _HANDLERS[measure.measure](procedure, measure, working, params)
         if problem:
             notes.append(_note(measure, problem))
             continue
         if measure.measure == Measure.merge:
-            merged_into.update((code, (procedure.code, measure.id)) for code in before - set(working))
+            merged_into.update((code, (procedure.code, measure.id)) for code in members)
         applied.setdefault(measure.procedure_code, []).append(measure.id)
         if measure.measure in _REMOVES_TARGET and target:
             removed_by[target] = measure.id
