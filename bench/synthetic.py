@@ -1,10 +1,10 @@
 """Synthetic portal catalogues N times the size of the real one, with the real data's distributions.
 
-    python bench/synthetic.py OUT --factor 10 [--source ../data-dev/raw] [--seed 2026]
+    python bench/synthetic.py OUT --factor 10 [--source ../shared/data/dvc-2026/raw] [--seed 2026]
 
-Writes ``factor`` × 2,119 records under ``OUT/<ministry>/<code>.json`` by cloning the development
-records (``../data-dev/raw``: the evaluation records are not read) round after round. Round 0 copies
-them as they are; each later round gives every clone a new code, a province in its name, time limits
+Writes ``factor`` × 2,119 records under ``OUT/<ministry>/<code>.json`` by cloning the portal's
+development records (``--source``, skipping the frozen evaluation split) round after round. Round 0
+copies them as they are; each later round gives every clone a new code, a province in its name, time limits
 scaled by 0.5–2×, its agencies named as that province's, and one dossier component in five dropped.
 Field, levels, steps, results and the rest of the dossier stay as published: provinces publish variants
 of the same national procedure, so the clones keep the real mix of fields, peers, document types and
@@ -21,8 +21,10 @@ import shutil
 import sys
 from pathlib import Path
 
+from engine.evaluation.split import is_evaluation
+
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_SOURCE = (REPO / ".." / "data-dev" / "raw").resolve()
+DEFAULT_SOURCE = (REPO / ".." / "shared" / "data" / "dvc-2026" / "raw").resolve()
 REAL_SIZE = 2119  # records in ../shared/data/dvc-2026/raw
 PROVINCES = ("Bắc Ninh", "Hà Nội", "Đà Nẵng", "Cần Thơ", "Lào Cai", "Khánh Hòa", "Nghệ An", "An Giang")
 _DAYS = re.compile(r"(\d+)( Ngày| Giờ| Tháng)")
@@ -53,7 +55,7 @@ def clone(record: dict, round_: int, rng: random.Random) -> dict:
 
 def make_catalogue(source: Path, out: Path, factor: int, seed: int = 2026) -> int:
     """Write ``factor`` × REAL_SIZE records under ``out``; returns how many were written."""
-    records = sorted(source.glob("*/*.json"))
+    records = [path for path in sorted(source.glob("*/*.json")) if not is_evaluation(path.stem)]
     if not records:
         raise SystemExit(f"synthetic: no records under {source}")
     shutil.rmtree(out, ignore_errors=True)

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from engine.cli import main
+from engine.evaluation.split import is_evaluation
 from engine.rules.facts import (
     GLOBAL_FIELDS,
     CatalogueContext,
@@ -30,25 +31,27 @@ from engine.rules.families import FamilyCandidate
 from engine.services import audit, load_catalogue, load_rulebook
 from engine.services.cache import Cache
 from engine.services.incremental import audit_catalogue
-from tests.conftest import HAND, REPO
+from tests.conftest import HAND, RAW, REPO
 
 # ``engine.services.audit`` is also the name of the function the package exports.
 audit_service = importlib.import_module("engine.services.audit")
 incremental = importlib.import_module("engine.services.incremental")
-DEV_RAW = (REPO / ".." / "data-dev" / "raw").resolve()  # development records only, never evaluation ones
 DATE = dt.date(2026, 12, 1)
 RECORDS = 60
 
 
 @pytest.fixture
 def records(tmp_path: Path) -> Path:
-    """A copy of 60 development records of one ministry (many share a field: peers and precedents)."""
-    source = DEV_RAW / "bo-tu-phap"
+    """A copy of 60 development records of one ministry (many share a field: peers and precedents).
+
+    Development records only: the evaluation split is never read while the engine is worked on."""
+    source = RAW / "bo-tu-phap"
     if not source.is_dir():
-        pytest.skip(f"the development records are not at {source}")
+        pytest.skip(f"the portal records are not at {source}")
     folder = tmp_path / "raw" / "bo-tu-phap"
     folder.mkdir(parents=True)
-    for path in sorted(source.glob("*.json"))[:RECORDS]:
+    development = [path for path in sorted(source.glob("*.json")) if not is_evaluation(path.stem)]
+    for path in development[:RECORDS]:
         (folder / path.name).write_bytes(path.read_bytes())
     return tmp_path / "raw"
 
