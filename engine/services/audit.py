@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from engine.errors import InputProblem
+from engine.errors import InputProblem, UserError
 from engine.model import Finding, Procedure
 from engine.recognise import Recogniser, default_thesaurus
 from engine.rules.facts import CatalogueContext, ContextEntry, context_slice, procedure_facts
@@ -190,10 +190,9 @@ class AuditJob:
         counts = [0] * total
         facts = [0] * total
         for n in range(total) if cache and keys else ():
-            payload = cache.get_bytes("findings", keys[n]) if cache and keys else None
-            stored = _stored(payload)
-            if payload is not None and stored is not None:
-                found[n], counts[n], facts[n] = zlib.compress(payload, 1), len(stored.findings), stored.facts
+            stored = _stored(cache.get_bytes("findings", keys[n])) if cache and keys else None
+            if stored is not None:
+                found[n], counts[n], facts[n] = stored
         todo = [n for n in range(total) if found[n] is None]
         workers = workers or os.cpu_count() or 1
         if workers > 1 and len(todo) >= PARALLEL_THRESHOLD and _CAN_FORK:
@@ -208,7 +207,10 @@ class AuditJob:
         packed = [item for item in found if item is not None]
         assert len(packed) == total, "every selected procedure is evaluated or served from the cache"
         rules = [r.id for r in self.rulebook.rules]
-        return PackedAudit(packed, sum(counts), total, sum(facts), rules, self.ctx.audit_date, len(todo))
+        folder = str(cache.folder) if cache else ""
+        return PackedAudit(
+            packed, sum(counts), total, sum(facts), rules, self.ctx.audit_date, len(todo), folder
+        )
 
     def evaluate(
         self,
@@ -232,9 +234,10 @@ class AuditJob:
             # In report order: procedures in catalogue order, then rule and target (a stable sort).
             findings = sorted(dedupe(found), key=lambda f: (f.rule_id, f.target.id))
             payload = StoredFindings(findings=findings, facts=len(facts)).model_dump_json().encode("utf-8")
+            block = zlib.compress(payload, 1)
             if cache and keys:
-                cache.put_bytes("findings", keys[n], payload)
-            results.append((n, zlib.compress(payload, 1), len(findings), len(facts)))
+                cache.put_bytes("findings", keys[n], b"%d %d\n" % (len(findings), len(facts)) + block)
+            results.append((n, block, len(findings), len(facts)))
             if progress and done % 50 == 0:
                 progress(total - len(todo) + done, total)
         return results
@@ -247,14 +250,15 @@ class StoredFindings(BaseModel):
     facts: int
 
 
-def _stored(payload: bytes | None) -> StoredFindings | None:
-    """Findings stored by ``AuditJob.evaluate``; None for anything else, which is then evaluated afresh."""
-    if payload is None:
+def _stored(payload: bytes | None) -> tuple[bytes, int, int] | None:
+    """The packed findings, their count and the facts' count that ``AuditJob.evaluate`` stored; None for
+    anything else, which is then evaluated afresh. The cache's checksum vouches for the block: it is
+    unpacked only when the report is built (``PackedAudit.unpack``)."""
+    line, _, block = (payload or b"").partition(b"\n")
+    counts = line.split(b" ")
+    if len(counts) != 2 or not all(c.isdigit() for c in counts) or not block:
         return None
-    try:
-        return StoredFindings.model_validate_json(payload)
-    except (ValueError, ValidationError):
-        return None
+    return block, int(counts[0]), int(counts[1])
 
 
 @dataclass
@@ -270,13 +274,20 @@ class PackedAudit:
     rules: list[str]
     audit_date: dt.date
     evaluated: int
+    cache_folder: str = ""  # where blocks served from a cache came from, for the message if one is bad
 
     def unpack(self) -> AuditResult:
-        findings = [
-            finding
-            for block in self.packed
-            for finding in StoredFindings.model_validate_json(zlib.decompress(block)).findings
-        ]
+        try:
+            findings = [
+                finding
+                for block in self.packed
+                for finding in StoredFindings.model_validate_json(zlib.decompress(block)).findings
+            ]
+        except (ValueError, ValidationError, zlib.error):  # an entry forged with its checksum
+            raise UserError(
+                f"{self.cache_folder or 'the audit cache'}: holds findings that do not read; "
+                "audit again with --no-cache, or delete that folder"
+            ) from None
         return AuditResult(findings, self.procedures, self.facts, self.rules, self.audit_date, self.evaluated)
 
 

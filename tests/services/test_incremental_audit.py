@@ -190,6 +190,26 @@ def test_corrupt_truncated_or_foreign_cache_entries_are_rebuilt(records, tmp_pat
     assert run(records, Cache(folder)) == cold  # the rewritten entries serve the next run
 
 
+def test_an_entry_forged_with_its_checksum_is_reported_by_folder_not_raised(records, tmp_path, capsys):
+    folder = tmp_path / "cache"
+    command = ["audit", str(records), "--cache-dir", str(folder), "--date", "2026-12-01", "--format", "csv"]
+    assert main(command) == 0
+    capsys.readouterr()
+    cache = Cache(folder)
+    for path in (folder / "audit").rglob("*.json"):  # the whole audit, rewritten as its own writer would
+        payload = cache.get_bytes("audit", path.stem)
+        assert payload is not None
+        meta, _, _ = payload.partition(b"\n")
+        blocks = b"".join(len(b"garbage").to_bytes(4, "little") + b"garbage" for _ in range(RECORDS))
+        cache.put_bytes("audit", path.stem, meta + b"\n" + blocks)
+    assert main(command) == 1
+    error = capsys.readouterr().err
+    assert (
+        error.startswith(f"tinhgon: error: {folder}: holds findings that do not read")
+        and "Traceback" not in error
+    )
+
+
 def test_a_cache_folder_that_cannot_be_written_only_costs_speed(records, tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
