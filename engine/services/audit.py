@@ -22,6 +22,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -182,8 +183,11 @@ class AuditJob:
     def run(self, cache: Cache | None, workers: int | None, progress: Progress | None) -> AuditResult:
         return self.run_packed(cache, workers, progress).unpack()
 
-    def run_packed(self, cache: Cache | None, workers: int | None, progress: Progress | None) -> PackedAudit:
-        """The audit with each procedure's findings kept compressed (see ``PackedAudit``)."""
+    def run_packed(
+        self, cache: Cache | None, workers: int | None, progress: Progress | None, held: Held | None = None
+    ) -> PackedAudit:
+        """The audit with each procedure's findings kept compressed (see ``PackedAudit``); with ``held``,
+        the procedures it holds are evaluated there first."""
         total = len(self.entries)
         keys = [self.key(n) for n in range(total)] if cache and self.digests is not None else None
         found: list[bytes | None] = [None] * total
@@ -194,12 +198,13 @@ class AuditJob:
             if stored is not None:
                 found[n], counts[n], facts[n] = stored
         todo = [n for n in range(total) if found[n] is None]
+        results, rest = held.evaluate(self, todo, keys, progress) if held and todo else ([], todo)
         workers = workers or os.cpu_count() or 1
-        if workers > 1 and len(todo) >= PARALLEL_THRESHOLD and _CAN_FORK:
-            results = _evaluate_in_parallel(self, todo, keys, cache, workers, progress, total)
-        else:
+        if workers > 1 and len(rest) >= PARALLEL_THRESHOLD and _CAN_FORK:
+            results += _evaluate_in_parallel(self, rest, keys, cache, workers, progress, total)
+        elif rest:
             engine = RuleEngine(self.rulebook.rules, self.rulebook.params)
-            results = self.evaluate(engine, todo, keys, cache, progress, total)
+            results += self.evaluate(engine, rest, keys, cache, progress, total)
         for n, block, count, fact_count in results:
             found[n], counts[n], facts[n] = block, count, fact_count
         if progress:
@@ -241,6 +246,14 @@ class AuditJob:
             if progress and done % 50 == 0:
                 progress(total - len(todo) + done, total)
         return results
+
+
+class Held(Protocol):
+    """Where some procedures of a job already are, ready to be evaluated (a cold audit's workers)."""
+
+    def evaluate(
+        self, job: AuditJob, todo: Sequence[int], keys: Sequence[str] | None, progress: Progress | None
+    ) -> tuple[list[tuple[int, bytes, int, int]], list[int]]: ...
 
 
 class StoredFindings(BaseModel):

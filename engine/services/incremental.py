@@ -1,11 +1,14 @@
 """Audit a catalogue on disk incrementally and without holding it: what ``tinhgon audit`` runs.
 
-Pass 1 reads each file (in worker processes when many): its procedures go to the cache as JSON, keyed by
-their digest, and the parent keeps one small ``ContextEntry`` each, enough to build the catalogue
-context. Pass 2 (``AuditJob``) has workers load each procedure back from the cache, evaluate it and
-store its findings. Every file's parse is kept under a key hashing its bytes, its path, the engine's code,
-the thesaurus and the data sources, so an unchanged file is not parsed again; the whole audit is kept
-under the keys of all files with the rulebook and date, so an unchanged catalogue is answered at once.
+Pass 1 reads each file (in worker processes when many) and the parent keeps one small ``ContextEntry``
+per procedure, enough to build the catalogue context. Pass 2 (``AuditJob``) evaluates each procedure and
+stores its findings. Up to ``HOLD_LIMIT`` files, the workers that parsed keep their procedures and
+evaluate them once sent the context (``ResidentWorkers``); beyond, procedures go to the cache as JSON,
+keyed by their digest, and workers of pass 2 load them back, so memory stays bounded.
+
+Every file's parse is kept under a key hashing its bytes, its path, the engine's code, the thesaurus
+and the data sources, so an unchanged file is not parsed again; the whole audit is kept under the keys
+of all files with the rulebook and date, so an unchanged catalogue is answered at once.
 Without a cache folder, a temporary one holds the procedures between the passes.
 """
 
@@ -37,6 +40,7 @@ from engine.model import Procedure, SourceRegistry
 from engine.recognise import DEFAULT_THESAURUS, Recogniser, default_thesaurus
 from engine.rules.facts import CatalogueContext, ContextEntry
 from engine.rules.families import FamilyCandidate
+from engine.rules.runtime import RuleEngine
 from engine.services import paths
 from engine.services.audit import (
     AuditJob,
@@ -49,9 +53,13 @@ from engine.services.audit import (
 )
 from engine.services.cache import Cache, code_fingerprint, digest, json_digest
 from engine.services.catalogue import Catalogue, enrich, load_catalogue, load_registry
+from engine.services.resident import ResidentWorkers
 
 # Below this many files to parse, a worker pool costs more than it saves.
 PARALLEL_THRESHOLD = 200
+# Up to this many files to parse, the workers keep the procedures they parse for pass 2 (about 30 KB
+# each in memory); beyond, they store them and pass 2 reads them back.
+HOLD_LIMIT = 5_000
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -98,7 +106,25 @@ def audit_catalogue(
     kind, files = _files(path)
     if (folder / VOLUMES_FILE).exists():
         return _in_memory(path, rulebook, audit_date, cache, workers, progress)  # volumes span files
-    reader = _Reader(kind, registry, cache)
+    reader = _Reader(kind, registry, cache, rulebook)
+    clock.workers_cpu = reader.workers_cpu
+    try:
+        return _audit_files(path, files, reader, registry_problems, audit_date, workers, progress, clock)
+    finally:
+        reader.close()
+
+
+def _audit_files(
+    path: Path,
+    files: list[Path],
+    reader: _Reader,
+    registry_problems: list[InputProblem],
+    audit_date: dt.date,
+    workers: int,
+    progress: Progress | None,
+    clock: _Clock,
+) -> CatalogueAudit:
+    cache, kind, rulebook = reader.cache, reader.kind, reader.rulebook
     keys = [reader.key(file) for file in files]
     whole_key = digest(
         rulebook.fingerprint(), audit_date.isoformat(), reader.context, *[k or "-" for k in keys]
@@ -140,13 +166,14 @@ def audit_catalogue(
             entries.append(entry)
             digests.append(procedure_digest)
             origin.append(index)
-    ctx = CatalogueContext.from_entries(entries, registry, audit_date)
+    ctx = CatalogueContext.from_entries(entries, reader.registry, audit_date)
     clock.lap("context")
 
     def procedure(n: int) -> Procedure:
         return reader.procedure(digests[n], files[origin[n]], keys[origin[n]])
 
-    packed = AuditJob(rulebook, ctx, entries, digests, procedure).run_packed(cache, workers, progress)
+    job = AuditJob(rulebook, ctx, entries, digests, procedure)
+    packed = job.run_packed(cache, workers, progress, reader.held())
     clock.lap("rules")
     files_read = sum(part.records_in for part in parts)
     fields = {e.code: e.field for e in entries}
@@ -189,16 +216,18 @@ def _files(path: Path) -> tuple[str, list[Path]]:
 
 
 class _Clock:
-    """Wall and CPU seconds per phase, workers' CPU included once they have been joined."""
+    """Wall and CPU seconds per phase, workers' CPU included: of joined workers from the system, of live
+    ones as they last reported it (``workers_cpu``)."""
 
     def __init__(self) -> None:
         self.phases: dict[str, tuple[float, float]] = {}
+        self.workers_cpu: Callable[[], float] = lambda: 0.0
         self._last = self._now()
 
-    @staticmethod
-    def _now() -> tuple[float, float]:
+    def _now(self) -> tuple[float, float]:
         t = os.times()
-        return time.perf_counter(), t.user + t.system + t.children_user + t.children_system
+        cpu = t.user + t.system + t.children_user + t.children_system + self.workers_cpu()
+        return time.perf_counter(), cpu
 
     def lap(self, phase: str) -> None:
         now = self._now()
@@ -285,13 +314,19 @@ def _read_whole(payload: bytes | None) -> tuple[WholeAudit, list[bytes]] | None:
 
 
 class _Reader:
-    """Parses (and enriches) catalogue files, one part per file, from the cache when it has them."""
+    """Parses (and enriches) catalogue files, one part per file, from the cache when it has them; when
+    resident workers parsed them (see the module's docstring), the procedures stay with them for pass 2,
+    evaluated with ``rulebook``."""
 
-    def __init__(self, kind: str, registry: SourceRegistry, cache: Cache) -> None:
+    def __init__(self, kind: str, registry: SourceRegistry, cache: Cache, rulebook: Rulebook) -> None:
         self.kind = kind
         self.registry = registry
         self.cache = cache
+        self.rulebook = rulebook
         self.parsed = 0
+        self.holding = False  # whether the workers parsing now keep their procedures
+        self.pool: ResidentWorkers | None = None
+        self.holders: dict[str, int] = {}  # procedure digest -> the resident worker holding it
         self._recogniser: Recogniser | None = None
         # What a part depends on besides its file: the code, the thesaurus, the data sources.
         self.context = digest(
@@ -326,18 +361,27 @@ class _Reader:
             _reader = self
             self.recogniser  # noqa: B018 - built once here, inherited by every worker
             chunks = [missing[start : start + 16] for start in range(0, len(missing), 16)]
-            try:
-                with forked_pool(workers) as pool:
-                    jobs = {
-                        pool.submit(_parse_in_worker, [(str(files[i]), keys[i]) for i in c]): c
-                        for c in chunks
-                    }
-                    for job in as_completed(jobs):
-                        with suppress(BrokenProcessPool):  # a worker that died: parsed below
-                            for i, payload in zip(jobs.pop(job), job.result(), strict=True):
-                                parts[i] = Part.from_json(payload)  # interned: see entry_from_json
-            finally:
-                _reader = None
+            if len(missing) <= HOLD_LIMIT:
+                self.holding = True  # before the fork, for the workers to see
+                self.pool = ResidentWorkers(workers)  # ``_reader`` stays set: pass 2 runs on them
+                jobs = [[(str(files[i]), keys[i]) for i in chunk] for chunk in chunks]
+                for c, worker, payloads in self.pool.map(_parse_in_worker, jobs):
+                    for i, payload in zip(chunks[c], payloads, strict=True):
+                        part = parts[i] = Part.from_json(payload)
+                        self.holders.update(dict.fromkeys(part.digests if part else (), worker))
+            else:
+                try:
+                    with forked_pool(workers) as pool:
+                        futures = {
+                            pool.submit(_parse_in_worker, [(str(files[i]), keys[i]) for i in c]): c
+                            for c in chunks
+                        }
+                        for future in as_completed(futures):
+                            with suppress(BrokenProcessPool):  # a worker that died: parsed below
+                                for i, payload in zip(futures.pop(future), future.result(), strict=True):
+                                    parts[i] = Part.from_json(payload)  # interned: see entry_from_json
+                finally:
+                    _reader = None
         for i in missing:
             if parts[i] is None:
                 parts[i] = self.parse(files[i], keys[i])
@@ -348,7 +392,20 @@ class _Reader:
         part, _ = self._parse(file, key)
         return part
 
-    def _parse(self, file: Path, key: str | None) -> tuple[Part, list[Procedure]]:
+    def held(self) -> _Held | None:
+        """Pass 2 on the resident workers, for the procedures they hold; None without them."""
+        return _Held(self.pool, self.holders) if self.pool else None
+
+    def workers_cpu(self) -> float:
+        return self.pool.cpu_seconds() if self.pool else 0.0
+
+    def close(self) -> None:
+        global _reader
+        if self.pool:
+            self.pool.close()
+            self.pool, _reader = None, None
+
+    def _parse(self, file: Path, key: str | None, hold: bool = False) -> tuple[Part, list[Procedure]]:
         if self.kind == "yaml":
             procedure, problems = load_model(file, Procedure)
             procedures, records = ([procedure] if procedure else []), 1
@@ -360,7 +417,10 @@ class _Reader:
         for procedure in procedures:
             text = procedure.model_dump_json().encode("utf-8")
             digests.append(digest(text))
-            self.cache.put_bytes("procedure", digests[-1], text)
+            if hold:  # kept by this resident worker for pass 2, not stored
+                _held[digests[-1]] = procedure
+            else:
+                self.cache.put_bytes("procedure", digests[-1], text)
         part = Part(
             entries=[ContextEntry.of(p, self.recogniser) for p in procedures],
             digests=digests,
@@ -385,11 +445,63 @@ class _Reader:
 
 
 _reader: _Reader | None = None  # set in the parent before the parse workers fork
+_held: dict[str, Procedure] = {}  # in a resident worker: the procedures it parsed, by digest
+_evaluation: tuple[AuditJob, RuleEngine, Sequence[str] | None] | None = None  # in a resident worker
 
 
 def _parse_in_worker(jobs: list[tuple[str, str | None]]) -> list[bytes]:
     assert _reader is not None, "the reader is set before the workers fork"
-    return [_reader.parse(Path(file), key).to_json() for file, key in jobs]
+    return [_reader._parse(Path(file), key, _reader.holding)[0].to_json() for file, key in jobs]
+
+
+@dataclass
+class _Held:
+    """Pass 2 on the resident workers: each evaluates the procedures it parsed, in the context sent."""
+
+    pool: ResidentWorkers
+    holders: dict[str, int]
+
+    def evaluate(
+        self, job: AuditJob, todo: Sequence[int], keys: Sequence[str] | None, progress: Progress | None
+    ) -> tuple[list[tuple[int, bytes, int, int]], list[int]]:
+        """The results of the positions ``todo`` the live workers hold, and the positions left to do."""
+        assert job.digests is not None, "an incremental audit knows every procedure's digest"
+        mine: dict[int, list[int]] = {}
+        left: list[int] = []
+        for n in todo:
+            worker = self.holders.get(job.digests[n])
+            if worker is not None and self.pool.alive(worker):
+                mine.setdefault(worker, []).append(n)
+            else:
+                left.append(n)
+        sent = (job.ctx, list(job.digests), list(keys) if keys else None)
+        list(self.pool.map_each(_receive_job, {worker: [sent] for worker in mine}))
+        alive = {w: ns for w, ns in mine.items() if self.pool.alive(w)}
+        chunks = {w: [ns[at : at + 32] for at in range(0, len(ns), 32)] for w, ns in alive.items()}
+        left += [n for w, ns in mine.items() if w not in chunks for n in ns]
+        results: list[tuple[int, bytes, int, int]] = []
+        for _, _, done in self.pool.map_each(_evaluate_held, chunks):
+            results += done
+            if progress:
+                progress(len(results), len(todo))
+        left += [n for w, j in self.pool.lost for n in chunks[w][j]]
+        return results, left
+
+
+def _receive_job(sent: tuple[CatalogueContext, list[str], list[str] | None]) -> None:
+    """In a resident worker: the context of pass 2, and a rule engine to evaluate with."""
+    global _evaluation
+    assert _reader is not None, "the reader is set before the workers fork"
+    ctx, digests, keys = sent
+    rulebook = _reader.rulebook
+    job = AuditJob(rulebook, ctx, [], digests, lambda n: _held[digests[n]])
+    _evaluation = (job, RuleEngine(rulebook.rules, rulebook.params), keys)
+
+
+def _evaluate_held(todo: list[int]) -> list[tuple[int, bytes, int, int]]:
+    assert _evaluation is not None and _reader is not None, "the job is sent before any evaluation"
+    job, engine, keys = _evaluation
+    return job.evaluate(engine, todo, keys, _reader.cache)
 
 
 def entry_to_json(e: ContextEntry) -> dict[str, Any]:

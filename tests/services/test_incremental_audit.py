@@ -12,6 +12,7 @@ import random
 import re
 import shutil
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -216,12 +217,18 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_speed(records, tmp_pat
     assert run(records, Cache(blocked)) == fresh(records)
 
 
-def test_parallel_passes_give_the_same_results(records, tmp_path, monkeypatch):
+@pytest.mark.parametrize("hold_limit", [RECORDS, 0], ids=["workers keep procedures", "cache holds them"])
+def test_parallel_passes_give_the_same_results(records, tmp_path, monkeypatch, evaluated, hold_limit):
     reference = fresh(records)
     monkeypatch.setattr(incremental, "PARALLEL_THRESHOLD", 2)
     monkeypatch.setattr(audit_service, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(incremental, "HOLD_LIMIT", hold_limit)
+    evaluated.clear()  # the reference's evaluations
     cache = Cache(tmp_path / "cache")
     assert run(records, cache, workers=2) == reference  # cold
+    assert evaluated == []  # only workers evaluated: this process's ``procedure_facts`` was never called
+    stored = {p.parts[-3] for p in (tmp_path / "cache").rglob("*.json")}
+    assert ("procedure" in stored) == (hold_limit == 0)  # kept by the workers or stored for pass 2
     for path in (tmp_path / "cache" / "findings").rglob("*.json"):
         path.unlink()
     assert run(records, cache, workers=2) == reference  # parsed from the cache, evaluated afresh
@@ -284,7 +291,9 @@ def test_similarity_by_shared_components_matches_the_scan_of_every_pair(seed):
 
 _REAL_PARSE = incremental._parse_in_worker
 _REAL_EVALUATE = audit_service._evaluate_chunk
+_REAL_EVALUATE_HELD = incremental._evaluate_held
 _DOOMED: list[str] = []  # the file whose parsing "crashes" its worker, set before the workers fork
+_DIED: list[Path] = []  # a file the first dying evaluator of held procedures creates
 
 
 def _dying_parser(jobs: list[Any]) -> Any:
@@ -299,11 +308,27 @@ def _dying_evaluator(todo: list[int]) -> Any:
     return _REAL_EVALUATE(todo)
 
 
-def test_a_worker_process_that_dies_costs_neither_results_nor_a_hang(records, monkeypatch):
+def _dying_held_evaluator(todo: list[int]) -> Any:
+    """The first resident worker to evaluate dies (the marker file says it did)."""
+    with suppress(FileExistsError):
+        open(_DIED[0], "x").close()
+        os._exit(1)
+    return _REAL_EVALUATE_HELD(todo)
+
+
+@pytest.mark.parametrize("hold_limit", [RECORDS, 0], ids=["workers keep procedures", "cache holds them"])
+def test_a_worker_process_that_dies_costs_neither_results_nor_a_hang(
+    records, tmp_path, monkeypatch, hold_limit
+):
+    """Workers die parsing a file and evaluating procedures: the parent does their work."""
     reference = fresh(records)
     monkeypatch.setattr(incremental, "PARALLEL_THRESHOLD", 2)
     monkeypatch.setattr(audit_service, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(incremental, "HOLD_LIMIT", hold_limit)
     monkeypatch.setattr(incremental, "_parse_in_worker", _dying_parser)
     monkeypatch.setattr(audit_service, "_evaluate_chunk", _dying_evaluator)
+    monkeypatch.setattr(incremental, "_evaluate_held", _dying_held_evaluator)
     monkeypatch.setattr(sys.modules[__name__], "_DOOMED", [str(sorted(records.rglob("*.json"))[0])])
+    monkeypatch.setattr(sys.modules[__name__], "_DIED", [tmp_path / "died"])
     assert run(records, None, workers=2) == reference
+    assert (tmp_path / "died").exists() == (hold_limit > 0)  # a worker holding procedures died
