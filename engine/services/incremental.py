@@ -57,7 +57,7 @@ from engine.services.resident import ResidentWorkers
 
 # Below this many files to parse, a worker pool costs more than it saves.
 PARALLEL_THRESHOLD = 200
-# Up to this many files to parse, the workers keep the procedures they parse for pass 2 (about 30 KB
+# Up to this many files to parse, the workers keep the procedures they parse for pass 2 (about 50 KB
 # each in memory); beyond, they store them and pass 2 reads them back.
 HOLD_LIMIT = 5_000
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
