@@ -43,7 +43,10 @@ def _add_exit_codes(commands: argparse._SubParsersAction) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; the return value is an ``ExitCode`` (see ``tinhgon --help``)."""
-    parser = build_parser()
+    try:
+        parser = build_parser()  # imports every command's module: Ctrl-C may come meanwhile
+    except KeyboardInterrupt:
+        return ExitCode.interrupted
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 import time
 import traceback
 from collections import deque
@@ -152,6 +153,7 @@ class ResidentWorkers:
 
 def _serve(conn: Connection, inherited: list[Connection]) -> None:
     """A worker's loop: run each task sent until told to stop or the parent has gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
     for other in inherited:
         other.close()
     while True:
