@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 import state
 import streamlit as st
+from charts import BarRow, grouped_bars
 from i18n import dimension, measure, metric, metric_short, num, pct, severity, status, t, vnd
 from i18n import level as level_label
 
@@ -139,37 +140,17 @@ def _target_list(lang: str) -> None:
 def _targets(view: Overview, lang: str) -> None:
     st.subheader(t("targets", lang))
     pairs = list(zip(view.achieved.targets, view.projected.targets, strict=True))
-    rows = []
-    for achieved, projected in pairs:
-        label = short_label(projected, lang)
-        rows += [
-            {"target": label, "series": t("achieved", lang), "value": (achieved.achieved or 0) * 100},
-            {"target": label, "series": t("projected", lang), "value": (projected.achieved or 0) * 100},
-        ]
-    series = [t("achieved", lang), t("projected", lang), t("target_line", lang)]
+    rows = [
+        BarRow(short_label(p, lang), ((a.achieved or 0) * 100, (p.achieved or 0) * 100), p.required * 100)
+        for a, p in pairs
+    ]
+    series = [t("achieved", lang), t("projected", lang)]
     # One legend above the chart names both bars and the target tick, in the page's language.
-    legend = alt.Legend(orient="top", title=None, symbolType="square")
-    color = alt.Scale(domain=series, range=[*BAR_COLOURS, TARGET_COLOUR])
-    bars = (
-        alt.Chart(pd.DataFrame(rows))
-        .mark_bar()
-        .encode(
-            y=alt.Y("target:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-            yOffset=alt.YOffset("series:N", sort=series[:2]),
-            x=alt.X("value:Q", title="%", scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("series:N", scale=color, legend=legend),
-            tooltip=[alt.Tooltip("target:N"), alt.Tooltip("series:N"), alt.Tooltip("value:Q", format=".1f")],
+    st.html(
+        grouped_bars(
+            rows, series, BAR_COLOURS, t("target_line", lang), TARGET_COLOUR, lambda v: num(v, lang, 1) + "%"
         )
     )
-    line_frame = pd.DataFrame(
-        [{"target": short_label(p, lang), "series": series[2], "value": p.required * 100} for _, p in pairs]
-    )
-    rule = (
-        alt.Chart(line_frame)
-        .mark_tick(thickness=3, size=30)
-        .encode(y=alt.Y("target:N", sort=None), x="value:Q", color=alt.Color("series:N", scale=color))
-    )
-    st.altair_chart(bars + rule, width="stretch")
     st.table(
         [
             {
