@@ -258,8 +258,10 @@ def _interactions(probe: Probe, url: str, figures: Figures) -> None:
         "go to the overview after a decision", probe, _click(page, page.get_by_role("link", name="Tổng quan"))
     )
     act(page, page.get_by_role("link", name="Cơ sở dữ liệu").click)
+    # A change that moves findings: the first database withdrawn for its first document type.
+    page.get_by_text("Không công bố", exact=True).click()
     compute = page.get_by_role("button", name="Tính thay đổi")
-    figures.measure("what-if: compute a database change", probe, _click(page, compute))
+    figures.measure("what-if: withdraw a database (findings move)", probe, _click(page, compute))
 
 
 if __name__ == "__main__":

@@ -222,6 +222,33 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
         effect.after.components - effect.before.components
     )
     assert shown["Đồng tiết kiệm / năm"].value == f"{effect.after.vnd_per_year:,} đ".replace(",", ".")
+    # the ranking with the change is computed once its expander is opened, as the CLI ranks it
+    assert len(workbench.table) == 1
+    workbench.session_state["db_ranking_open"] = True
+    workbench.run()
+    assert effect.ranking is not None
+    ranked = workbench.table[-1].value
+    assert [vn_int(v.removesuffix(" đ")) for v in ranked["Đồng tiết kiệm / năm"]] == [
+        s.vnd_per_year for s in effect.ranking.sources
+    ]
+    assert sum("(giả định)" in name for name in ranked["Cơ sở dữ liệu"]) == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        WhatIf("civil_status", ("birth_certificate",), None),  # withdrawn
+        WhatIf("civil_status", ("birth_certificate",), dt.date(2031, 1, 1)),  # published later
+        WhatIf("population", ("land_use_certificate",), dt.date(2020, 1, 1)),  # a type it does not serve
+    ],
+)
+def test_the_what_if_pages_quick_row_equals_the_full_rankings(change: WhatIf) -> None:
+    """The page computes only the changed database's row (what_if(..., rank_all=False)): the same row."""
+    catalogue, result = cached_audit(None, experimental=True)
+    base = what_if_base(catalogue, load_rulebook(include_experimental=True), result)
+    full, quick = what_if(base, change), what_if(base, change, rank_all=False)
+    assert quick.after is not None and quick.after == full.after and quick.ranking is None
+    assert (quick.added, quick.removed, quick.before) == (full.added, full.removed, full.before)
 
 
 def test_the_database_ranking_equals_the_clis(workbench: AppTest, capsys: pytest.CaptureFixture[str]) -> None:
