@@ -121,6 +121,13 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
     assert [f"{v:.1f}%".replace(".", ",") for v in projected] == list(targets["Dự kiến (đã chấp thuận)"])
     ticks = [value for series, value in boxes if series == "Mục tiêu"]
     assert [round(v) for v in ticks] == [30, 30, 30, 50, 50, 100, 70]
+    # With a plan chosen, the form to create another is drawn only once its expander is opened.
+    workbench.session_state["overview_create_open"] = False
+    workbench.run()
+    assert not [w for w in workbench.text_input if w.key == "k_plan_name"]
+    workbench.session_state["overview_create_open"] = True
+    workbench.run()
+    assert workbench.text_input(key="k_plan_name").label == "Tên phương án"
 
 
 def test_the_overview_shows_how_far_the_candidates_go_as_the_service_computes(workbench: AppTest) -> None:

@@ -47,8 +47,19 @@ def render(lang: str) -> None:
 
 
 def _plan_chooser(lang: str, data: state.Audited) -> None:
+    # Open while no plan is chosen; once one is, its form is drawn only when the user opens it.
     expanded = not st.session_state.get("plan_id")
-    with st.expander(t("create_plan", lang), expanded=expanded), st.form("create_plan"):
+    with st.expander(
+        t("create_plan", lang), expanded=expanded, key="overview_create_open", on_change="rerun"
+    ) as box:
+        if box.open:
+            _plan_form(lang, data)
+    if message := st.session_state.pop("overview_flash", None):
+        (st.error if message[0] == "error" else st.success)(message[1])
+
+
+def _plan_form(lang: str, data: state.Audited) -> None:
+    with st.form("create_plan"):
         st.text_input(t("plan_name", lang), key="k_plan_name")
         st.selectbox(
             t("min_severity", lang),
@@ -59,8 +70,6 @@ def _plan_chooser(lang: str, data: state.Audited) -> None:
         rules = "plan_rules_experimental" if state.experimental() else "plan_rules_default"
         st.caption(t(rules, lang))
         st.form_submit_button(t("create", lang), on_click=_create_plan, args=(data, lang))
-    if message := st.session_state.pop("overview_flash", None):
-        (st.error if message[0] == "error" else st.success)(message[1])
 
 
 def _create_plan(data: state.Audited, lang: str) -> None:
