@@ -11,6 +11,7 @@ import streamlit as st
 from charts import BarRow, grouped_bars
 from i18n import dimension, measure, metric, metric_short, num, pct, severity, status, t, vnd
 from i18n import level as level_label
+from tables import html_table
 
 from engine.errors import UserError
 from engine.model import Severity
@@ -160,22 +161,24 @@ def _targets(view: Overview, lang: str) -> None:
             rows, series, BAR_COLOURS, t("target_line", lang), TARGET_COLOUR, lambda v: num(v, lang, 1) + "%"
         )
     )
-    st.table(
-        [
-            {
-                t("target_label", lang): _label(p, lang)
-                + (f" ({t('estimate_mark', lang)})" if p.estimate else ""),
-                t("requirement", lang): _requirement(p, lang),
-                t("baseline", lang): _baseline(p, lang),
-                t("achieved", lang): pct(a.achieved, lang),
-                t("projected", lang): pct(p.achieved, lang),
-                t("deadline", lang): _deadline(p.deadline, p.passed, lang),
-                t("reference", lang): p.reference,
-            }
-            for a, p in pairs
-        ],
-        hide_index=True,
-    )  # small tables as HTML: lighter to draw than a data grid
+    st.html(
+        html_table(
+            "targets",
+            [
+                {
+                    t("target_label", lang): _label(p, lang)
+                    + (f" ({t('estimate_mark', lang)})" if p.estimate else ""),
+                    t("requirement", lang): _requirement(p, lang),
+                    t("baseline", lang): _baseline(p, lang),
+                    t("achieved", lang): pct(a.achieved, lang),
+                    t("projected", lang): pct(p.achieved, lang),
+                    t("deadline", lang): _deadline(p.deadline, p.passed, lang),
+                    t("reference", lang): p.reference,
+                }
+                for a, p in pairs
+            ],
+        )
+    )
     _volumes_note(view.projected, lang)
 
 
@@ -211,23 +214,25 @@ def _counts(view: Overview, lang: str) -> None:
         for when, count in (("achieved", achieved), ("projected", projected)):
             n, share = getattr(count, what), getattr(count, f"{what}_share")
             next(cols).metric(f"{t(what, lang)} · {t(when, lang)}", num(n, lang), help=pct(share, lang))
-    st.table(
-        [
-            {
-                t("scope", lang): t(f"scope_{p.scope.value}", lang),
-                t("procedures", lang): num(p.before, lang),
-                f"{t('cut', lang)} · {t('achieved', lang)}": _share(a.cut, a.cut_share, lang),
-                f"{t('cut', lang)} · {t('projected', lang)}": _share(p.cut, p.cut_share, lang),
-                f"{t('cut_or_simplified', lang)} · {t('achieved', lang)}": _share(
-                    a.cut_or_simplified, a.cut_or_simplified_share, lang
-                ),
-                f"{t('cut_or_simplified', lang)} · {t('projected', lang)}": _share(
-                    p.cut_or_simplified, p.cut_or_simplified_share, lang
-                ),
-            }
-            for a, p in pairs
-        ],
-        hide_index=True,
+    st.html(
+        html_table(
+            "counts",
+            [
+                {
+                    t("scope", lang): t(f"scope_{p.scope.value}", lang),
+                    t("procedures", lang): num(p.before, lang),
+                    f"{t('cut', lang)} · {t('achieved', lang)}": _share(a.cut, a.cut_share, lang),
+                    f"{t('cut', lang)} · {t('projected', lang)}": _share(p.cut, p.cut_share, lang),
+                    f"{t('cut_or_simplified', lang)} · {t('achieved', lang)}": _share(
+                        a.cut_or_simplified, a.cut_or_simplified_share, lang
+                    ),
+                    f"{t('cut_or_simplified', lang)} · {t('projected', lang)}": _share(
+                        p.cut_or_simplified, p.cut_or_simplified_share, lang
+                    ),
+                }
+                for a, p in pairs
+            ],
+        )
     )
 
 
@@ -290,17 +295,19 @@ def _metrics(report: ProgressReport, lang: str) -> None:
         ("cost", b.annual_cost_vnd, a.annual_cost_vnd),
         ("fully_online", b.fully_online, a.fully_online),
     ]
-    st.table(
-        [
-            {
-                t("metric", lang): metric(name, lang),
-                t("before", lang): _value(name, before, lang),
-                t("after", lang): _value(name, after, lang),
-                t("reduction", lang): pct((before - after) / before if before else None, lang),
-            }
-            for name, before, after in rows
-        ],
-        hide_index=True,
+    st.html(
+        html_table(
+            "metrics",
+            [
+                {
+                    t("metric", lang): metric(name, lang),
+                    t("before", lang): _value(name, before, lang),
+                    t("after", lang): _value(name, after, lang),
+                    t("reduction", lang): pct((before - after) / before if before else None, lang),
+                }
+                for name, before, after in rows
+            ],
+        )
     )
 
 
