@@ -131,18 +131,20 @@ def _target_list(lang: str) -> None:
     """The targets without a plan: what each asks for, by when, on which reference."""
     st.subheader(t("targets", lang))
     today = dt.date.today()
-    st.table(
-        [
-            {
-                t("target_label", lang): _label(target, lang),
-                t("requirement", lang): _requirement(target, lang),
-                t("scope", lang): t(f"scope_{target.scope.value}", lang),
-                t("deadline", lang): _deadline(target.deadline, target.passed(today), lang),
-                t("reference", lang): target.reference,
-            }
-            for target in load_targets().targets
-        ],
-        hide_index=True,
+    st.html(
+        html_table(
+            "target_list",
+            [
+                {
+                    t("target_label", lang): _label(target, lang),
+                    t("requirement", lang): _requirement(target, lang),
+                    t("scope", lang): t(f"scope_{target.scope.value}", lang),
+                    t("deadline", lang): _deadline(target.deadline, target.passed(today), lang),
+                    t("reference", lang): target.reference,
+                }
+                for target in load_targets().targets
+            ],
+        )
     )
     st.caption(t("targets_without_plan", lang))
 
