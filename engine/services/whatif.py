@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from engine.cost.parameters import CostParameters, load_cost_parameters
-from engine.model import Finding
+from engine.model import DataSource, Finding
 from engine.rules.facts import CatalogueContext, procedure_facts
 from engine.rules.findings import build_finding, dedupe
 from engine.rules.runtime import RuleEngine
@@ -68,13 +68,20 @@ def what_if_base(
     return WhatIfBase(catalogue, rulebook, result, context, engine, params, ranking)
 
 
-def what_if(base: WhatIfBase, change: WhatIf) -> Effect:
+def what_if(base: WhatIfBase, change: WhatIf, rank_all: bool = True) -> Effect:
     """The findings that ``change`` adds or removes, compared with the audit as it is, and the ranking
-    of the sources with the change (``tinhgon sources rank --what-if``)."""
+    of the sources with the change (``tinhgon sources rank --what-if``). With ``rank_all`` false only the
+    changed source's row is computed (``after``; ``ranking`` stays None), on the procedures that ask for
+    a document it serves: the same row, ~0.2 s sooner on the bundled catalogue."""
     registry = apply_what_ifs(base.catalogue.registry, [change])  # raises on an unknown source
-    ranking = rank_sources(base.catalogue, [change], base.params, base.ranking.as_of)
     before = _row(base.ranking, change.source_id)
-    after = _row(ranking, change.source_id)
+    ranking: SourceRanking | None = None
+    if rank_all:
+        ranking = rank_sources(base.catalogue, [change], base.params, base.ranking.as_of)
+        after = _row(ranking, change.source_id)
+    else:
+        asking = _asking_for(base.catalogue, registry.by_id(change.source_id))
+        after = _row(rank_sources(asking, [change], base.params, base.ranking.as_of), change.source_id)
     types = set(change.doc_types)
     affected = [
         p
@@ -102,6 +109,14 @@ def what_if(base: WhatIfBase, change: WhatIf) -> Effect:
         after=after,
         ranking=ranking,
     )
+
+
+def _asking_for(catalogue: Catalogue, source: DataSource) -> Catalogue:
+    """The catalogue's procedures with a component asking for a document ``source`` serves (at any
+    date): the only ones its row of the ranking counts."""
+    served = {r.doc_type for r in source.replaces}
+    asking = [p for p in catalogue.procedures if any(served & set(c.doc_types) for c in p.components)]
+    return dataclasses.replace(catalogue, procedures=asking)
 
 
 def _row(ranking: SourceRanking, source_id: str) -> SourceSaving | None:

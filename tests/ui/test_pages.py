@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 import pytest
-from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from engine.cli import main as cli
@@ -102,7 +103,7 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
     assert workbench.header[0].value == "Bắc Ninh 2026"
     shown = metrics(workbench)
     assert vn_int(shown["Đề xuất"]) > 0 and vn_int(shown["Chấp thuận"]) == 0
-    targets = workbench.table[0].value
+    targets = html_table(workbench, "targets")
     assert len(targets) == 7  # every target of rules/targets.yaml
     assert list(targets["Yêu cầu"]) == ["giảm 30%"] * 3 + ["giảm 50%"] * 2 + ["đạt 100%", "đạt 70%"]
     assert targets.iloc[0]["Mục tiêu cải cách"] == "Cắt giảm 30% số lượng thủ tục hành chính (Bắc Ninh, 2030)"
@@ -111,16 +112,30 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
     assert targets.iloc[1]["Hạn"] == "31/12/2025 (" + ("đã quá hạn" if passed else "còn hạn") + ")"
     assert targets.iloc[0]["Hạn"] == "31/12/2030 (còn hạn)"
     assert all("None" not in str(v) for v in targets.to_numpy().ravel())
-    counts = workbench.table[1].value
+    counts = html_table(workbench, "counts")
     assert list(counts["Phạm vi"]) == ["Mọi thủ tục", "Thủ tục liên quan kinh doanh"]
     assert counts.iloc[0]["Thủ tục"] == "1.271"
-    assert workbench.get("arrow_vega_lite_chart") or workbench.get("vega_lite_chart")
+    # The chart draws, per target, the achieved and projected shares of the table and the target's tick.
+    boxes = _target_chart(workbench).boxes
+    assert len(boxes) == 3 * len(targets)
+    projected = [value for series, value in boxes if series == "Dự kiến (đã chấp thuận)"]
+    assert [f"{v:.1f}%".replace(".", ",") for v in projected] == list(targets["Dự kiến (đã chấp thuận)"])
+    ticks = [value for series, value in boxes if series == "Mục tiêu"]
+    assert [round(v) for v in ticks] == [30, 30, 30, 50, 50, 100, 70]
+    # With a plan chosen, the form to create another is drawn only once its expander is opened.
+    workbench.session_state["overview_create_open"] = False
+    workbench.run()
+    assert not [w for w in workbench.text_input if w.key == "k_plan_name"]
+    workbench.session_state["overview_create_open"] = True
+    workbench.run()
+    assert workbench.text_input(key="k_plan_name").label == "Tên phương án"
 
 
 def test_the_overview_shows_how_far_the_candidates_go_as_the_service_computes(workbench: AppTest) -> None:
     workbench.run()  # no plan chosen: the targets and the candidates' reach are shown all the same
     assert not workbench.exception, workbench.exception
-    assert len(workbench.table) == 1, "the reach is drawn only once its expander is open"
+    assert len(html_table(workbench, "target_list")) == 7  # every target, without a plan too
+    assert not workbench.table, "the reach is drawn only once its expander is open"
     workbench.session_state["overview_reach_open"] = True  # the user opens it
     workbench.run()
     reach = workbench.table[-1].value
@@ -216,6 +231,33 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
         effect.after.components - effect.before.components
     )
     assert shown["Đồng tiết kiệm / năm"].value == f"{effect.after.vnd_per_year:,} đ".replace(",", ".")
+    # the ranking with the change is computed once its expander is opened, as the CLI ranks it
+    assert len(workbench.table) == 1
+    workbench.session_state["db_ranking_open"] = True
+    workbench.run()
+    assert effect.ranking is not None
+    ranked = workbench.table[-1].value
+    assert [vn_int(v.removesuffix(" đ")) for v in ranked["Đồng tiết kiệm / năm"]] == [
+        s.vnd_per_year for s in effect.ranking.sources
+    ]
+    assert sum("(giả định)" in name for name in ranked["Cơ sở dữ liệu"]) == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        WhatIf("civil_status", ("birth_certificate",), None),  # withdrawn
+        WhatIf("civil_status", ("birth_certificate",), dt.date(2031, 1, 1)),  # published later
+        WhatIf("population", ("land_use_certificate",), dt.date(2020, 1, 1)),  # a type it does not serve
+    ],
+)
+def test_the_what_if_pages_quick_row_equals_the_full_rankings(change: WhatIf) -> None:
+    """The page computes only the changed database's row (what_if(..., rank_all=False)): the same row."""
+    catalogue, result = cached_audit(None, experimental=True)
+    base = what_if_base(catalogue, load_rulebook(include_experimental=True), result)
+    full, quick = what_if(base, change), what_if(base, change, rank_all=False)
+    assert quick.after is not None and quick.after == full.after and quick.ranking is None
+    assert (quick.added, quick.removed, quick.before) == (full.added, full.removed, full.before)
 
 
 def test_the_database_ranking_equals_the_clis(workbench: AppTest, capsys: pytest.CaptureFixture[str]) -> None:
@@ -323,28 +365,80 @@ def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: App
     _create_plan(workbench)
     workbench.sidebar.radio(key="lang").set_value("en").run()
     assert not workbench.exception, workbench.exception
-    targets = workbench.table[0].value
+    targets = html_table(workbench, "targets")
     assert targets.iloc[1]["Requirement"] == "30% less" and targets.iloc[5]["Requirement"] == "reach 100%"
     breakdown = workbench.dataframe[0].value
     assert {"Group", "Procedures", "Time −30% business 2025", "Cost −50% 2026"} <= set(breakdown.columns)
     assert "Commune" in set(breakdown["Group"])
     workbench.session_state["overview_reach_open"] = True
     workbench.run()
-    reach = workbench.table[2].value  # targets, counts, then how far the candidates go
+    reach = workbench.table[0].value  # the plan's own tables are HTML: the reach is the one st.table
     assert "Replace a component with a data lookup ¹" in set(reach["Kind of measure"])
 
 
+class _TableParser(HTMLParser):
+    """The cells' text of the first HTML table named ``name`` (ui/tables.py), row by row."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name, self.inside, self.done = name, False, False
+        self.rows: list[list[str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table" and dict(attrs).get("data-table") == self.name and not self.done:
+            self.inside = True
+        elif self.inside and tag == "tr":
+            self.rows.append([])
+        elif self.inside and tag in ("td", "th"):
+            self.rows[-1].append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.inside:
+            self.inside, self.done = False, True
+
+    def handle_data(self, data: str) -> None:
+        if self.inside and self.rows and self.rows[-1]:
+            self.rows[-1][-1] += data
+
+
+def html_table(app: AppTest, name: str) -> pd.DataFrame:
+    """An HTML table of the page (``ui/tables.py``) as a frame: its header row names the columns."""
+    for element in app.get("html"):
+        parser = _TableParser(name)
+        parser.feed(element.value)
+        if parser.rows:
+            return pd.DataFrame(parser.rows[1:], columns=parser.rows[0])
+    raise AssertionError(f"no table {name!r} on the page")
+
+
+class _ChartParser(HTMLParser):
+    """The target chart's legend names and its bars and ticks (series, value), in the order drawn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.legend: list[str] = []
+        self.boxes: list[tuple[str, float]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if "tg-legend" in (a.get("class") or ""):
+            self.legend.append(a["data-series"] or "")
+        elif a.get("data-value") is not None:
+            self.boxes.append((a["data-series"] or "", float(a["data-value"] or 0)))
+
+
+def _target_chart(app: AppTest) -> _ChartParser:
+    charts = [h.value for h in app.get("html") if "tg-bar-chart" in h.value]
+    assert len(charts) == 1, "one target chart"
+    parser = _ChartParser()
+    parser.feed(charts[0])
+    return parser
+
+
 def _chart_legend(app: AppTest) -> tuple[list[str], list[str]]:
-    """The target chart's legend (its colour scale's names) and the series its bars are drawn for."""
-    chart = (app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart"))[0]
-    spec = json.loads(chart.proto.spec)
-    bars, tick = spec["layer"]
-    colour = bars["encoding"]["color"]
-    assert colour.get("legend") is not None, "the bars' legend is shown"
-    assert tick["encoding"]["color"]["scale"]["domain"] == colour["scale"]["domain"]
-    frames = [convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets]
-    drawn = {s for frame in frames if "series" in frame for s in frame["series"]}
-    return colour["scale"]["domain"], sorted(drawn)
+    """The target chart's legend and the series its bars and ticks are drawn for."""
+    chart = _target_chart(app)
+    return chart.legend, sorted({series for series, _ in chart.boxes})
 
 
 def test_the_target_chart_has_a_legend_for_achieved_projected_and_target(workbench: AppTest) -> None:

@@ -13,7 +13,7 @@ import streamlit as st
 from i18n import num, pct, signed, t, vnd
 
 from engine.model import Finding, SourceRegistry
-from engine.services.sources import SourceRanking, SourceSaving, WhatIf, published_since
+from engine.services.sources import SourceRanking, SourceSaving, WhatIf, published_since, rank_sources
 from engine.services.whatif import Effect, WhatIfBase, what_if
 
 
@@ -71,7 +71,8 @@ def _what_if(data: state.Audited, base: WhatIfBase, lang: str) -> None:
     if submitted:
         change = WhatIf(source_id, (doc_type,), date if mode == "published" else None)
         with st.spinner(t("loading", lang)):
-            effect = what_if(base, change)
+            # The changed source's row only: the whole ranking with the change waits for its expander.
+            effect = what_if(base, change, rank_all=False)
         st.session_state["what_if_effect"] = (change, effect)
     stored = st.session_state.get("what_if_effect")
     shown = None
@@ -79,10 +80,11 @@ def _what_if(data: state.Audited, base: WhatIfBase, lang: str) -> None:
         shown = stored[1]
         _effect(shown, data, lang)
     _ranking(base.ranking, lang, registry)
-    if shown is not None and shown.ranking is not None:
+    if shown is not None:
         with st.expander(t("ranking_what_if", lang), key="db_ranking_open", on_change="rerun") as box:
-            if box.open:  # drawn only when open: the page shows one ranking table at a time
-                _ranking_table(shown.ranking, lang, registry)
+            if box.open:  # computed and drawn only when open: the page shows one ranking at a time
+                ranking = rank_sources(base.catalogue, [stored[0]], base.params, base.ranking.as_of)
+                _ranking_table(ranking, lang, registry)
 
 
 def _effect(effect: Effect, data: state.Audited, lang: str) -> None:

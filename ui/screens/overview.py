@@ -8,8 +8,10 @@ import altair as alt
 import pandas as pd
 import state
 import streamlit as st
+from charts import BarRow, grouped_bars
 from i18n import dimension, measure, metric, metric_short, num, pct, severity, status, t, vnd
 from i18n import level as level_label
+from tables import html_table
 
 from engine.errors import UserError
 from engine.model import Severity
@@ -46,8 +48,19 @@ def render(lang: str) -> None:
 
 
 def _plan_chooser(lang: str, data: state.Audited) -> None:
+    # Open while no plan is chosen; once one is, its form is drawn only when the user opens it.
     expanded = not st.session_state.get("plan_id")
-    with st.expander(t("create_plan", lang), expanded=expanded), st.form("create_plan"):
+    with st.expander(
+        t("create_plan", lang), expanded=expanded, key="overview_create_open", on_change="rerun"
+    ) as box:
+        if box.open:
+            _plan_form(lang, data)
+    if message := st.session_state.pop("overview_flash", None):
+        (st.error if message[0] == "error" else st.success)(message[1])
+
+
+def _plan_form(lang: str, data: state.Audited) -> None:
+    with st.form("create_plan"):
         st.text_input(t("plan_name", lang), key="k_plan_name")
         st.selectbox(
             t("min_severity", lang),
@@ -58,8 +71,6 @@ def _plan_chooser(lang: str, data: state.Audited) -> None:
         rules = "plan_rules_experimental" if state.experimental() else "plan_rules_default"
         st.caption(t(rules, lang))
         st.form_submit_button(t("create", lang), on_click=_create_plan, args=(data, lang))
-    if message := st.session_state.pop("overview_flash", None):
-        (st.error if message[0] == "error" else st.success)(message[1])
 
 
 def _create_plan(data: state.Audited, lang: str) -> None:
@@ -120,18 +131,20 @@ def _target_list(lang: str) -> None:
     """The targets without a plan: what each asks for, by when, on which reference."""
     st.subheader(t("targets", lang))
     today = dt.date.today()
-    st.table(
-        [
-            {
-                t("target_label", lang): _label(target, lang),
-                t("requirement", lang): _requirement(target, lang),
-                t("scope", lang): t(f"scope_{target.scope.value}", lang),
-                t("deadline", lang): _deadline(target.deadline, target.passed(today), lang),
-                t("reference", lang): target.reference,
-            }
-            for target in load_targets().targets
-        ],
-        hide_index=True,
+    st.html(
+        html_table(
+            "target_list",
+            [
+                {
+                    t("target_label", lang): _label(target, lang),
+                    t("requirement", lang): _requirement(target, lang),
+                    t("scope", lang): t(f"scope_{target.scope.value}", lang),
+                    t("deadline", lang): _deadline(target.deadline, target.passed(today), lang),
+                    t("reference", lang): target.reference,
+                }
+                for target in load_targets().targets
+            ],
+        )
     )
     st.caption(t("targets_without_plan", lang))
 
@@ -139,53 +152,35 @@ def _target_list(lang: str) -> None:
 def _targets(view: Overview, lang: str) -> None:
     st.subheader(t("targets", lang))
     pairs = list(zip(view.achieved.targets, view.projected.targets, strict=True))
-    rows = []
-    for achieved, projected in pairs:
-        label = short_label(projected, lang)
-        rows += [
-            {"target": label, "series": t("achieved", lang), "value": (achieved.achieved or 0) * 100},
-            {"target": label, "series": t("projected", lang), "value": (projected.achieved or 0) * 100},
-        ]
-    series = [t("achieved", lang), t("projected", lang), t("target_line", lang)]
+    rows = [
+        BarRow(short_label(p, lang), ((a.achieved or 0) * 100, (p.achieved or 0) * 100), p.required * 100)
+        for a, p in pairs
+    ]
+    series = [t("achieved", lang), t("projected", lang)]
     # One legend above the chart names both bars and the target tick, in the page's language.
-    legend = alt.Legend(orient="top", title=None, symbolType="square")
-    color = alt.Scale(domain=series, range=[*BAR_COLOURS, TARGET_COLOUR])
-    bars = (
-        alt.Chart(pd.DataFrame(rows))
-        .mark_bar()
-        .encode(
-            y=alt.Y("target:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-            yOffset=alt.YOffset("series:N", sort=series[:2]),
-            x=alt.X("value:Q", title="%", scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("series:N", scale=color, legend=legend),
-            tooltip=[alt.Tooltip("target:N"), alt.Tooltip("series:N"), alt.Tooltip("value:Q", format=".1f")],
+    st.html(
+        grouped_bars(
+            rows, series, BAR_COLOURS, t("target_line", lang), TARGET_COLOUR, lambda v: num(v, lang, 1) + "%"
         )
     )
-    line_frame = pd.DataFrame(
-        [{"target": short_label(p, lang), "series": series[2], "value": p.required * 100} for _, p in pairs]
+    st.html(
+        html_table(
+            "targets",
+            [
+                {
+                    t("target_label", lang): _label(p, lang)
+                    + (f" ({t('estimate_mark', lang)})" if p.estimate else ""),
+                    t("requirement", lang): _requirement(p, lang),
+                    t("baseline", lang): _baseline(p, lang),
+                    t("achieved", lang): pct(a.achieved, lang),
+                    t("projected", lang): pct(p.achieved, lang),
+                    t("deadline", lang): _deadline(p.deadline, p.passed, lang),
+                    t("reference", lang): p.reference,
+                }
+                for a, p in pairs
+            ],
+        )
     )
-    rule = (
-        alt.Chart(line_frame)
-        .mark_tick(thickness=3, size=30)
-        .encode(y=alt.Y("target:N", sort=None), x="value:Q", color=alt.Color("series:N", scale=color))
-    )
-    st.altair_chart(bars + rule, width="stretch")
-    st.table(
-        [
-            {
-                t("target_label", lang): _label(p, lang)
-                + (f" ({t('estimate_mark', lang)})" if p.estimate else ""),
-                t("requirement", lang): _requirement(p, lang),
-                t("baseline", lang): _baseline(p, lang),
-                t("achieved", lang): pct(a.achieved, lang),
-                t("projected", lang): pct(p.achieved, lang),
-                t("deadline", lang): _deadline(p.deadline, p.passed, lang),
-                t("reference", lang): p.reference,
-            }
-            for a, p in pairs
-        ],
-        hide_index=True,
-    )  # small tables as HTML: lighter to draw than a data grid
     _volumes_note(view.projected, lang)
 
 
@@ -221,23 +216,25 @@ def _counts(view: Overview, lang: str) -> None:
         for when, count in (("achieved", achieved), ("projected", projected)):
             n, share = getattr(count, what), getattr(count, f"{what}_share")
             next(cols).metric(f"{t(what, lang)} · {t(when, lang)}", num(n, lang), help=pct(share, lang))
-    st.table(
-        [
-            {
-                t("scope", lang): t(f"scope_{p.scope.value}", lang),
-                t("procedures", lang): num(p.before, lang),
-                f"{t('cut', lang)} · {t('achieved', lang)}": _share(a.cut, a.cut_share, lang),
-                f"{t('cut', lang)} · {t('projected', lang)}": _share(p.cut, p.cut_share, lang),
-                f"{t('cut_or_simplified', lang)} · {t('achieved', lang)}": _share(
-                    a.cut_or_simplified, a.cut_or_simplified_share, lang
-                ),
-                f"{t('cut_or_simplified', lang)} · {t('projected', lang)}": _share(
-                    p.cut_or_simplified, p.cut_or_simplified_share, lang
-                ),
-            }
-            for a, p in pairs
-        ],
-        hide_index=True,
+    st.html(
+        html_table(
+            "counts",
+            [
+                {
+                    t("scope", lang): t(f"scope_{p.scope.value}", lang),
+                    t("procedures", lang): num(p.before, lang),
+                    f"{t('cut', lang)} · {t('achieved', lang)}": _share(a.cut, a.cut_share, lang),
+                    f"{t('cut', lang)} · {t('projected', lang)}": _share(p.cut, p.cut_share, lang),
+                    f"{t('cut_or_simplified', lang)} · {t('achieved', lang)}": _share(
+                        a.cut_or_simplified, a.cut_or_simplified_share, lang
+                    ),
+                    f"{t('cut_or_simplified', lang)} · {t('projected', lang)}": _share(
+                        p.cut_or_simplified, p.cut_or_simplified_share, lang
+                    ),
+                }
+                for a, p in pairs
+            ],
+        )
     )
 
 
@@ -300,17 +297,19 @@ def _metrics(report: ProgressReport, lang: str) -> None:
         ("cost", b.annual_cost_vnd, a.annual_cost_vnd),
         ("fully_online", b.fully_online, a.fully_online),
     ]
-    st.table(
-        [
-            {
-                t("metric", lang): metric(name, lang),
-                t("before", lang): _value(name, before, lang),
-                t("after", lang): _value(name, after, lang),
-                t("reduction", lang): pct((before - after) / before if before else None, lang),
-            }
-            for name, before, after in rows
-        ],
-        hide_index=True,
+    st.html(
+        html_table(
+            "metrics",
+            [
+                {
+                    t("metric", lang): metric(name, lang),
+                    t("before", lang): _value(name, before, lang),
+                    t("after", lang): _value(name, after, lang),
+                    t("reduction", lang): pct((before - after) / before if before else None, lang),
+                }
+                for name, before, after in rows
+            ],
+        )
     )
 
 
