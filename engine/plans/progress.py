@@ -248,26 +248,75 @@ Costs = dict[str, CostBreakdown]
 
 
 @dataclass(frozen=True)
+class _Row:
+    """What ``metrics`` reads of one procedure."""
+
+    components: int
+    steps: int
+    max_days: float | None
+    fully_online: bool
+    with_online: bool
+    with_onsite_inspection: bool
+
+
+def _row(p: Procedure) -> _Row:
+    return _Row(
+        components=len(p.components),
+        steps=len(p.steps),
+        max_days=p.max_time_limit_days,
+        fully_online=p.online_level == OnlineLevel.full,
+        with_online=p.channel(ChannelKind.online) is not None,
+        with_onsite_inspection=any(s.kind == StepKind.inspect for s in p.steps),
+    )
+
+
+Rows = dict[int, _Row]  # by ``id`` of the procedure: rows of the procedures a caller holds
+
+
+@dataclass(frozen=True)
 class Baseline:
     """The catalogue before any measure: its costs, the codes in each target scope and their metrics.
 
-    Computed once when one catalogue is compared with many projections (``candidate_reach``)."""
+    Computed once when one catalogue is compared with many projections (``candidate_reach``), and kept
+    for the latest catalogues compared (``baseline``)."""
 
     procedures: Sequence[Procedure]
     costs: Costs
     scope_codes: dict[Scope, frozenset[str]]
     metrics: dict[Scope, Metrics]
+    rows: Rows
+
+
+# The baselines of the latest catalogues, by cost parameters and by the identity of each procedure: a
+# plan's progress is recomputed after every decision on the same catalogue. Each entry holds its
+# procedures, so their ids cannot be reused by other objects while it lives. Procedures are not changed
+# in place once loaded (projections copy those a measure changes), so an entry stays true.
+_BASELINES: dict[tuple[str, tuple[int, ...]], Baseline] = {}
+_KEPT_BASELINES = 4
 
 
 def baseline(procedures: Sequence[Procedure], params: CostParameters) -> Baseline:
+    key = (params.params.model_dump_json(), tuple(map(id, procedures)))
+    if (kept := _BASELINES.pop(key, None)) is not None:
+        _BASELINES[key] = kept  # the most recently used last
+        return kept
     costs = {p.code: compliance_cost(p, params) for p in procedures}
     scope_codes = {s: frozenset(p.code for p in procedures if in_scope(p, s)) for s in Scope}
-    return Baseline(
-        procedures,
+    rows = {id(p): _row(p) for p in procedures}
+    base = Baseline(
+        list(procedures),
         costs,
         scope_codes,
-        {s: metrics([p for p in procedures if p.code in codes], costs) for s, codes in scope_codes.items()},
+        {
+            s: metrics([p for p in procedures if p.code in codes], costs, rows)
+            for s, codes in scope_codes.items()
+        },
+        rows,
     )
+    _BASELINES[key] = base
+    while len(_BASELINES) > _KEPT_BASELINES:
+        del _BASELINES[next(iter(_BASELINES))]
+    return base
 
 
 def compare(
@@ -288,7 +337,7 @@ def compare(
     """
     as_of = as_of or dt.date.today()
     base = base if base is not None and base.procedures is before else baseline(before, params)
-    costs_before = base.costs
+    costs_before, rows = base.costs, dict(base.rows)
     unchanged = {id(p) for p in before}  # the projection returns procedures it left alone as they were
     costs_after = {
         p.code: costs_before[p.code] if id(p) in unchanged else compliance_cost(p, params) for p in after
@@ -303,20 +352,22 @@ def compare(
                 GroupProgress(
                     dimension=dimension,
                     group=name,
-                    before=metrics(group_before, costs_before),
-                    after=metrics(group_after, costs_after),
-                    targets=progress(group_before, group_after, costs_before, costs_after, targets, as_of),
+                    before=metrics(group_before, costs_before, rows),
+                    after=metrics(group_after, costs_after, rows),
+                    targets=progress(
+                        group_before, group_after, costs_before, costs_after, targets, as_of, rows=rows
+                    ),
                 )
             )
     used = sorted({n for b in [*costs_before.values(), *costs_after.values()] for n in b.parameters})
     by_scope = {
-        s: (base.metrics[s], metrics([p for p in after if p.code in codes], costs_after))
+        s: (base.metrics[s], metrics([p for p in after if p.code in codes], costs_after, rows))
         for s, codes in base.scope_codes.items()
     }
     return ProgressReport(
         before=base.metrics[Scope.all],
         after=by_scope[Scope.all][1],
-        targets=progress(before, after, costs_before, costs_after, targets, as_of, by_scope),
+        targets=progress(before, after, costs_before, costs_after, targets, as_of, by_scope, rows),
         groups=report_groups,
         assumptions=[params.describe(name) for name in used],
         counts=[procedure_count(before, after, changed, scope, base.scope_codes[scope]) for scope in Scope],
@@ -341,23 +392,26 @@ def procedure_count(
     )
 
 
-def metrics(procedures: Iterable[Procedure], costs: Costs) -> Metrics:
+def metrics(procedures: Iterable[Procedure], costs: Costs, rows: Rows | None = None) -> Metrics:
+    """The figures of ``procedures``; ``rows``, what is known of them already, is filled as it goes."""
     procedures = list(procedures)
-    limits = [p.max_time_limit_days for p in procedures if p.max_time_limit_days is not None]
+    rows = {} if rows is None else rows
+    read = [rows.get(id(p)) or rows.setdefault(id(p), _row(p)) for p in procedures]
+    limits = [r.max_days for r in read if r.max_days is not None]
     breakdowns = [costs[p.code] for p in procedures]
     return Metrics(
         procedures=len(procedures),
-        components=sum(len(p.components) for p in procedures),
-        steps=sum(len(p.steps) for p in procedures),
+        components=sum(r.components for r in read),
+        steps=sum(r.steps for r in read),
         with_time_limit=len(limits),
         time_limit_total_days=round(sum(limits), 2),
         time_limit_median_days=statistics.median(limits) if limits else None,
         annual_cost_vnd=sum(b.annual_vnd for b in breakdowns),
         cost_depends_on_estimate=any(b.depends_on_estimate for b in breakdowns),
         estimated_volumes=sum(b.volume_is_estimate for b in breakdowns),
-        fully_online=sum(p.online_level == OnlineLevel.full for p in procedures),
-        with_online=sum(p.channel(ChannelKind.online) is not None for p in procedures),
-        with_onsite_inspection=sum(any(s.kind == StepKind.inspect for s in p.steps) for p in procedures),
+        fully_online=sum(r.fully_online for r in read),
+        with_online=sum(r.with_online for r in read),
+        with_onsite_inspection=sum(r.with_onsite_inspection for r in read),
     )
 
 
@@ -369,22 +423,24 @@ def progress(
     targets: Targets,
     as_of: dt.date,
     scoped: dict[Scope, tuple[Metrics, Metrics]] | None = None,
+    rows: Rows | None = None,
 ) -> list[TargetProgress]:
     """How far the change from ``before`` to ``after`` goes towards each target, on its scope
-    (``scoped``: the metrics before and after of each scope, when already computed)."""
+    (``scoped``: the metrics before and after of each scope, when already computed; ``rows``: as for
+    ``metrics``)."""
     by_scope: dict[Scope, tuple[Metrics, Metrics]] = dict(scoped or {})
-    rows = []
+    results = []
     for target in targets.targets:
         if target.scope not in by_scope:
             codes = {p.code for p in before if in_scope(p, target.scope)}
             by_scope[target.scope] = (
-                metrics([p for p in before if p.code in codes], costs_before),
-                metrics([p for p in after if p.code in codes], costs_after),
+                metrics([p for p in before if p.code in codes], costs_before, rows),
+                metrics([p for p in after if p.code in codes], costs_after, rows),
             )
         old_metrics, new_metrics = by_scope[target.scope]
         old, new = old_metrics.value(target.metric), new_metrics.value(target.metric)
         achieved_before, achieved = _achieved(target, old_metrics, new_metrics)
-        rows.append(
+        results.append(
             TargetProgress(
                 id=target.id,
                 metric=target.metric,
@@ -409,7 +465,7 @@ def progress(
                 reference=target.reference,
             )
         )
-    return rows
+    return results
 
 
 def _achieved(target: ReformTarget, before: Metrics, after: Metrics) -> tuple[float | None, float | None]:

@@ -148,3 +148,18 @@ def test_reach_targets_report_the_share_after_the_plan(params, targets):
     assert online.achieved == online.after / 2  # two procedures remain
     inspection = by_id["bac-ninh-2030-digital-inspection"]
     assert inspection.achieved_before == 0.0 and inspection.required == 0.7
+
+
+def test_the_kept_baseline_of_a_catalogue_follows_its_procedures_and_parameters(params, targets):
+    """The baseline is kept between comparisons of one catalogue, never served for another one."""
+    procedures = catalogue()
+    first = progress(procedures, _reform(), params, targets)
+    assert progress(list(procedures), _reform(), params, targets) == first  # same procedures: kept
+    replaced = [procedures[0].model_copy(update={"steps": procedures[0].steps[:1]}), *procedures[1:]]
+    fewer_steps = progress(replaced, _reform(), params, targets)
+    dropped = len(procedures[0].steps) - 1
+    assert fewer_steps.before.steps == first.before.steps - dropped < first.before.steps
+    dearer = params.params.model_copy(deep=True)
+    dearer.root["monthly_income_vnd"].value *= 2
+    more = progress(procedures, _reform(), type(params)(dearer), targets)
+    assert more.before.annual_cost_vnd > first.before.annual_cost_vnd
