@@ -416,10 +416,12 @@ def _ends(positions: list[int]) -> list[int]:
 
 def procedure_facts(procedure: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]]:
     """All facts of one procedure, ready to assert."""
-    facts = [_procedure_fact(procedure, ctx)]
-    facts += _component_facts(procedure, ctx)
-    facts += _step_facts(procedure)
-    return facts
+    return context_facts(procedure, ctx) + step_facts(procedure)
+
+
+def context_facts(procedure: Procedure, ctx: CatalogueContext) -> list[dict[str, Any]]:
+    """The facts of the procedure itself and of its components: those the context enters."""
+    return [_procedure_fact(procedure, ctx), *_component_facts(procedure, ctx)]
 
 
 def _procedure_fact(p: Procedure, ctx: CatalogueContext) -> dict[str, Any]:
@@ -579,7 +581,8 @@ def _issuers(code: str, text: str, candidates: list[tuple[str, str, str]]) -> li
     return [(c, n) for c, n, own_name in candidates if c != code and own_name in text]
 
 
-def _step_facts(p: Procedure) -> list[dict[str, Any]]:
+def step_facts(p: Procedure) -> list[dict[str, Any]]:
+    """The facts of the procedure's steps: of the procedure alone, whatever the context."""
     graph = build_procedure_graph(p)
     unused = unused_outputs(graph)
     handoffs = {b for _, b in agency_handoffs(p)}

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from engine.cost.parameters import CostParameters, load_cost_parameters
 from engine.model import DataSource, Finding
-from engine.rules.facts import CatalogueContext, procedure_facts
+from engine.rules.facts import CatalogueContext, context_facts, step_facts
 from engine.rules.findings import build_finding, dedupe
 from engine.rules.runtime import RuleEngine
 from engine.services.audit import AuditResult, Rulebook
@@ -52,6 +54,12 @@ class WhatIfBase:
     engine: RuleEngine
     params: CostParameters
     ranking: SourceRanking  # its as-of date is the one every what-if is ranked on
+    # Computed once, as every what-if reads them: by document type, the positions of the procedures
+    # asking for it in a component (``asking``) or in a component or a reuse clause (``naming``); and each
+    # procedure's step facts, which no database changes.
+    asking: dict[str, list[int]]
+    naming: dict[str, list[int]]
+    steps: list[list[dict[str, Any]]]
 
 
 def what_if_base(
@@ -65,7 +73,16 @@ def what_if_base(
     engine = RuleEngine(rulebook.rules, rulebook.params)
     params = params or load_cost_parameters()
     ranking = rank_sources(catalogue, params=params, as_of=as_of)
-    return WhatIfBase(catalogue, rulebook, result, context, engine, params, ranking)
+    asking: dict[str, list[int]] = {}
+    naming: dict[str, list[int]] = {}
+    for n, p in enumerate(catalogue.procedures):
+        in_components = {t for c in p.components for t in c.doc_types}
+        for doc_type in in_components:
+            asking.setdefault(doc_type, []).append(n)
+        for doc_type in in_components | {t for c in p.reuse_clauses for t in c.doc_types}:
+            naming.setdefault(doc_type, []).append(n)
+    steps = [step_facts(p) for p in catalogue.procedures]
+    return WhatIfBase(catalogue, rulebook, result, context, engine, params, ranking, asking, naming, steps)
 
 
 def what_if(base: WhatIfBase, change: WhatIf, rank_all: bool = True) -> Effect:
@@ -80,21 +97,16 @@ def what_if(base: WhatIfBase, change: WhatIf, rank_all: bool = True) -> Effect:
         ranking = rank_sources(base.catalogue, [change], base.params, base.ranking.as_of)
         after = _row(ranking, change.source_id)
     else:
-        asking = _asking_for(base.catalogue, registry.by_id(change.source_id))
+        asking = _asking_for(base, registry.by_id(change.source_id))
         after = _row(rank_sources(asking, [change], base.params, base.ranking.as_of), change.source_id)
-    types = set(change.doc_types)
-    affected = [
-        p
-        for p in base.catalogue.procedures
-        if any(types & set(c.doc_types) for c in p.components)
-        or any(types & set(c.doc_types) for c in p.reuse_clauses)
-    ]
+    positions = _positions(base.naming, change.doc_types)
+    affected = [base.catalogue.procedures[n] for n in positions]
     if not affected:
         return Effect(before=before, after=after, ranking=ranking)
     context = dataclasses.replace(base.context, registry=registry)
     now: dict[str, Finding] = {}
-    for procedure in affected:
-        matches = base.engine.evaluate(procedure_facts(procedure, context))
+    for n, procedure in zip(positions, affected, strict=True):
+        matches = base.engine.evaluate(context_facts(procedure, context) + base.steps[n])
         found = [
             build_finding(base.engine.rules[m.rule_id], m, procedure, base.rulebook.params) for m in matches
         ]
@@ -111,12 +123,16 @@ def what_if(base: WhatIfBase, change: WhatIf, rank_all: bool = True) -> Effect:
     )
 
 
-def _asking_for(catalogue: Catalogue, source: DataSource) -> Catalogue:
+def _asking_for(base: WhatIfBase, source: DataSource) -> Catalogue:
     """The catalogue's procedures with a component asking for a document ``source`` serves (at any
     date): the only ones its row of the ranking counts."""
-    served = {r.doc_type for r in source.replaces}
-    asking = [p for p in catalogue.procedures if any(served & set(c.doc_types) for c in p.components)]
-    return dataclasses.replace(catalogue, procedures=asking)
+    positions = _positions(base.asking, [r.doc_type for r in source.replaces])
+    return dataclasses.replace(base.catalogue, procedures=[base.catalogue.procedures[n] for n in positions])
+
+
+def _positions(index: dict[str, list[int]], doc_types: Iterable[str]) -> list[int]:
+    """The positions ``index`` lists under any of ``doc_types``, in catalogue order."""
+    return sorted({n for doc_type in doc_types for n in index.get(doc_type, ())})
 
 
 def _row(ranking: SourceRanking, source_id: str) -> SourceSaving | None:
