@@ -41,6 +41,10 @@ from engine.services.catalogue import Catalogue
 Progress = Callable[[int, int], None]
 
 
+# Worker pools fork (``forked_pool``, ``ResidentWorkers``); where processes cannot, work stays in this one.
+CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
 @contextmanager
 def forked_pool(workers: int, initializer: Callable[[], None] | None = None) -> Iterator[ProcessPoolExecutor]:
     """A pool of forked workers that share the parent's memory. The parent's objects are frozen out of the
@@ -200,7 +204,7 @@ class AuditJob:
         todo = [n for n in range(total) if found[n] is None]
         results, rest = held.evaluate(self, todo, keys, progress) if held and todo else ([], todo)
         workers = workers or os.cpu_count() or 1
-        if workers > 1 and len(rest) >= PARALLEL_THRESHOLD and _CAN_FORK:
+        if workers > 1 and len(rest) >= PARALLEL_THRESHOLD and CAN_FORK:
             results += _evaluate_in_parallel(self, rest, keys, cache, workers, progress, total)
         elif rest:
             engine = RuleEngine(self.rulebook.rules, self.rulebook.params)
@@ -306,7 +310,6 @@ class PackedAudit:
 
 # Workers are forked so they inherit the job (the context, the entries, how to get procedures) instead
 # of unpickling it; each builds its own rule engine, since durable-rules handles do not cross processes.
-_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 _job: tuple[AuditJob, Sequence[str] | None, Cache | None] | None = None
 _worker_engine: RuleEngine | None = None
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
 import os
 import sys
 import tempfile
@@ -43,6 +42,7 @@ from engine.rules.families import FamilyCandidate
 from engine.rules.runtime import RuleEngine
 from engine.services import paths
 from engine.services.audit import (
+    CAN_FORK,
     AuditJob,
     AuditResult,
     PackedAudit,
@@ -60,7 +60,6 @@ PARALLEL_THRESHOLD = 200
 # Up to this many files to parse, the workers keep the procedures they parse for pass 2 (about 50 KB
 # each in memory); beyond, they store them and pass 2 reads them back.
 HOLD_LIMIT = 5_000
-_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
 @dataclass
@@ -356,7 +355,7 @@ class _Reader:
         ]
         missing = [i for i, part in enumerate(parts) if part is None]
         self.parsed = len(missing)
-        if workers > 1 and len(missing) >= PARALLEL_THRESHOLD and _CAN_FORK:
+        if workers > 1 and len(missing) >= PARALLEL_THRESHOLD and CAN_FORK:
             global _reader
             _reader = self
             self.recogniser  # noqa: B018 - built once here, inherited by every worker

@@ -50,7 +50,7 @@ import sys
 sys.path.insert(0, {str(REPO / "ui")!r})
 import streamlit as st
 import engine.services.audit as audit_service
-audit_service._CAN_FORK = False
+audit_service.CAN_FORK = False
 st.set_page_config(page_title="Tinh Gọn", layout="wide")
 from screens import procedure
 lang = st.sidebar.radio("Ngôn ngữ / Language", ["vi", "en"], key="lang", horizontal=True)
