@@ -92,7 +92,11 @@ def audit_catalogue(
     ``cache`` when given (see the module's docstring)."""
     if cache is None:
         with tempfile.TemporaryDirectory(prefix="tinhgon-audit-") as temporary:
-            return audit_catalogue(path, rulebook, audit_date, Cache(Path(temporary)), workers, progress)
+            scratch = Cache(Path(temporary))
+            try:
+                return audit_catalogue(path, rulebook, audit_date, scratch, workers, progress)
+            finally:
+                scratch.close()
     path = Path(path or paths.catalogue_dir())
     audit_date = audit_date or dt.date.today()
     workers = workers or os.cpu_count() or 1

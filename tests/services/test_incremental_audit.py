@@ -33,6 +33,7 @@ from engine.services import audit, load_catalogue, load_rulebook
 from engine.services.cache import Cache
 from engine.services.incremental import audit_catalogue
 from tests.conftest import HAND, RAW, REPO
+from tests.services import cache_entries
 
 # ``engine.services.audit`` is also the name of the function the package exports.
 audit_service = importlib.import_module("engine.services.audit")
@@ -174,21 +175,43 @@ def test_a_changed_parameter_or_data_source_is_seen(records, rules, tmp_path):
     assert no_sources == fresh(records, rules) != after
 
 
+def damaged(index: int, entry: bytes) -> bytes:
+    """Garbage, an entry cut short, or JSON of the wrong shape under the entry's own header."""
+    if index % 3 == 0:
+        return b"\x00\xff garbage"
+    if index % 3 == 1:
+        return entry[: len(entry) // 2]
+    return entry.partition(b"\n")[0] + b'\n{"findings": "not a list"}'
+
+
 def test_corrupt_truncated_or_foreign_cache_entries_are_rebuilt(records, tmp_path):
     folder = tmp_path / "cache"
     cold = run(records, Cache(folder))
-    entries = sorted(folder.rglob("*.json"))
-    assert {p.parts[len(folder.parts)] for p in entries} == {"audit", "parsed", "procedure", "findings"}
-    for index, path in enumerate(entries):
-        data = path.read_bytes()
-        if index % 3 == 0:
-            path.write_bytes(b"\x00\xff garbage")
-        elif index % 3 == 1:
-            path.write_bytes(data[: len(data) // 2])
-        else:  # whole JSON of the wrong shape under the right header
-            path.write_bytes(data.partition(b"\n")[0] + b'\n{"findings": "not a list"}')
+    assert cache_entries.kinds(folder) == {"audit", "parsed", "procedure", "findings"}
+    for index, (kind, key, entry) in enumerate(cache_entries.rows(folder)):
+        cache_entries.replace(folder, kind, key, damaged(index, entry))
+    for index, path in enumerate(sorted(folder.rglob("*.json"))):  # the whole audit's file
+        path.write_bytes(damaged(index, path.read_bytes()))
     assert run(records, Cache(folder)) == cold
     assert run(records, Cache(folder)) == cold  # the rewritten entries serve the next run
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut short"])
+def test_a_damaged_database_is_moved_aside_and_started_afresh(records, tmp_path, damage):
+    folder = tmp_path / "cache"
+    cache = Cache(folder)
+    cold = run(records, cache)
+    cache.close()  # the database whole in its file, as once the audit's process has ended
+    database = folder / "entries.sqlite"
+    data = database.read_bytes()
+    database.write_bytes(b"\x00\xff garbage" * 100 if damage == "garbage" else data[: len(data) // 3])
+    shutil.rmtree(folder / "audit")  # else the whole audit's file answers without the database
+    assert run(records, Cache(folder)) == cold
+    assert (folder / "entries.sqlite.damaged").is_file()
+    rulebook = load_rulebook(include_experimental=True)
+    shutil.rmtree(folder / "audit")
+    again = audit_catalogue(records, rulebook, DATE, Cache(folder), workers=1)
+    assert again.parsed == 0 and again.result.evaluated == 0  # the new database serves the next run
 
 
 def test_an_entry_forged_with_its_checksum_is_reported_by_folder_not_raised(records, tmp_path, capsys):
@@ -227,10 +250,9 @@ def test_parallel_passes_give_the_same_results(records, tmp_path, monkeypatch, e
     cache = Cache(tmp_path / "cache")
     assert run(records, cache, workers=2) == reference  # cold
     assert evaluated == []  # only workers evaluated: this process's ``procedure_facts`` was never called
-    stored = {p.parts[-3] for p in (tmp_path / "cache").rglob("*.json")}
+    stored = cache_entries.kinds(tmp_path / "cache")
     assert ("procedure" in stored) == (hold_limit == 0)  # kept by the workers or stored for pass 2
-    for path in (tmp_path / "cache" / "findings").rglob("*.json"):
-        path.unlink()
+    cache_entries.drop(tmp_path / "cache", "findings")
     assert run(records, cache, workers=2) == reference  # parsed from the cache, evaluated afresh
 
 
@@ -257,7 +279,7 @@ def test_the_cli_flags(records, tmp_path, capsys):
         assert main(command + flags) == 0
         reports.append(capsys.readouterr().out)
     assert reports[0] == reports[1] == reports[2] and reports[0].count("\n") > 1
-    assert (folder / "audit").is_dir() and (folder / "findings").is_dir()
+    assert (folder / "audit").is_dir() and "findings" in cache_entries.kinds(folder)
 
 
 def test_every_field_of_the_context_is_global_or_sliced():
