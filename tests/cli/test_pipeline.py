@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
+import importlib
 import io
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from engine.cli import build_parser, main
+from engine.cli import COMMAND_MODULES, COMMANDS, build_parser, main
 from engine.cli.progress import ProgressLine
 from engine.errors import ExitCode
 from tests.conftest import HAND, REPO
@@ -203,6 +207,29 @@ def test_exit_codes_are_in_every_help_and_in_the_readme(capsys):
     section = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     for code in ExitCode:
         assert f"| {int(code)} |" in section, code
+
+
+def test_each_command_is_registered_by_the_module_the_cli_imports_for_it():
+    registered = {}
+    for name in COMMAND_MODULES:
+        commands = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"engine.cli.{name}").register(commands)
+        registered.update(dict.fromkeys(commands.choices, name))
+    assert registered == COMMANDS
+    full = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    audit_only = build_parser("audit")._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(full) == set(COMMANDS) and {"audit", "validate"} <= set(audit_only) < set(full)
+    assert build_parser("no-such-command")._subparsers._group_actions[0].choices.keys() == full.keys()  # type: ignore[union-attr]
+
+
+def test_an_audit_imports_neither_the_plans_database_layer_nor_the_workbench(tmp_path):
+    script = (
+        "import sys; from engine.cli import main; "
+        f"code = main(['audit', {str(HAND)!r}, '--no-cache', '-o', {str(tmp_path / 'r.json')!r}]); "
+        "print(code, sorted(m for m in ('sqlalchemy', 'alembic', 'streamlit') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "0 []"
 
 
 def test_a_bug_is_one_line_and_exit_70(monkeypatch, capsys):
