@@ -8,8 +8,10 @@ Nodes are ``"proc:<code>"`` (kind ``procedure``) and ``"doc:<type>"`` (kind ``do
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 from engine.model import Procedure
 
@@ -25,6 +27,8 @@ def build_catalogue_graph(procedures: Iterable[Procedure]) -> nx.DiGraph:
     >>> issuers_of(build_catalogue_graph([birth, school]), "birth_certificate")
     ['1']
     """
+    import networkx as nx  # here: an audit served from its cache builds no graph
+
     graph = nx.DiGraph()
     for procedure in procedures:
         proc = f"proc:{procedure.code}"

@@ -3,7 +3,10 @@ the workbench renders dot in the browser (``st.graphviz_chart``) and the CLI pri
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _SHAPES = {"step": "box", "component": "note", "artefact": "ellipse", "result": "doubleoctagon"}
 _FILL = {"step": "#e8f0fe", "component": "#fff8e1", "artefact": "#f1f3f4", "result": "#e6f4ea"}
@@ -32,6 +35,7 @@ def _wrap(text: str, width: int = 28, max_lines: int = 4) -> str:
 def to_dot(graph: nx.DiGraph, flagged: dict[str, list[str]] | None = None) -> str:
     """Dot text; ``flagged`` maps node ids to rule ids, drawn in red with the rule ids in the label.
 
+    >>> import networkx as nx
     >>> g = nx.DiGraph(name="X"); g.add_node("step:s1", kind="step", label="Nộp hồ sơ")
     >>> 'color="#d93025"' in to_dot(g, {"step:s1": ["TG-A"]})
     True

@@ -7,7 +7,10 @@ the step that uses it) and ``produces`` (step to what it makes).
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 from engine.model import Procedure
 
@@ -31,6 +34,8 @@ def build_procedure_graph(procedure: Procedure) -> nx.DiGraph:
     >>> sorted(build_procedure_graph(p).edges(data="kind"))
     [('component:c1', 'step:s1', 'consumes'), ('step:s1', 'result:r1', 'produces')]
     """
+    import networkx as nx  # here: an audit served from its cache builds no graph
+
     graph = nx.DiGraph(code=procedure.code, name=procedure.name)
     for component in procedure.components:
         graph.add_node(node_id("component", component.id), kind="component", label=component.name)

@@ -15,6 +15,7 @@ Without a cache folder, a temporary one holds the procedures between the passes.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import os
 import sys
@@ -363,6 +364,7 @@ class _Reader:
             global _reader
             _reader = self
             self.recogniser  # noqa: B018 - built once here, inherited by every worker
+            importlib.import_module("networkx")  # as are the modules their procedure graphs need
             chunks = [missing[start : start + 16] for start in range(0, len(missing), 16)]
             if len(missing) <= HOLD_LIMIT:
                 self.holding = True  # before the fork, for the workers to see
