@@ -199,10 +199,11 @@ class AuditJob:
         found: list[bytes | None] = [None] * total
         counts = [0] * total
         facts = [0] * total
-        for n in range(total) if cache and keys else ():
-            stored = _stored(cache.get_bytes("findings", keys[n])) if cache and keys else None
-            if stored is not None:
-                found[n], counts[n], facts[n] = stored
+        if cache and keys:
+            for n, payload in enumerate(cache.get_many("findings", keys)):
+                stored = _stored(payload)
+                if stored is not None:
+                    found[n], counts[n], facts[n] = stored
         todo = [n for n in range(total) if found[n] is None]
         results, rest = held.evaluate(self, todo, keys, progress) if held and todo else ([], todo)
         workers = workers or os.cpu_count() or 1

@@ -25,7 +25,7 @@ import tempfile
 import threading
 import weakref
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -38,6 +38,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 DATABASE = "entries.sqlite"
 # Kinds whose entries are files (written chunk by chunk: a whole audit of a large catalogue is 150 MB).
 LARGE_KINDS = frozenset({"audit"})
+_BATCH = 500  # keys per query of ``get_many``, well within SQLite's limit on parameters
 
 
 def default_cache_dir() -> Path:
@@ -110,10 +111,28 @@ class Cache:
             except OSError:
                 return None
         else:
-            row = self._execute("SELECT entry FROM entries WHERE kind = ? AND key = ?", (kind, key))
-            if not row or not isinstance(row[0], bytes):
+            rows = self._execute("SELECT key, entry FROM entries WHERE kind = ? AND key = ?", (kind, key))
+            if not rows:
                 return None
-            data = row[0]
+            data = rows[0][1]
+        return self._payload(key, data)
+
+    def get_many(self, kind: str, keys: Sequence[str]) -> list[bytes | None]:
+        """``get_bytes`` of each key, in order, in a few queries (a warm audit reads thousands)."""
+        if kind in LARGE_KINDS:
+            return [self.get_bytes(kind, key) for key in keys]
+        found: dict[str, object] = {}
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start : start + _BATCH]
+            marks = ", ".join("?" * len(batch))
+            sql = f"SELECT key, entry FROM entries WHERE kind = ? AND key IN ({marks})"
+            found.update(self._execute(sql, (kind, *batch)) or ())
+        return [self._payload(key, found.get(key)) for key in keys]
+
+    def _payload(self, key: str, data: object) -> bytes | None:
+        """The payload of a stored entry when its header holds: its format, ``key`` and the checksum."""
+        if not isinstance(data, bytes):
+            return None
         header, _, payload = data.partition(b"\n")
         return payload if header == self._header(key, zlib.crc32(payload)) else None
 
@@ -146,12 +165,12 @@ class Cache:
         # A string, not a Path: an audit looks up thousands of entries, and Path joins cost more.
         return os.path.join(self._root, kind, key[:2], f"{key}.json")
 
-    def _execute(self, sql: str, values: tuple[str | bytes, ...]) -> tuple[object, ...] | None:
-        """One statement in its own transaction; its first row. None when the database fails."""
+    def _execute(self, sql: str, values: tuple[str | bytes, ...]) -> list[tuple[Any, ...]] | None:
+        """One statement in its own transaction; its rows. None when the database fails."""
         with self._lock:
             try:
                 db = self._connection()
-                return db.execute(sql, values).fetchone() if db is not None else None
+                return db.execute(sql, values).fetchall() if db is not None else None
             except sqlite3.OperationalError:
                 return None  # locked for longer than the timeout, disk full: only the speed-up is lost
             except sqlite3.DatabaseError:  # damaged pages: started afresh

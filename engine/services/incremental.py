@@ -355,9 +355,9 @@ class _Reader:
 
     def read(self, files: Sequence[Path], keys: Sequence[str | None], workers: int) -> list[Part]:
         """One part per file, in order: from the cache when it holds it, else parsed (in parallel if many)."""
-        parts: list[Part | None] = [
-            Part.from_json(self.cache.get_bytes("parsed", key)) if key else None for key in keys
-        ]
+        known = [key for key in keys if key]
+        stored = dict(zip(known, self.cache.get_many("parsed", known), strict=True))
+        parts: list[Part | None] = [Part.from_json(stored[key]) if key else None for key in keys]
         missing = [i for i, part in enumerate(parts) if part is None]
         self.parsed = len(missing)
         if workers > 1 and len(missing) >= PARALLEL_THRESHOLD and CAN_FORK:
