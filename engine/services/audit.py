@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Protocol
 
@@ -38,6 +38,7 @@ from engine.rules.runtime import RuleEngine
 from engine.services import paths
 from engine.services.cache import Cache, code_fingerprint, digest, files_digest, json_digest
 from engine.services.catalogue import Catalogue
+from engine.services.resident import WORKER_GC_THRESHOLD
 
 Progress = Callable[[int, int], None]
 
@@ -55,10 +56,17 @@ def forked_pool(workers: int, initializer: Callable[[], None] | None = None) -> 
     gc.freeze()
     try:
         fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=fork, initializer=initializer) as pool:
+        start = partial(_start_worker, initializer)
+        with ProcessPoolExecutor(workers, mp_context=fork, initializer=start) as pool:
             yield pool
     finally:
         gc.unfreeze()
+
+
+def _start_worker(initializer: Callable[[], None] | None) -> None:
+    gc.set_threshold(*WORKER_GC_THRESHOLD)
+    if initializer:
+        initializer()
 
 
 # Below this many procedures a worker pool costs more than it saves.

@@ -23,6 +23,10 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 Task = Callable[[Any], Any]
+# What a worker builds mostly lives until it ends (parsed procedures, findings), so the collector's
+# default, a collection every 700 new objects, spends about 5% of a cold audit finding nothing: a
+# cold audit of the real catalogue took 5.8 s with these against 6.2 s (medians of 4 alternated runs).
+WORKER_GC_THRESHOLD = (20_000, 20, 20)
 
 
 class ResidentWorkers:
@@ -154,6 +158,7 @@ class ResidentWorkers:
 def _serve(conn: Connection, inherited: list[Connection]) -> None:
     """A worker's loop: run each task sent until told to stop or the parent has gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
+    gc.set_threshold(*WORKER_GC_THRESHOLD)
     for other in inherited:
         other.close()
     while True:
