@@ -104,18 +104,13 @@ class Cache:
     def get_bytes(self, kind: str, key: str) -> bytes | None:
         """A payload stored by ``put_bytes``, or None when absent, damaged, or written under another key or
         format."""
-        if kind in LARGE_KINDS:
-            try:
-                with open(self._path(kind, key), "rb") as file:
-                    data = file.read()
-            except OSError:
-                return None
-        else:
-            rows = self._execute("SELECT key, entry FROM entries WHERE kind = ? AND key = ?", (kind, key))
-            if not rows:
-                return None
-            data = rows[0][1]
-        return self._payload(key, data)
+        if kind not in LARGE_KINDS:
+            return self.get_many(kind, [key])[0]
+        try:
+            with open(self._path(kind, key), "rb") as file:
+                return self._payload(key, file.read())
+        except OSError:
+            return None
 
     def get_many(self, kind: str, keys: Sequence[str]) -> list[bytes | None]:
         """``get_bytes`` of each key, in order, in a few queries (a warm audit reads thousands)."""
