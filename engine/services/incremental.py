@@ -364,10 +364,10 @@ class _Reader:
             global _reader
             _reader = self
             self.recogniser  # noqa: B018 - built once here, inherited by every worker
-            importlib.import_module("networkx")  # as are the modules their procedure graphs need
             chunks = [missing[start : start + 16] for start in range(0, len(missing), 16)]
             if len(missing) <= HOLD_LIMIT:
                 self.holding = True  # before the fork, for the workers to see
+                importlib.import_module("networkx")  # for pass 2's procedure graphs, as ``forked_pool``
                 self.pool = ResidentWorkers(workers)  # ``_reader`` stays set: pass 2 runs on them
                 jobs = [[(str(files[i]), keys[i]) for i in chunk] for chunk in chunks]
                 for c, worker, payloads in self.pool.map(_parse_in_worker, jobs):
