@@ -14,7 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import load_catalogue
 
 DEFAULT_RAW = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "dvc-2026" / "raw"
 

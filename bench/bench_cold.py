@@ -42,7 +42,7 @@ def one_run(raw: Path) -> dict[str, Any]:
     from engine.rules.facts import CatalogueContext, procedure_facts
     from engine.rules.findings import build_finding, dedupe
     from engine.rules.runtime import RuleEngine
-    from engine.services import load_rulebook
+    from engine.services.audit import load_rulebook
     from engine.services.catalogue import Catalogue, enrich, load_registry
 
     files = list(json_files(raw))

@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 from engine.evaluation.split import is_evaluation
-from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import load_catalogue
 from engine.services.graphs import procedure_map, render_svg
 
 SCREEN_WIDTH_PX = 1000  # the map frame of the Thủ tục page at 1440×900, sidebar open

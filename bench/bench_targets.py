@@ -14,7 +14,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import load_catalogue
 from engine.services.sources import rank_sources
 from engine.services.targets import candidate_reach
 

@@ -21,7 +21,8 @@ from engine.rules.facts import CatalogueContext, procedure_facts
 from engine.rules.pack import Op, Rule, Test
 from engine.rules.parameters import Parameters
 from engine.rules.runtime import RuleEngine
-from engine.services import load_catalogue, load_rulebook
+from engine.services.audit import load_rulebook
+from engine.services.catalogue import load_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_RAW = (REPO / ".." / "shared" / "data" / "dvc-2026" / "raw").resolve()

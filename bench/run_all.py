@@ -132,7 +132,8 @@ def one_procedure(raw: Path) -> dict[str, Any]:
     from engine.rules.facts import CatalogueContext, procedure_facts
     from engine.rules.findings import build_finding
     from engine.rules.runtime import RuleEngine
-    from engine.services import load_catalogue, load_rulebook
+    from engine.services.audit import load_rulebook
+    from engine.services.catalogue import load_catalogue
 
     catalogue = load_catalogue(raw)
     rulebook = load_rulebook(include_experimental=True)

@@ -26,9 +26,8 @@ from engine.model import (
     Step,
     Volume,
 )
-from engine.services import Catalogue, audit, load_registry, load_rulebook
-from engine.services.audit import AuditResult, Rulebook
-from engine.services.catalogue import enrich
+from engine.services.audit import AuditResult, Rulebook, audit, load_rulebook
+from engine.services.catalogue import Catalogue, enrich, load_registry
 
 LEVELS = {
     "tỉnh": "province",

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from engine.cli import main
-from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import load_catalogue
 from tests.conftest import HAND
 
 SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "findings.schema.json"

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from engine.cli import main
-from engine.services import load_catalogue
+from engine.services.catalogue import load_catalogue
 from engine.services.importing import IMPORT_FOLDER, REPORT_FILE
 
 REPO = Path(__file__).resolve().parents[1]

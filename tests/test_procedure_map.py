@@ -13,7 +13,8 @@ from engine.graph.map_labels import number
 from engine.graph.procedure_map import COMPONENT, STEP, build_procedure_map
 from engine.model import Measure, Procedure, Target, TargetKind
 from engine.plans.model import MeasureStatus, Plan, PlanMeasure
-from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import load_catalogue
 from engine.services.graphs import artefact_labels, graphviz_available, procedure_map, render_svg
 from tests.conftest import HAND, REPO
 

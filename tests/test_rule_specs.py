@@ -4,7 +4,7 @@ must not. A spec naming a rule that no pack defines is an error too."""
 import re
 from pathlib import Path
 
-from engine.services import load_rulebook
+from engine.services.audit import load_rulebook
 
 FEATURES = Path(__file__).resolve().parents[1] / "features"
 SCENARIO = re.compile(r"^\s*(?:Tình huống|Scenario|Kịch bản):", re.MULTILINE)

@@ -11,7 +11,7 @@ from engine.rules.facts import CatalogueContext, procedure_facts
 from engine.rules.pack import load_rules
 from engine.rules.parameters import load_parameters
 from engine.rules.runtime import RuleEngine
-from engine.services import load_rulebook
+from engine.services.audit import load_rulebook
 from engine.services.paths import rules_dir
 
 GOOD_RULE = """

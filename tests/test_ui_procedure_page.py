@@ -13,7 +13,8 @@ from streamlit.testing.v1 import AppTest
 from engine.model import Measure, Severity
 from engine.plans.repository import PlanRepository
 from engine.plans.service import accept_by_severity, create_plan_from_findings
-from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import load_catalogue
 from engine.services.graphs import graphviz_available
 from tests.conftest import HAND, REPO
 

@@ -26,8 +26,10 @@ from engine.plans.model import Plan
 from engine.plans.repository import PlanRepository
 from engine.plans.service import default_reviewer
 from engine.recognise import default_thesaurus
-from engine.services import AuditResult, Catalogue, Rulebook, load_rulebook, paths
+from engine.services import paths
+from engine.services.audit import AuditResult, Rulebook, load_rulebook
 from engine.services.audit_cache import cached_audit, content_key
+from engine.services.catalogue import Catalogue
 from engine.services.catalogue_table import CatalogueTable, catalogue_table
 from engine.services.overview import Overview, overview
 from engine.services.paths import catalogue_dir

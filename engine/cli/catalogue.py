@@ -13,10 +13,12 @@ from engine.errors import CannotRun, ExitCode, InputProblem, UserError
 from engine.model import Finding, Level, Severity
 from engine.report import FORMATS, render_findings
 from engine.report.summary import format_summary
-from engine.services import audit, load_catalogue, load_rulebook, paths, procedure_dot
+from engine.services import paths
+from engine.services.audit import audit, load_rulebook
 from engine.services.baseline import at_or_above, compare, read_baseline
 from engine.services.cache import Cache, default_cache_dir
-from engine.services.graphs import procedure_map, render_png, render_svg
+from engine.services.catalogue import load_catalogue
+from engine.services.graphs import procedure_dot, procedure_map, render_png, render_svg
 from engine.services.importing import DEFAULT_LEVELS, import_into_catalogue
 from engine.services.incremental import audit_catalogue
 from engine.services.summary import summarise

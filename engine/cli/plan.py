@@ -18,7 +18,8 @@ from engine.plans.export import FORMATS, export_plan, progress_to_markdown, read
 from engine.plans.forms import ProcedureForm
 from engine.plans.model import MEASURE_LABELS_VI, STATUS_LABELS_VI, MeasureStatus, Plan
 from engine.plans.progress import load_targets
-from engine.services import Catalogue, audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import Catalogue, load_catalogue
 
 if TYPE_CHECKING:
     from engine.plans.repository import PlanRepository

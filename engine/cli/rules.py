@@ -8,8 +8,7 @@ from pathlib import Path
 
 from engine.errors import ExitCode, UserError
 from engine.rules.pack import Rule
-from engine.services import load_rulebook
-from engine.services.audit import Rulebook
+from engine.services.audit import Rulebook, load_rulebook
 
 
 def register(commands: argparse._SubParsersAction) -> None:

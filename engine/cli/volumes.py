@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from engine.cli.catalogue import CATALOGUE_HELP
-from engine.services import load_catalogue
-from engine.services.catalogue import Catalogue
+from engine.services.catalogue import Catalogue, load_catalogue
 from engine.services.volumes import apply_volumes, import_volumes, store_path
 
 

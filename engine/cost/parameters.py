@@ -7,6 +7,7 @@ from pathlib import Path
 
 from engine.errors import InputProblem, UserError
 from engine.rules.parameters import Parameter, Parameters, load_parameters
+from engine.services import paths
 
 COST_PARAMETERS_FILE = "cost_parameters.yaml"
 
@@ -100,6 +101,4 @@ def load_cost_parameters(path: Path | None = None) -> CostParameters:
 
 def default_rules_dir() -> Path:
     """The bundled rules folder (or ``TINHGON_RULES``), as the rest of the engine resolves it."""
-    from engine.services import paths  # late: engine.services may come to import this package
-
     return paths.rules_dir()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from engine.adapters.yaml_files import read_yaml
 from engine.errors import UserError
+from engine.services import paths
 
 GENERIC_RESULTS_FILE = "generic_results.yaml"
 
@@ -17,8 +18,6 @@ GENERIC_RESULTS_FILE = "generic_results.yaml"
 def load_generic_results(path: Path | None = None) -> list[str]:
     """The words of ``path`` (the bundled file by default); a bad file is an error naming file and field."""
     if path is None:
-        from engine.services import paths  # late: engine.services imports the rules package
-
         path = paths.rules_dir() / GENERIC_RESULTS_FILE
     if not path.exists():
         raise UserError(f"{path}: generic results file not found")

@@ -1,16 +1,7 @@
-"""The service layer: the use cases both entry points (CLI and workbench) call."""
+"""The service layer: the use cases both entry points (CLI and workbench) call.
 
-from engine.services.audit import AuditResult, Rulebook, audit, load_rulebook
-from engine.services.catalogue import Catalogue, load_catalogue, load_registry
-from engine.services.graphs import procedure_dot
-
-__all__ = [
-    "AuditResult",
-    "Catalogue",
-    "Rulebook",
-    "audit",
-    "load_catalogue",
-    "load_registry",
-    "load_rulebook",
-    "procedure_dot",
-]
+The package itself imports nothing: a command that only needs its light modules (``paths``, ``cache``,
+``replay``) answers before the engine's model and rules are loaded. Import from the modules:
+``audit`` (rulebooks and audits), ``catalogue`` (loading catalogues), ``incremental`` (audits of a
+catalogue on disk, with a cache), ``graphs``, ``review``, ``targets`` and the others.
+"""

@@ -10,8 +10,8 @@ from engine.cost import compliance_cost, load_cost_parameters
 from engine.errors import UserError
 from engine.importers.volumes import read_volumes
 from engine.model import Procedure, SourceRegistry
-from engine.services import audit, load_catalogue, load_rulebook
-from engine.services.catalogue import Catalogue
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import Catalogue, load_catalogue
 from engine.services.volumes import apply_volumes, import_volumes
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "docs" / "volumes"

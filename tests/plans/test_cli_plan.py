@@ -8,7 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from engine.cli import main
-from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import load_catalogue
 from tests.conftest import HAND
 
 

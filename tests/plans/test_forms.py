@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from engine.model import Measure, TargetKind
 from engine.plans.export import COST_SHEET, REVIEW_SHEET, export_plan
 from engine.plans.service import forms
-from engine.services import load_catalogue
+from engine.services.catalogue import load_catalogue
 from tests.conftest import HAND
 from tests.plans.conftest import measure, plan
 

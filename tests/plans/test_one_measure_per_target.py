@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from engine.plans.service import create_plan_from_findings
-from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import load_catalogue
 
 
 def test_a_component_two_rules_want_replaced_with_data_is_one_finding_and_one_measure(raw_folder, repo):

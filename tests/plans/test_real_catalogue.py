@@ -9,7 +9,8 @@ from engine.plans.export import export_plan
 from engine.plans.model import MeasureStatus
 from engine.plans.progress import Metric
 from engine.plans.service import accept_by_severity, create_plan_from_findings, impacts, progress
-from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
+from engine.services.catalogue import load_catalogue
 from tests.conftest import RAW
 
 

@@ -9,7 +9,7 @@ from engine.errors import UserError
 from engine.model import Procedure, Result, SourceRegistry
 from engine.rules.facts import CatalogueContext, procedure_facts
 from engine.rules.generic_results import load_generic_results
-from engine.services import audit, load_rulebook
+from engine.services.audit import audit, load_rulebook
 from engine.services.catalogue import Catalogue
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from engine.rules.compile import compile_rules
 from engine.rules.runtime import RULESET, Screen, _SyncHost
-from engine.services import load_rulebook
+from engine.services.audit import load_rulebook
 
 # One rule per kind of test the screen judges or leaves to the engine.
 RULES: dict[str, Any] = {

@@ -29,8 +29,9 @@ from engine.rules.facts import (
     most_similar_pairwise,
 )
 from engine.rules.families import FamilyCandidate
-from engine.services import audit, load_catalogue, load_rulebook
+from engine.services.audit import audit, load_rulebook
 from engine.services.cache import Cache
+from engine.services.catalogue import load_catalogue
 from engine.services.incremental import audit_catalogue
 from tests.conftest import HAND, RAW, REPO
 from tests.services import cache_entries

@@ -16,8 +16,9 @@ from engine.plans.model import MeasureStatus
 from engine.plans.projection import project
 from engine.plans.repository import PlanRepository
 from engine.plans.service import create_plan_from_findings, set_status
-from engine.services import Catalogue, audit, audit_cache, load_catalogue, load_rulebook
-from engine.services.audit import Rulebook
+from engine.services import audit_cache
+from engine.services.audit import Rulebook, audit, load_rulebook
+from engine.services.catalogue import Catalogue, load_catalogue
 from engine.services.catalogue_table import RowFilter, catalogue_table, totals
 from engine.services.overview import overview, plan_timeline, plan_with
 from engine.services.review import NOT_IN_PLAN, QueueFilter, decide, review_queue

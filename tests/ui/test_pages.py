@@ -13,8 +13,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from engine.cli import main as cli
-from engine.services import load_catalogue, load_rulebook
+from engine.services.audit import load_rulebook
 from engine.services.audit_cache import cached_audit
+from engine.services.catalogue import load_catalogue
 from engine.services.sources import WhatIf
 from engine.services.targets import candidate_reach
 from engine.services.whatif import what_if, what_if_base

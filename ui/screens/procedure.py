@@ -28,7 +28,7 @@ from engine.plans.model import Plan
 from engine.plans.projection import apply_plan
 from engine.plans.repository import PlanRepository
 from engine.rules.pack import Rule
-from engine.services import load_rulebook
+from engine.services.audit import load_rulebook
 from engine.services.graphs import (
     artefact_labels,
     graphviz_available,
