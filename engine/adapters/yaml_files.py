@@ -13,13 +13,12 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from engine.adapters.catalogue_files import DATA_SOURCES_FILE, VOLUMES_FILE
 from engine.adapters.decoding import DataProblem, DecodeProblem, clean_data, decode_text
 from engine.errors import InputProblem
 
 M = TypeVar("M", bound=BaseModel)
 
-DATA_SOURCES_FILE = "data_sources.yaml"
-VOLUMES_FILE = "volumes.yaml"  # annual dossier statistics (engine.services.volumes), not a procedure
 
 # libyaml's safe loader and dumper when PyYAML was built with it: ten times faster on a full catalogue.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

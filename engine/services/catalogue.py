@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.adapters.yaml_files import DATA_SOURCES_FILE, VOLUMES_FILE, load_model, procedure_files
+from engine.adapters.catalogue_files import DATA_SOURCES_FILE, VOLUMES_FILE
+from engine.adapters.yaml_files import load_model, procedure_files
 from engine.errors import InputProblem, UserError
 from engine.importers import import_path
 from engine.model import ClauseScope, Procedure, ReuseClause, SourceRegistry

@@ -32,7 +32,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from engine.adapters.yaml_files import DATA_SOURCES_FILE, VOLUMES_FILE, load_model, procedure_files
+from engine.adapters.catalogue_files import DATA_SOURCES_FILE, VOLUMES_FILE
+from engine.adapters.yaml_files import load_model, procedure_files
 from engine.errors import InputProblem, UserError
 from engine.importers import import_path
 from engine.importers.files import json_files

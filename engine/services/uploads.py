@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from engine.adapters.yaml_files import VOLUMES_FILE, dump_yaml
+from engine.adapters.catalogue_files import VOLUMES_FILE
+from engine.adapters.yaml_files import dump_yaml
 from engine.errors import UserError
 from engine.importers.volumes import VolumeImport, read_volumes
 from engine.model.volumes import VolumeRecord

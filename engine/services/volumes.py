@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.adapters.yaml_files import VOLUMES_FILE, dump_yaml, load_model
+from engine.adapters.catalogue_files import VOLUMES_FILE
+from engine.adapters.yaml_files import dump_yaml, load_model
 from engine.errors import InputProblem, UserError
 from engine.importers.volumes import VolumeImport, read_volumes
 from engine.model.volumes import VolumeStore
