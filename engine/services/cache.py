@@ -25,7 +25,7 @@ import tempfile
 import threading
 import weakref
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -36,8 +36,9 @@ from engine import __version__
 FORMAT = 3  # bump when the layout of entries changes
 PACKAGE = Path(__file__).resolve().parents[1]
 DATABASE = "entries.sqlite"
-# Kinds whose entries are files (written chunk by chunk: a whole audit of a large catalogue is 150 MB).
-LARGE_KINDS = frozenset({"audit"})
+# Kinds whose entries are files (written chunk by chunk: a whole audit of a large catalogue is 150 MB;
+# a command's answer holds its report).
+LARGE_KINDS = frozenset({"audit", "answer"})
 _BATCH = 500  # keys per query of ``get_many``, well within SQLite's limit on parameters
 
 
@@ -64,11 +65,24 @@ def files_digest(*places: Path) -> str:
     """The digest of the names and bytes of every file under ``places`` (files or folders)."""
     parts: list[str | bytes] = []
     for place in places:
-        files = sorted(p for p in place.rglob("*") if p.is_file()) if place.is_dir() else [place]
-        for file in files:
-            if file.exists():
-                parts += [str(file.relative_to(place) if place.is_dir() else file.name), file.read_bytes()]
+        if place.is_dir():
+            for name, path in sorted(_walk(str(place), "")):
+                with open(path, "rb") as file:
+                    parts += [name, file.read()]
+        elif place.exists():
+            parts += [place.name, place.read_bytes()]
     return digest(*parts)
+
+
+def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
+    """(name relative to the top folder, path) of every file under ``folder``: os.scandir, as the
+    replay of an audit hashes a catalogue's thousands of files before anything else."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                yield from _walk(entry.path, f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                yield f"{prefix}{entry.name}", entry.path
 
 
 def json_digest(value: Any) -> str:
@@ -78,10 +92,12 @@ def json_digest(value: Any) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """A digest of the engine's source code and version: any change to the code invalidates entries."""
+    """A digest of the engine's version, source code and data files (labels): any change to them
+    invalidates entries."""
     parts: list[str | bytes] = [__version__, str(FORMAT)]
-    for path in sorted(PACKAGE.rglob("*.py")):
-        parts += [str(path.relative_to(PACKAGE)), path.read_bytes()]
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            parts += [str(path.relative_to(PACKAGE)), path.read_bytes()]
     return digest(*parts)
 
 
