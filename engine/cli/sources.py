@@ -9,7 +9,7 @@ import io
 import sys
 from pathlib import Path
 
-from engine.cli.catalogue import CATALOGUE_HELP
+from engine.cli.common import CATALOGUE_HELP
 from engine.cli.volumes import catalogue_with_volumes
 from engine.cost.parameters import load_cost_parameters
 from engine.errors import UserError

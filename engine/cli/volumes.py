@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from engine.cli.catalogue import CATALOGUE_HELP
+from engine.cli.common import CATALOGUE_HELP
 from engine.services.catalogue import Catalogue, load_catalogue
 from engine.services.volumes import apply_volumes, import_volumes, store_path
 

@@ -1,0 +1,130 @@
+"""``audit``: run the rules on a catalogue and report the findings.
+
+A command is first looked up in the cache by the key of everything its answer depends on
+(``engine.services.replay``): a repeated audit of unchanged inputs is replayed before the engine is
+imported. Only when there is something to audit does ``engine.cli.audit_answer`` load the engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from engine.adapters.catalogue_files import DATA_SOURCES_FILE, VOLUMES_FILE
+from engine.cli.common import CATALOGUE_HELP, KEEP_GOING_HELP, write_text
+from engine.services import paths, replay
+from engine.services.cache import Cache, default_cache_dir
+
+# The choices of --format and --fail-on: ``engine.report.FORMATS`` and ``engine.model.Severity``'s values,
+# spelled here so that a replayed audit imports neither (a test checks they agree).
+FORMATS = ("json", "csv", "md")
+SEVERITIES = ("high", "medium", "low")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    audit_cmd = commands.add_parser(
+        "audit",
+        help="run the rules on a catalogue and report findings",
+        description="Run every rule on every procedure of PATH and report the findings, each with its "
+        "rule, target, legal basis and estimated saving. JSON output follows docs/findings.schema.json.",
+        epilog="A summary (findings by rule, severity and field) ends every audit, on standard error "
+        "when the report\ngoes to standard output. A progress bar shows on standard error when it is "
+        "a terminal.\nThe same command on unchanged inputs (files, rules, baseline, options, date) is "
+        "answered from\nthe cache folder as it was first answered.\n\n"
+        "examples:\n  tinhgon audit\n"
+        "  tinhgon audit ../shared/data/dvc-2026/raw --format csv -o findings.csv\n"
+        "  tinhgon audit --format json -o findings.json --baseline main-findings.json --fail-on high",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    audit_cmd.add_argument("path", nargs="?", type=Path, help=CATALOGUE_HELP)
+    audit_cmd.add_argument("--format", choices=FORMATS, default="md", help="report format (default: md)")
+    audit_cmd.add_argument(
+        "-o", "--output", type=Path, help="write the report to this file (default: stdout)"
+    )
+    audit_cmd.add_argument("--rules", type=Path, help="rules folder (default: the bundled rules/)")
+    audit_cmd.add_argument("--experimental", action="store_true", help="also run rules marked experimental")
+    audit_cmd.add_argument(
+        "--date",
+        type=dt.date.fromisoformat,
+        help="judge data sources as published on this date (default: today)",
+    )
+    audit_cmd.add_argument("--workers", type=int, help="processes for large catalogues (default: all cores)")
+    audit_cmd.add_argument(
+        "--cache-dir",
+        type=Path,
+        help="keep parsed records and findings here, so that an unchanged catalogue is not audited again "
+        "and an edit re-audits only what it changes (default: ~/.cache/tinhgon/audits, or "
+        "$TINHGON_CACHE_DIR/audits)",
+    )
+    audit_cmd.add_argument("--no-cache", action="store_true", help="read and audit everything afresh")
+    audit_cmd.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="PREVIOUS.json",
+        help="a previous `audit --format json` report: say which findings are new, resolved or "
+        "unchanged (matched by rule, procedure and target)",
+    )
+    audit_cmd.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        help="exit 3 when there are findings of this severity or graver (with --baseline: new ones only)",
+    )
+    audit_cmd.add_argument("--keep-going", action="store_true", help=KEEP_GOING_HELP)
+    audit_cmd.set_defaults(handler=_audit)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    args.date = args.date or dt.date.today()  # one date for the key and the audit, even at midnight
+    cache = None if args.no_cache else Cache(args.cache_dir or default_cache_dir())
+    if cache is None:
+        return _emit(_answer(args, None), args.output)
+    key = replay.answer_key(_options(args), _inputs(args))
+    answer = replay.recall(cache, key)
+    if answer is None:
+        answer = _answer(args, cache)
+        replay.remember(cache, key, answer)
+    return _emit(answer, args.output)
+
+
+def _answer(args: argparse.Namespace, cache: Cache | None) -> replay.Answer:
+    from engine.cli.audit_answer import answer  # the engine: loaded only when there is an audit to run
+
+    return answer(args, cache)
+
+
+def _options(args: argparse.Namespace) -> dict[str, object]:
+    """Every option that shapes the answer, with paths as given (messages print them so)."""
+    shaping = (
+        "path",
+        "format",
+        "output",
+        "rules",
+        "experimental",
+        "date",
+        "baseline",
+        "fail_on",
+        "keep_going",
+    )
+    return {"command": "audit"} | {name: getattr(args, name) for name in shaping}
+
+
+def _inputs(args: argparse.Namespace) -> list[Path | None]:
+    """Every file an audit reads: the catalogue (a single file's folder may add data sources and
+    volumes), the rules folder and the bundled one (thesaurus, generic results), the bundled data
+    sources and the baseline."""
+    catalogue = args.path or paths.catalogue_dir()
+    beside = (
+        [catalogue.parent / DATA_SOURCES_FILE, catalogue.parent / VOLUMES_FILE] if catalogue.is_file() else []
+    )
+    return [catalogue, *beside, args.rules, paths.rules_dir(), paths.sources_file(), args.baseline]
+
+
+def _emit(answer: replay.Answer, output: Path | None) -> int:
+    """Write the report and print the messages as the audit first did; its exit code."""
+    if output is not None and answer.report is not None:
+        write_text(output, answer.report)
+    sys.stdout.write(answer.stdout)
+    sys.stderr.write(answer.stderr)
+    return answer.exit_code

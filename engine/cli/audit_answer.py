@@ -1,0 +1,71 @@
+"""What ``tinhgon audit`` answers when it has to audit: the report, the summary, the messages and the exit
+code, collected (not printed) so that the cache can replay them (``engine.cli.audit``)."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+
+from engine.cli.common import input_verdict, needs_procedures, report_problems
+from engine.cli.progress import ProgressLine
+from engine.errors import CannotRun, ExitCode, UserError
+from engine.model import Finding, Severity
+from engine.report import render_findings
+from engine.report.summary import format_summary
+from engine.services.audit import load_rulebook
+from engine.services.baseline import at_or_above, compare, read_baseline
+from engine.services.cache import Cache
+from engine.services.incremental import audit_catalogue
+from engine.services.replay import Answer
+from engine.services.summary import summarise
+
+
+def answer(args: argparse.Namespace, cache: Cache | None) -> Answer:
+    """Audit as ``args`` say, from and into ``cache``. What stops the audit (no valid rules, nothing
+    valid read) is raised, with the problems found so far printed, and is not kept."""
+    baseline = read_baseline(args.baseline) if args.baseline else None  # fail before the long part
+    rulebook = load_rulebook(args.rules, include_experimental=args.experimental)
+    if not rulebook.rules:
+        report_problems(rulebook.problems)
+        raise CannotRun("no valid rules to run")
+    run = audit_catalogue(
+        args.path, rulebook, args.date, cache, args.workers, progress=ProgressLine("auditing")
+    )
+    problems = run.problems + rulebook.problems
+    out, err = io.StringIO(), io.StringIO()
+    report_problems(problems, err)
+    try:
+        needs_procedures(run.fields, run.files_read, len(run.problems), args.path)
+    except UserError:
+        sys.stderr.write(err.getvalue())
+        raise
+    result = run.result
+    diff = compare(result.findings, baseline, result.rules) if baseline else None
+    summary = summarise(result.findings, run.fields, len(problems), diff)
+    text = render_findings(result, args.format, diff, summary)
+    if args.output:
+        print(f"{len(result.findings)} findings written to {args.output}", file=out)
+        print(format_summary(summary), file=out)
+    else:
+        out.write(text)
+        print(format_summary(summary), file=err)
+    verdict = input_verdict(problems, args.keep_going, err)
+    if verdict == ExitCode.ok:
+        verdict = _gate(diff.new if diff else result.findings, args.fail_on, diff is not None, err)
+    return Answer(out.getvalue(), err.getvalue(), int(verdict), text if args.output else None)
+
+
+def _gate(findings: list[Finding], fail_on: str | None, new_only: bool, err: io.StringIO) -> ExitCode:
+    """Exit 3 when findings of the ``--fail-on`` severity or graver remain."""
+    if not fail_on:
+        return ExitCode.ok
+    over = at_or_above(findings, Severity(fail_on))
+    if not over:
+        return ExitCode.ok
+    kind = "new findings" if new_only else "findings"
+    print(
+        f"{len(over)} {kind} of severity {fail_on} or graver: exit {int(ExitCode.findings)} (--fail-on)",
+        file=err,
+    )
+    return ExitCode.findings

@@ -1,0 +1,104 @@
+"""Answers of audit commands, replayed when nothing they depend on has changed.
+
+What ``tinhgon audit`` prints and writes (the report, the summary, the messages, the exit code) depends
+only on its inputs' bytes (the catalogue's files, the rules folder, the bundled data, the baseline), on
+the options and the date, and on the engine's code and libraries. ``answer_key`` hashes all of them
+without parsing any: a repeated command is answered from the cache after reading its files once, before
+the engine is imported, which is most of a warm command's time. Any change makes another key, and the
+command runs the incremental audit (``engine.services.incremental``), which re-audits only what the
+change reaches.
+
+This module imports only the standard library and the cache, and must stay that way.
+
+>>> answer = Answer(stdout="2 findings\\n", stderr="", exit_code=0)
+>>> Answer.from_bytes(answer.to_bytes()) == answer
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.services.cache import Cache, code_fingerprint, digest, files_digest
+
+KIND = "answer"  # the cache's kind of entry for answers (large: a JSON report of the catalogue is 9 MB)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What one audit command printed, wrote to its ``--output`` file, and exited with."""
+
+    stdout: str
+    stderr: str
+    exit_code: int
+    report: str | None = None  # the text written to the output file, when there is one
+
+    def to_bytes(self) -> bytes:
+        """The messages and exit code as a JSON line, then the report as it is written (not compressed:
+        decompressing the 9 MB of a JSON report would take a tenth of a replay)."""
+        head = {"stdout": self.stdout, "stderr": self.stderr, "exit_code": self.exit_code}
+        head["report"] = self.report is not None
+        line = json.dumps(head, ensure_ascii=False).encode("utf-8")
+        return line + b"\n" + (self.report or "").encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, payload: bytes | None) -> Answer | None:
+        """The answer ``to_bytes`` wrote; None for anything else, which is then audited afresh."""
+        line, _, report = (payload or b"").partition(b"\n")
+        try:
+            head = json.loads(line)
+            stdout, stderr, exit_code, has_report = (
+                head["stdout"],
+                head["stderr"],
+                head["exit_code"],
+                head["report"],
+            )
+            text = report.decode("utf-8") if has_report else None
+        except (ValueError, TypeError, KeyError):
+            return None
+        if not (isinstance(stdout, str) and isinstance(stderr, str) and type(exit_code) is int):
+            return None
+        return cls(stdout, stderr, exit_code, text)
+
+
+def answer_key(options: Mapping[str, object], inputs: Iterable[Path | None]) -> str:
+    """The key of a command's answer: its ``options`` (everything that shapes the output, the date and
+    the paths as given included), the names and bytes of every file under ``inputs`` (missing ones
+    count as missing), the engine's code and data, and the Python and libraries that run it."""
+    parts: list[str | bytes] = [
+        code_fingerprint(),
+        json.dumps(options, sort_keys=True, default=str),
+        sys.version,
+        *_libraries(),
+    ]
+    for place in inputs:
+        if place is None:
+            parts.append("-")
+            continue
+        resolved = place.resolve()
+        parts += [str(resolved), "dir" if resolved.is_dir() else "file" if resolved.exists() else "missing"]
+        parts.append(files_digest(resolved) if resolved.exists() else "")
+    return digest(*parts)
+
+
+def _libraries() -> list[str]:
+    """The installed distributions beside the engine (``name-version.dist-info``): an upgraded library may
+    change a report."""
+    names: list[str] = []
+    for entry in sys.path:
+        if entry.endswith("site-packages") and os.path.isdir(entry):
+            names += sorted(n for n in os.listdir(entry) if n.endswith(".dist-info"))
+    return names
+
+
+def recall(cache: Cache, key: str) -> Answer | None:
+    return Answer.from_bytes(cache.get_bytes(KIND, key))
+
+
+def remember(cache: Cache, key: str, answer: Answer) -> None:
+    cache.put_bytes(KIND, key, answer.to_bytes())
