@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -35,6 +36,7 @@ REPO = BENCH.parent
 DEFAULT_RAW = (REPO / ".." / "shared" / "data" / "dvc-2026" / "raw").resolve()
 README = BENCH / "README.md"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+DATE = "2026-12-01"  # as bench/audit_run.py audits
 sys.path.insert(0, str(BENCH))
 
 import synthetic  # noqa: E402 - bench/ is not a package
@@ -95,6 +97,25 @@ def audit_once(raw: Path, cache_dir: Path, *flags: str) -> dict[str, Any]:
     return figures | {"wall_s": round(wall, 3), "load": load()} | peaks
 
 
+def command_once(raw: Path, cache_dir: Path) -> dict[str, float]:
+    """``tinhgon audit --experimental`` as a pipeline runs it (a JSON report written to a file), in a
+    fresh process: its wall and CPU seconds (its workers' included) and exit code."""
+    command = [
+        str(Path(sys.executable).with_name("tinhgon")),
+        *("audit", str(raw), "--experimental", "--date", DATE, "--cache-dir", str(cache_dir)),
+        *("--format", "json", "-o", str(cache_dir.parent / "findings.json")),
+    ]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(command)} exited {done.returncode}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": round(wall, 3), "cpu_s": round(cpu, 3)}
+
+
 def median_of(runs: list[dict[str, Any]], key: str) -> float:
     return round(statistics.median(run[key] for run in runs), 3)
 
@@ -109,22 +130,26 @@ def real_catalogue(raw: Path, work: Path, runs: int) -> dict[str, Any]:
     copy = work / "real"
     shutil.copytree(raw, copy)
     cold, warm, changed = [], [], []
+    commands: dict[str, list[dict[str, float]]] = {"cold": [], "warm": [], "changed": []}
     records = sorted(copy.rglob("*.json"))
     for n in range(runs):
-        cache = work / f"real-cache-{n}"
+        cache, command_cache = work / f"real-cache-{n}", work / f"real-command-{n}" / "cache"
+        commands["cold"].append(command_once(copy, command_cache))
         cold.append(audit_once(copy, cache))
-        print("real cold", cold[-1], flush=True)
+        print("real cold", commands["cold"][-1], cold[-1], flush=True)
+        commands["warm"].append(command_once(copy, command_cache))
         warm.append(audit_once(copy, cache))
-        print("real warm", warm[-1], flush=True)
+        print("real warm", commands["warm"][-1], warm[-1], flush=True)
         record = records[(n * 397) % len(records)]
         data = json.loads(record.read_text(encoding="utf-8"))
         data["ten_thu_tuc"] = f"{data['ten_thu_tuc']} (sửa {n})"
         record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        commands["changed"].append(command_once(copy, command_cache))
         changed.append(audit_once(copy, cache))
-        print("real one changed", changed[-1], flush=True)
+        print("real one changed", commands["changed"][-1], changed[-1], flush=True)
     one = one_procedure(raw)
     print("one procedure", one, flush=True)
-    return {"cold": cold, "warm": warm, "changed": changed, "one": one}
+    return {"cold": cold, "warm": warm, "changed": changed, "one": one, "commands": commands}
 
 
 def one_procedure(raw: Path) -> dict[str, Any]:
@@ -192,17 +217,18 @@ def table(real: dict[str, Any], synth: list[dict[str, Any]], versus: dict[str, A
         ("Real catalogue, warm", "warm", "≤ 0.5 s"),
         ("One changed record", "changed", "≤ 1 s"),
     ):
-        group = real[key]
+        group, command = real[key], real["commands"][key]
         detail = (
-            f"audit call {median_of(group, 'audit_s')} s, imports {median_of(group, 'imports_s')} s; "
-            f"CPU s by phase {phase_cpu(group)}; {group[0]['procedures']} procedures, "
-            f"{group[0]['findings']} findings, files parsed {group[-1]['parsed']}, "
+            f"as a library call (``bench/audit_run.py``): {median_of(group, 'wall_s')} s wall, "
+            f"{median_of(group, 'cpu_s')} CPU s, audit call {median_of(group, 'audit_s')} s, imports "
+            f"{median_of(group, 'imports_s')} s; CPU s by phase {phase_cpu(group)}; {group[0]['procedures']} "
+            f"procedures, {group[0]['findings']} findings, files parsed {group[-1]['parsed']}, "
             f"procedures evaluated {group[-1]['evaluated']}"
         )
         loads = ", ".join(run["load"].split()[0] for run in group)
         rows.append(
-            f"| {label} | {target} | {median_of(group, 'wall_s')} | {median_of(group, 'cpu_s')} | {loads} | "
-            f"{detail} |"
+            f"| {label} | {target} | {median_of(command, 'wall_s')} | {median_of(command, 'cpu_s')} | "
+            f"{loads} | {detail} |"
         )
     one = real["one"]
     rows.append(
