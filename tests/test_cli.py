@@ -87,6 +87,9 @@ def test_audit_json_names_rule_target_and_legal_basis_and_follows_the_schema(tmp
         assert finding["procedure_code"] and finding["target"]["id"] and finding["references"]
     found = {f["rule_id"] for f in report["findings"]}
     assert {"TG-REUSE-DATA", "TG-STEP-SEQUENTIAL", "TG-STEP-UNUSED-OUTPUT"} <= found
+    # Written as json.dumps writes it with an indent of 2, non-ASCII text as it is (orjson does the work).
+    text = out.read_text(encoding="utf-8")
+    assert text == json.dumps(report, ensure_ascii=False, indent=2) + "\n" and "Giấy" in text
 
 
 def test_audit_csv_and_markdown(capsys):
