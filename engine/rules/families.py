@@ -129,18 +129,26 @@ class FamilyCandidate:
     components: tuple[tuple[str, str], ...]  # (folded name up to 80 characters, name as published)
     steps: frozenset[str]  # folded step actions up to 80 characters
     results: tuple[tuple[str, str], ...]  # (result code, or folded name when it has none; name)
+    # ``split_variant(name)``: worked out with the rest when the procedure is read, not at each audit (a
+    # tenth of a second on the portal records).
+    variant_split: tuple[tuple[str, ...], str]
 
     @classmethod
     def of(cls, p: Procedure) -> FamilyCandidate:
+        variants, object_key = split_variant(p.name)
         return cls(
             code=p.code,
             name=p.name,
+            variant_split=(tuple(variants), object_key),
             levels=tuple(sorted(level.value for level in p.levels)),
             agencies=tuple(p.agencies.competent + p.agencies.executing),
             components=tuple((fold(c.name)[:80], c.name) for c in p.components),
             steps=frozenset(fold(s.action)[:80] for s in p.steps),
             results=tuple((r.code or fold(r.name), r.name) for r in p.results),
         )
+
+
+Member = tuple[FamilyCandidate, tuple[str, ...]]  # a candidate and the variants its name names
 
 
 def find_families(procedures: Sequence[Procedure]) -> dict[str, Family]:
@@ -150,9 +158,9 @@ def find_families(procedures: Sequence[Procedure]) -> dict[str, Family]:
 
 def families_of(candidates: Sequence[FamilyCandidate]) -> dict[str, Family]:
     """``find_families`` on the candidates' summaries."""
-    groups: dict[tuple[str, tuple[str, ...]], list[tuple[FamilyCandidate, list[str]]]] = defaultdict(list)
+    groups: dict[tuple[str, tuple[str, ...]], list[Member]] = defaultdict(list)
     for p in candidates:
-        variants, object_key = split_variant(p.name)
+        variants, object_key = p.variant_split
         if variants and object_key:
             groups[(object_key, p.levels)].append((p, variants))
     families: dict[str, Family] = {}
@@ -164,9 +172,6 @@ def families_of(candidates: Sequence[FamilyCandidate]) -> dict[str, Family]:
             for p, _ in members:
                 families[p.code] = family
     return families
-
-
-Member = tuple[FamilyCandidate, list[str]]
 
 
 def _same_agency(candidates: list[Member]) -> list[list[Member]]:

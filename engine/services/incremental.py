@@ -15,7 +15,6 @@ Without a cache folder, a temporary one holds the procedures between the passes.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import os
 import sys
@@ -368,7 +367,6 @@ class _Reader:
             chunks = [missing[start : start + 16] for start in range(0, len(missing), 16)]
             if len(missing) <= HOLD_LIMIT:
                 self.holding = True  # before the fork, for the workers to see
-                importlib.import_module("networkx")  # for pass 2's procedure graphs, as ``forked_pool``
                 self.pool = ResidentWorkers(workers)  # ``_reader`` stays set: pass 2 runs on them
                 jobs = [[(str(files[i]), keys[i]) for i in chunk] for chunk in chunks]
                 for c, worker, payloads in self.pool.map(_parse_in_worker, jobs):
@@ -526,6 +524,8 @@ def entry_to_json(e: ContextEntry) -> dict[str, Any]:
         "components": f.components,
         "steps": sorted(f.steps),
         "results": f.results,
+        "variants": f.variant_split[0],
+        "object_key": f.variant_split[1],
     }
 
 
@@ -557,5 +557,6 @@ def entry_from_json(data: dict[str, Any]) -> ContextEntry:
             components=pairs(data["components"]),
             steps=frozenset(texts(data["steps"])),
             results=pairs(data["results"]),
+            variant_split=(texts(data["variants"]), s(data["object_key"])),
         ),
     )

@@ -296,7 +296,14 @@ def test_every_field_of_the_context_is_global_or_sliced():
 
 def _entry(code: str, signature: list[str]) -> ContextEntry:
     family = FamilyCandidate(
-        code, f"thủ tục {code}", ("province",), (), tuple((s, s) for s in signature), frozenset(), ()
+        code,
+        f"thủ tục {code}",
+        ("province",),
+        (),
+        tuple((s, s) for s in signature),
+        frozenset(),
+        (),
+        ((), ""),
     )
     return ContextEntry(code, f"thủ tục {code}", "f", None, (), (), (), (), family)
 
