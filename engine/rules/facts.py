@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from engine.graph import agency_handoffs, build_procedure_graph, unused_outputs
+from engine.graph import agency_handoffs, unused_outputs
 from engine.model import (
     ChannelKind,
     ClauseScope,
@@ -583,8 +583,7 @@ def _issuers(code: str, text: str, candidates: list[tuple[str, str, str]]) -> li
 
 def step_facts(p: Procedure) -> list[dict[str, Any]]:
     """The facts of the procedure's steps: of the procedure alone, whatever the context."""
-    graph = build_procedure_graph(p)
-    unused = unused_outputs(graph)
+    unused = unused_outputs(p)
     handoffs = {b for _, b in agency_handoffs(p)}
     steps = sorted(p.steps, key=lambda s: s.order)
     produced_by_previous: set[str] = set()

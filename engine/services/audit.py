@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import importlib
 import multiprocessing
 import os
 import zlib
@@ -52,7 +51,6 @@ def forked_pool(workers: int, initializer: Callable[[], None] | None = None) -> 
     """A pool of forked workers that share the parent's memory. The parent's objects are frozen out of the
     garbage collector first: a collection in a worker would write to every object's header and so copy
     every page of the parent it touches (a large catalogue's context, in each worker)."""
-    importlib.import_module("networkx")  # for the workers' procedure graphs: imported once, shared
     gc.freeze()
     try:
         fork = multiprocessing.get_context("fork")
