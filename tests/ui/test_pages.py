@@ -95,7 +95,7 @@ def test_opening_a_procedure_shows_its_name_and_findings(workbench: AppTest) -> 
     workbench.selectbox(key="k_cat_open").set_value("1.001193")
     workbench.button(key="open_procedure_button").click().run()
     assert not workbench.exception, workbench.exception
-    assert workbench.title[0].value == "Thủ tục đăng ký khai sinh"
+    assert [title.value for title in workbench.title] == ["Thủ tục đăng ký khai sinh"]  # once, not twice
 
 
 def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppTest) -> None:

@@ -97,7 +97,6 @@ def render(lang: str) -> None:
             disabled=plan is None,
         )
     findings = result.for_procedure(procedure.code)
-    st.title(procedure.name)
     st.caption(f"{procedure.code} · {_summary(procedure, lang)}")
     after = plan if view == "after" and plan is not None else None
     projected, notes = _projected(procedure, after)
