@@ -112,13 +112,14 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
 
 def _inputs(args: argparse.Namespace) -> list[Path | None]:
     """Every file an audit reads: the catalogue (a single file's folder may add data sources and
-    volumes), the rules folder and the bundled one (thesaurus, generic results), the bundled data
-    sources and the baseline."""
+    volumes), the rules folder, the bundled one (generic results) and the repository's (the thesaurus is
+    read from there whatever ``TINHGON_RULES`` says), the bundled data sources and the baseline."""
     catalogue = args.path or paths.catalogue_dir()
     beside = (
         [catalogue.parent / DATA_SOURCES_FILE, catalogue.parent / VOLUMES_FILE] if catalogue.is_file() else []
     )
-    return [catalogue, *beside, args.rules, paths.rules_dir(), paths.sources_file(), args.baseline]
+    bundled = [paths.rules_dir(), paths.REPO_ROOT / "rules", paths.sources_file()]
+    return [catalogue, *beside, args.rules, *bundled, args.baseline]
 
 
 def _emit(answer: replay.Answer, output: Path | None) -> int:
