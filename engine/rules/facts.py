@@ -9,7 +9,6 @@ policy staff.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import statistics
@@ -268,7 +267,7 @@ GLOBAL_FIELDS = ("registry", "audit_date", "generic_results")
 
 def context_slice(entry: ContextEntry, ctx: CatalogueContext) -> dict[str, Any]:
     """Every value the facts of ``entry``'s procedure read from the fields of ``ctx`` outside
-    ``GLOBAL_FIELDS``, as plain data, one key per field.
+    ``GLOBAL_FIELDS``, as data ``json_digest`` writes, one key per field.
 
     A procedure whose own record, ``GLOBAL_FIELDS`` and slice are unchanged has the same facts, hence the
     same findings: an incremental audit re-evaluates only procedures whose slice changed. Lists whose
@@ -284,7 +283,7 @@ def context_slice(entry: ContextEntry, ctx: CatalogueContext) -> dict[str, Any]:
             c: _first_other(ctx.result_codes.get(c, []), entry.code) for c in entry.result_codes
         },
         "similar": ctx.similar.get(entry.code),
-        "families": dataclasses.asdict(family) if family else None,
+        "families": family,  # a frozen dataclass of strings, which ``json_digest`` writes as it is
     }
 
 

@@ -31,6 +31,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from engine import __version__
 
 FORMAT = 3  # bump when the layout of entries changes
@@ -86,8 +88,13 @@ def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
 
 
 def json_digest(value: Any) -> str:
-    """The digest of a JSON-able value, independent of dict order."""
-    return digest(json.dumps(value, sort_keys=True, ensure_ascii=False, default=str))
+    """The digest of a JSON-able value (dataclasses included), independent of dict order: written by
+    orjson, ten times faster than ``json`` on the thousands of context slices an audit keys on."""
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str)
+    except orjson.JSONEncodeError:  # integers beyond 64 bits, which orjson does not write
+        text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    return digest(text)
 
 
 @cache
