@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from typing import Any
 
 import orjson
 
 from engine import __version__
 from engine.model import Finding
-from engine.services.audit import AuditResult
+from engine.services.audit import AuditResult, PackedAudit
 from engine.services.baseline import SEVERITY_ORDER, BaselineDiff
 from engine.services.summary import AuditSummary
 
@@ -48,19 +49,28 @@ def render_findings(
     With ``diff`` (a comparison with a baseline) each format says which findings are new and lists
     those resolved; with ``summary`` JSON and Markdown add the counts by severity and field.
     """
-    renderers = {"json": _json, "csv": _csv, "md": _markdown}
+    if fmt == "json":
+        return render_json(result, [f.model_dump(mode="json") for f in result.findings], diff, summary)
+    renderers = {"csv": _csv, "md": _markdown}
     return renderers[fmt](result, diff, summary)
 
 
-def _json(result: AuditResult, diff: BaselineDiff | None, summary: AuditSummary | None) -> str:
-    """JSON as documented by ``docs/findings.schema.json``."""
+def render_json(
+    audit: AuditResult | PackedAudit,
+    records: list[dict[str, Any]],
+    diff: BaselineDiff | None = None,
+    summary: AuditSummary | None = None,
+) -> str:
+    """JSON as documented by ``docs/findings.schema.json``, from the findings of ``audit`` as JSON data:
+    ``PackedAudit.records`` gives them without building the objects, a third of the time."""
+    hits = Counter(rule_id for r in records for rule_id in r["rule_ids"] or [r["rule_id"]])
     payload: dict[str, object] = {
         "tool": f"tinhgon {__version__}",
-        "audit_date": result.audit_date.isoformat(),
-        "procedures": result.procedures,
-        "rules": result.rules,
-        "hits_by_rule": dict(sorted(result.hits_by_rule().items())),
-        "findings": [f.model_dump(mode="json") for f in result.findings],
+        "audit_date": audit.audit_date.isoformat(),
+        "procedures": audit.procedures,
+        "rules": audit.rules,
+        "hits_by_rule": dict(sorted(hits.items())),
+        "findings": records,
     }
     if summary:
         payload["summary"] = summary.to_json()

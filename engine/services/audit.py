@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 import multiprocessing
 import os
 import zlib
@@ -22,12 +23,12 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
 from engine.errors import InputProblem, UserError
-from engine.model import Finding, Procedure
+from engine.model import Finding, Procedure, Severity
 from engine.recognise import Recogniser, default_thesaurus
 from engine.rules.facts import CatalogueContext, ContextEntry, context_slice, procedure_facts
 from engine.rules.findings import build_finding, dedupe
@@ -310,11 +311,42 @@ class PackedAudit:
                 for finding in StoredFindings.model_validate_json(zlib.decompress(block)).findings
             ]
         except (ValueError, ValidationError, zlib.error):  # an entry forged with its checksum
-            raise UserError(
-                f"{self.cache_folder or 'the audit cache'}: holds findings that do not read; "
-                "audit again with --no-cache, or delete that folder"
-            ) from None
+            raise self._unreadable() from None
         return AuditResult(findings, self.procedures, self.facts, self.rules, self.audit_date, self.evaluated)
+
+    def records(self) -> list[dict[str, Any]]:
+        """The findings as JSON data, as ``Finding.model_dump(mode="json")`` gives them, read from the
+        blocks without building objects: what the JSON report, the summary and the exit code need, in a
+        third of the time of ``unpack`` and ``model_dump`` on the real catalogue (measured). The fields
+        those read are checked, so an entry forged with its checksum is reported, not raised."""
+        try:
+            records = [r for block in self.packed for r in json.loads(zlib.decompress(block))["findings"]]
+            if all(_summarised(r) for r in records):
+                return records
+        except (ValueError, KeyError, TypeError, zlib.error):
+            pass
+        raise self._unreadable()
+
+    def _unreadable(self) -> UserError:
+        return UserError(
+            f"{self.cache_folder or 'the audit cache'}: holds findings that do not read; "
+            "audit again with --no-cache, or delete that folder"
+        )
+
+
+_SEVERITIES = frozenset(s.value for s in Severity)
+
+
+def _summarised(record: Any) -> bool:
+    """Whether a finding's JSON data holds what summaries and exit codes read, with their types."""
+    return (
+        isinstance(record, dict)
+        and isinstance(record.get("rule_id"), str)
+        and isinstance(record.get("rule_ids"), list)
+        and all(isinstance(r, str) for r in record["rule_ids"])
+        and isinstance(record.get("procedure_code"), str)
+        and record.get("severity") in _SEVERITIES
+    )
 
 
 # Workers are forked so they inherit the job (the context, the entries, how to get procedures) instead

@@ -20,7 +20,7 @@ from engine.adapters.yaml_files import validation_problems
 from engine.errors import UserError
 from engine.model import Finding, Severity
 
-# Most severe first: ``at_or_above`` keeps the findings as grave as a threshold or graver.
+# Most severe first: ``at_or_above`` keeps the severities as grave as a threshold or graver.
 SEVERITY_ORDER = (Severity.high, Severity.medium, Severity.low)
 
 
@@ -99,7 +99,7 @@ def compare(findings: Iterable[Finding], baseline: Baseline, rules_run: Collecti
     return diff
 
 
-def at_or_above(findings: Iterable[Finding], threshold: Severity) -> list[Finding]:
-    """The findings whose severity is ``threshold`` or graver."""
+def at_or_above(severities: Iterable[str], threshold: Severity) -> list[str]:
+    """The severities (of findings) that are ``threshold`` or graver."""
     graver = set(SEVERITY_ORDER[: SEVERITY_ORDER.index(threshold) + 1])
-    return [f for f in findings if f.severity in graver]
+    return [s for s in severities if s in graver]

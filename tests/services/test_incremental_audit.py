@@ -12,6 +12,7 @@ import random
 import re
 import shutil
 import sys
+import zlib
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -215,7 +216,20 @@ def test_a_damaged_database_is_moved_aside_and_started_afresh(records, tmp_path,
     assert again.parsed == 0 and again.result.evaluated == 0  # the new database serves the next run
 
 
-def test_an_entry_forged_with_its_checksum_is_reported_by_folder_not_raised(records, tmp_path, capsys):
+# Blocks of findings a forger could write with valid checksums: not zlib, and zlib of JSON whose
+# findings lack what the summary reads (JSON reports are written from that data, without objects).
+FORGED_BLOCKS = {
+    "not compressed": b"garbage",
+    "findings of the wrong shape": zlib.compress(b'{"findings": [{"rule_id": 3}], "facts": 1}'),
+    "not findings": zlib.compress(b'{"findings": 7}'),
+}
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+@pytest.mark.parametrize("block", FORGED_BLOCKS.values(), ids=FORGED_BLOCKS.keys())
+def test_an_entry_forged_with_its_checksum_is_reported_by_folder_not_raised(
+    records, tmp_path, capsys, fmt, block
+):
     folder = tmp_path / "cache"
     command = ["audit", str(records), "--cache-dir", str(folder), "--date", "2026-12-01", "--format", "csv"]
     assert main(command) == 0
@@ -225,10 +239,10 @@ def test_an_entry_forged_with_its_checksum_is_reported_by_folder_not_raised(reco
         payload = cache.get_bytes("audit", path.stem)
         assert payload is not None
         meta, _, _ = payload.partition(b"\n")
-        blocks = b"".join(len(b"garbage").to_bytes(4, "little") + b"garbage" for _ in range(RECORDS))
+        blocks = b"".join(len(block).to_bytes(4, "little") + block for _ in range(RECORDS))
         cache.put_bytes("audit", path.stem, meta + b"\n" + blocks)
     # Another format: not the same command, whose answer would be replayed (engine.services.replay).
-    assert main([*command[:-1], "md"]) == 1
+    assert main([*command[:-1], fmt]) == 1
     error = capsys.readouterr().err
     assert (
         error.startswith(f"tinhgon: error: {folder}: holds findings that do not read")
