@@ -40,24 +40,24 @@ def answer(args: argparse.Namespace, cache: Cache | None) -> Answer:
     except UserError:
         sys.stderr.write(err.getvalue())
         raise
-    # The findings as JSON data are enough for the summary, the exit code and a JSON report; objects are
-    # built only for the other formats and a baseline (a third of a warm report's time).
-    records = run.packed.records()
+    # What the findings tally, and a JSON report, need no objects: they are built only for the other
+    # formats and a baseline (engine.services.packed_findings).
+    tallies, fragments = run.packed.report_parts()
     diff = compare(run.result.findings, baseline, run.packed.rules) if baseline else None
-    summary = summarise(records, run.fields, len(problems), diff)
+    summary = summarise(tallies, run.fields, len(problems), diff)
     if args.format == "json":
-        text = render_json(run.packed, records, diff, summary)
+        text = render_json(run.packed, tallies, fragments, diff, summary).decode("utf-8")
     else:
         text = render_findings(run.result, args.format, diff, summary)
     if args.output:
-        print(f"{len(records)} findings written to {args.output}", file=out)
+        print(f"{len(tallies)} findings written to {args.output}", file=out)
         print(format_summary(summary), file=out)
     else:
         out.write(text)
         print(format_summary(summary), file=err)
     verdict = input_verdict(problems, args.keep_going, err)
     if verdict == ExitCode.ok:
-        severities = [f.severity for f in diff.new] if diff else [r["severity"] for r in records]
+        severities = [f.severity.value for f in diff.new] if diff else [t.severity for t in tallies]
         verdict = _gate(severities, args.fail_on, diff is not None, err)
     return Answer(out.getvalue(), err.getvalue(), int(verdict), text if args.output else None)
 

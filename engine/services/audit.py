@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 import multiprocessing
 import os
-import zlib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -23,21 +21,20 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, Protocol
-
-from pydantic import BaseModel, ValidationError
+from typing import Protocol
 
 from engine.errors import InputProblem, UserError
-from engine.model import Finding, Procedure, Severity
+from engine.model import Finding, Procedure
 from engine.recognise import Recogniser, default_thesaurus
 from engine.rules.facts import CatalogueContext, ContextEntry, context_slice, procedure_facts
 from engine.rules.findings import build_finding, dedupe
 from engine.rules.pack import Rule, load_rules
 from engine.rules.parameters import Parameters, load_parameters
 from engine.rules.runtime import RuleEngine
-from engine.services import paths
+from engine.services import packed_findings, paths
 from engine.services.cache import Cache, code_fingerprint, digest, files_digest, json_digest
 from engine.services.catalogue import Catalogue
+from engine.services.packed_findings import Tally
 from engine.services.resident import WORKER_GC_THRESHOLD
 
 Progress = Callable[[int, int], None]
@@ -252,8 +249,7 @@ class AuditJob:
             ]
             # In report order: procedures in catalogue order, then rule and target (a stable sort).
             findings = sorted(dedupe(found), key=lambda f: (f.rule_id, f.target.id))
-            payload = StoredFindings(findings=findings, facts=len(facts)).model_dump_json().encode("utf-8")
-            block = zlib.compress(payload, 1)
+            block = packed_findings.pack(findings)
             if cache and keys:
                 cache.put_bytes("findings", keys[n], b"%d %d\n" % (len(findings), len(facts)) + block)
             results.append((n, block, len(findings), len(facts)))
@@ -268,13 +264,6 @@ class Held(Protocol):
     def evaluate(
         self, job: AuditJob, todo: Sequence[int], keys: Sequence[str] | None, progress: Progress | None
     ) -> tuple[list[tuple[int, bytes, int, int]], list[int]]: ...
-
-
-class StoredFindings(BaseModel):
-    """One procedure's findings as the cache keeps them: JSON that pydantic parses straight from bytes."""
-
-    findings: list[Finding]
-    facts: int
 
 
 def _stored(payload: bytes | None) -> tuple[bytes, int, int] | None:
@@ -294,7 +283,7 @@ class PackedAudit:
     takes about 8 KB as an object and a tenth of that packed, so catalogues of a hundred thousand
     procedures are audited in bounded memory; ``unpack`` builds the ``AuditResult``."""
 
-    packed: list[bytes]  # zlib-compressed ``StoredFindings`` JSON, one per procedure
+    packed: list[bytes]  # one block per procedure (``engine.services.packed_findings``)
     findings: int
     procedures: int
     facts: int
@@ -305,48 +294,32 @@ class PackedAudit:
 
     def unpack(self) -> AuditResult:
         try:
-            findings = [
-                finding
-                for block in self.packed
-                for finding in StoredFindings.model_validate_json(zlib.decompress(block)).findings
-            ]
-        except (ValueError, ValidationError, zlib.error):  # an entry forged with its checksum
+            findings = [finding for block in self.packed for finding in packed_findings.unpack(block)]
+        except packed_findings.Unreadable:  # an entry forged with its checksum
             raise self._unreadable() from None
         return AuditResult(findings, self.procedures, self.facts, self.rules, self.audit_date, self.evaluated)
 
-    def records(self) -> list[dict[str, Any]]:
-        """The findings as JSON data, as ``Finding.model_dump(mode="json")`` gives them, read from the
-        blocks without building objects: what the JSON report, the summary and the exit code need, in a
-        third of the time of ``unpack`` and ``model_dump`` on the real catalogue (measured). The fields
-        those read are checked, so an entry forged with its checksum is reported, not raised."""
+    def report_parts(self) -> tuple[list[Tally], list[bytes]]:
+        """What each finding tallies, and each procedure's findings as the JSON report writes them: what
+        summaries, exit codes and JSON reports need, without building objects (see
+        ``engine.services.packed_findings``)."""
+        tallies: list[Tally] = []
+        fragments: list[bytes] = []
         try:
-            records = [r for block in self.packed for r in json.loads(zlib.decompress(block))["findings"]]
-            if all(_summarised(r) for r in records):
-                return records
-        except (ValueError, KeyError, TypeError, zlib.error):
-            pass
-        raise self._unreadable()
+            for block in self.packed:
+                found, fragment = packed_findings.read_block(block)
+                tallies += found
+                if found:
+                    fragments.append(fragment)
+        except packed_findings.Unreadable:
+            raise self._unreadable() from None
+        return tallies, fragments
 
     def _unreadable(self) -> UserError:
         return UserError(
             f"{self.cache_folder or 'the audit cache'}: holds findings that do not read; "
             "audit again with --no-cache, or delete that folder"
         )
-
-
-_SEVERITIES = frozenset(s.value for s in Severity)
-
-
-def _summarised(record: Any) -> bool:
-    """Whether a finding's JSON data holds what summaries and exit codes read, with their types."""
-    return (
-        isinstance(record, dict)
-        and isinstance(record.get("rule_id"), str)
-        and isinstance(record.get("rule_ids"), list)
-        and all(isinstance(r, str) for r in record["rule_ids"])
-        and isinstance(record.get("procedure_code"), str)
-        and record.get("severity") in _SEVERITIES
-    )
 
 
 # Workers are forked so they inherit the job (the context, the entries, how to get procedures) instead

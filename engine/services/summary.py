@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from engine.model import Procedure
 from engine.services.baseline import SEVERITY_ORDER, BaselineDiff
+from engine.services.packed_findings import Tally
 
 NO_FIELD = "(không ghi lĩnh vực)"
 
@@ -38,13 +38,13 @@ class AuditSummary:
 
 
 def summarise(
-    findings: Iterable[Mapping[str, Any]],
+    findings: Iterable[Tally],
     procedures: Iterable[Procedure] | Mapping[str, str | None],
     problems: int = 0,
     diff: BaselineDiff | None = None,
 ) -> AuditSummary:
-    """Count ``findings``, as JSON data (``PackedAudit.records``); the field of each comes from its
-    procedure in ``procedures`` (or a mapping of codes to fields)."""
+    """Count ``findings``, by what they tally (``PackedAudit.report_parts``); the field of each comes
+    from its procedure in ``procedures`` (or a mapping of codes to fields)."""
     if isinstance(procedures, Mapping):
         fields = {code: field or NO_FIELD for code, field in procedures.items()}
     else:
@@ -53,10 +53,10 @@ def summarise(
     return AuditSummary(
         procedures=len(fields),
         findings=len(found),
-        flagged_procedures=len({f["procedure_code"] for f in found}),
-        by_rule=Counter(f["rule_id"] for f in found),
-        by_severity=Counter(f["severity"] for f in found),
-        by_field=Counter(fields.get(f["procedure_code"], NO_FIELD) for f in found),
+        flagged_procedures=len({f.procedure_code for f in found}),
+        by_rule=Counter(f.rule_id for f in found),
+        by_severity=Counter(f.severity for f in found),
+        by_field=Counter(fields.get(f.procedure_code, NO_FIELD) for f in found),
         problems=problems,
         diff=diff,
     )

@@ -216,12 +216,14 @@ def test_a_damaged_database_is_moved_aside_and_started_afresh(records, tmp_path,
     assert again.parsed == 0 and again.result.evaluated == 0  # the new database serves the next run
 
 
-# Blocks of findings a forger could write with valid checksums: not zlib, and zlib of JSON whose
-# findings lack what the summary reads (JSON reports are written from that data, without objects).
+# Blocks of findings a forger could write with valid checksums (engine.services.packed_findings): not
+# zlib, tallies of the wrong types (read for every format), findings that are not findings (read to
+# build objects, for every format but JSON, which copies them as they are).
 FORGED_BLOCKS = {
     "not compressed": b"garbage",
-    "findings of the wrong shape": zlib.compress(b'{"findings": [{"rule_id": 3}], "facts": 1}'),
-    "not findings": zlib.compress(b'{"findings": 7}'),
+    "not tallies": zlib.compress(b'{"findings": 7}\n'),
+    "tallies of the wrong types": zlib.compress(b'[["TG-X", ["TG-X"], "grave", "1.0"]]\n{}'),
+    "tallies of the wrong shape": zlib.compress(b'[["TG-X", 3]]\n{}'),
 }
 
 

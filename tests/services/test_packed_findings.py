@@ -1,0 +1,75 @@
+"""Findings kept as report fragments (engine.services.packed_findings): they give back the findings, and a
+JSON report put together from them is the one json.dumps writes of the findings as objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zlib
+from dataclasses import replace
+
+import pytest
+
+from engine.report import render_findings, render_json
+from engine.services import packed_findings
+from engine.services.audit import load_rulebook
+from engine.services.baseline import compare, read_baseline
+from engine.services.cache import Cache
+from engine.services.incremental import CatalogueAudit, audit_catalogue
+from engine.services.summary import summarise
+from tests.conftest import HAND
+
+DATE = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def hand_audit(tmp_path_factory: pytest.TempPathFactory) -> CatalogueAudit:
+    cache = Cache(tmp_path_factory.mktemp("cache"))
+    return audit_catalogue(HAND, load_rulebook(include_experimental=True), DATE, cache)
+
+
+def test_a_block_gives_back_its_findings_and_their_tallies(hand_audit):
+    findings = hand_audit.result.findings
+    assert len(findings) > 10
+    by_procedure: dict[str, list] = {}
+    for f in findings:
+        by_procedure.setdefault(f.procedure_code, []).append(f)
+    for found in [*by_procedure.values(), []]:
+        block = packed_findings.pack(found)
+        assert packed_findings.unpack(block) == found
+        tallies, fragment = packed_findings.read_block(block)
+        assert tallies == [packed_findings.tally(f) for f in found]
+        assert json.loads(b"[" + fragment + b"]") == [f.model_dump(mode="json") for f in found]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [b"", b"garbage", zlib.compress(b"[1, 2]\n"), zlib.compress(b'[["TG-X", [], "high"]]\n')],
+    ids=["empty", "not zlib", "not tallies", "a tally cut short"],
+)
+def test_a_block_that_is_not_one_is_unreadable(block):
+    with pytest.raises(packed_findings.Unreadable):
+        packed_findings.read_block(block)
+    with pytest.raises(packed_findings.Unreadable):
+        packed_findings.unpack(block)
+
+
+@pytest.mark.parametrize("case", ["findings", "no findings", "baseline"])
+def test_a_json_report_from_packed_findings_is_what_json_dumps_writes(hand_audit, tmp_path, case):
+    packed = hand_audit.packed
+    tallies, fragments = packed.report_parts() if case != "no findings" else ([], [])
+    result = hand_audit.result if case != "no findings" else replace(hand_audit.result, findings=[])
+    diff = None
+    if case == "baseline":
+        previous = tmp_path / "previous.json"
+        kept = result.findings[: len(result.findings) // 2]  # the rest are new against this baseline
+        previous.write_text(render_findings(replace(result, findings=kept), "json"), encoding="utf-8")
+        diff = compare(result.findings, read_baseline(previous), packed.rules)
+        assert diff.new and diff.unchanged
+    summary = summarise(tallies, hand_audit.fields, 0, diff)
+    text = render_json(packed, tallies, fragments, diff, summary).decode("utf-8")
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+    assert text == render_findings(result, "json", diff, summary)  # the same report from objects
+    report = json.loads(text)
+    assert report["findings"] == [f.model_dump(mode="json") for f in result.findings]
+    assert sum(report["hits_by_rule"].values()) >= len(result.findings) == report["summary"]["findings"]
