@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from engine.adapters.catalogue_files import DATA_SOURCES_FILE, VOLUMES_FILE
-from engine.cli.common import CATALOGUE_HELP, KEEP_GOING_HELP, write_text
+from engine.cli.common import CATALOGUE_HELP, KEEP_GOING_HELP, write_bytes
 from engine.services import paths, replay
 from engine.services.cache import Cache, default_cache_dir
 
@@ -79,19 +79,20 @@ def _audit(args: argparse.Namespace) -> int:
     args.date = args.date or dt.date.today()  # one date for the key and the audit, even at midnight
     cache = None if args.no_cache else Cache(args.cache_dir or default_cache_dir())
     if cache is None:
-        return _emit(_answer(args, None), args.output)
-    key = replay.answer_key(_options(args), _inputs(args))
+        return _emit(_answer(args, None, {}), args.output)
+    seen: dict[str, str] = {}  # the digest of each file read for the key: the audit reads them no more
+    key = replay.answer_key(_options(args), _inputs(args), seen)
     answer = replay.recall(cache, key)
     if answer is None:
-        answer = _answer(args, cache)
+        answer = _answer(args, cache, seen)
         replay.remember(cache, key, answer)
     return _emit(answer, args.output)
 
 
-def _answer(args: argparse.Namespace, cache: Cache | None) -> replay.Answer:
+def _answer(args: argparse.Namespace, cache: Cache | None, seen: dict[str, str]) -> replay.Answer:
     from engine.cli.audit_answer import answer  # the engine: loaded only when there is an audit to run
 
-    return answer(args, cache)
+    return answer(args, cache, seen)
 
 
 def _options(args: argparse.Namespace) -> dict[str, object]:
@@ -125,7 +126,7 @@ def _inputs(args: argparse.Namespace) -> list[Path | None]:
 def _emit(answer: replay.Answer, output: Path | None) -> int:
     """Write the report and print the messages as the audit first did; its exit code."""
     if output is not None and answer.report is not None:
-        write_text(output, answer.report)
+        write_bytes(output, answer.report)
     sys.stdout.write(answer.stdout)
     sys.stderr.write(answer.stderr)
     return answer.exit_code

@@ -21,17 +21,16 @@ from engine.services.replay import Answer
 from engine.services.summary import summarise
 
 
-def answer(args: argparse.Namespace, cache: Cache | None) -> Answer:
-    """Audit as ``args`` say, from and into ``cache``. What stops the audit (no valid rules, nothing
-    valid read) is raised, with the problems found so far printed, and is not kept."""
+def answer(args: argparse.Namespace, cache: Cache | None, seen: dict[str, str]) -> Answer:
+    """Audit as ``args`` say, from and into ``cache``, with the digests of files already read in ``seen``
+    (``engine.services.cache.files_digest``). What stops the audit (no valid rules, nothing valid read) is
+    raised, with the problems found so far printed, and is not kept."""
     baseline = read_baseline(args.baseline) if args.baseline else None  # fail before the long part
     rulebook = load_rulebook(args.rules, include_experimental=args.experimental)
     if not rulebook.rules:
         report_problems(rulebook.problems)
         raise CannotRun("no valid rules to run")
-    run = audit_catalogue(
-        args.path, rulebook, args.date, cache, args.workers, progress=ProgressLine("auditing")
-    )
+    run = audit_catalogue(args.path, rulebook, args.date, cache, args.workers, ProgressLine("auditing"), seen)
     problems = run.problems + rulebook.problems
     out, err = io.StringIO(), io.StringIO()
     report_problems(problems, err)
@@ -46,20 +45,20 @@ def answer(args: argparse.Namespace, cache: Cache | None) -> Answer:
     diff = compare(run.result.findings, baseline, run.packed.rules) if baseline else None
     summary = summarise(tallies, run.fields, len(problems), diff)
     if args.format == "json":
-        text = render_json(run.packed, tallies, fragments, diff, summary).decode("utf-8")
+        report = render_json(run.packed, tallies, fragments, diff, summary)
     else:
-        text = render_findings(run.result, args.format, diff, summary)
+        report = render_findings(run.result, args.format, diff, summary).encode("utf-8")
     if args.output:
         print(f"{len(tallies)} findings written to {args.output}", file=out)
         print(format_summary(summary), file=out)
     else:
-        out.write(text)
+        out.write(report.decode("utf-8"))
         print(format_summary(summary), file=err)
     verdict = input_verdict(problems, args.keep_going, err)
     if verdict == ExitCode.ok:
         severities = [f.severity.value for f in diff.new] if diff else [t.severity for t in tallies]
         verdict = _gate(severities, args.fail_on, diff is not None, err)
-    return Answer(out.getvalue(), err.getvalue(), int(verdict), text if args.output else None)
+    return Answer(out.getvalue(), err.getvalue(), int(verdict), report if args.output else None)
 
 
 def _gate(severities: list[str], fail_on: str | None, new_only: bool, err: io.StringIO) -> ExitCode:

@@ -56,8 +56,8 @@ def input_verdict(problems: Sequence[InputProblem], keep_going: bool, err: TextI
     return ExitCode.invalid_input
 
 
-def write_text(path: Path, text: str) -> None:
+def write_bytes(path: Path, data: bytes) -> None:
     try:
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
     except OSError as error:
         raise CannotRun(f"{path}: cannot write: {error.strerror or error}") from None

@@ -63,17 +63,30 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def files_digest(*places: Path) -> str:
-    """The digest of the names and bytes of every file under ``places`` (files or folders)."""
+def files_digest(*places: Path, seen: dict[str, str] | None = None) -> str:
+    """The digest of the names and bytes of every file under ``places`` (files or folders). ``seen``, when
+    given, gets each file's ``file_digest`` by its path under ``places``: a command that hashes its
+    inputs for its replay key then parses the same files (``engine.cli.audit``) reads them once."""
     parts: list[str | bytes] = []
     for place in places:
         if place.is_dir():
             for name, path in sorted(_walk(str(place), "")):
-                with open(path, "rb") as file:
-                    parts += [name, file.read()]
+                parts += [name, file_digest(path, seen)]
         elif place.exists():
-            parts += [place.name, place.read_bytes()]
+            parts += [place.name, file_digest(str(place), seen)]
     return digest(*parts)
+
+
+def file_digest(path: str, seen: dict[str, str] | None = None) -> str:
+    """The SHA-256 of the bytes of the file at ``path``, from ``seen`` when it holds it (and into it);
+    raises ``OSError``."""
+    if seen is not None and path in seen:
+        return seen[path]
+    with open(path, "rb") as file:
+        found = hashlib.sha256(file.read()).hexdigest()
+    if seen is not None:
+        seen[path] = found
+    return found
 
 
 def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str]]:

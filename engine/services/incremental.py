@@ -53,7 +53,7 @@ from engine.services.audit import (
     audit_job,
     forked_pool,
 )
-from engine.services.cache import Cache, code_fingerprint, digest, json_digest
+from engine.services.cache import Cache, code_fingerprint, digest, file_digest, json_digest
 from engine.services.catalogue import Catalogue, enrich, load_catalogue, load_registry
 from engine.services.resident import ResidentWorkers
 
@@ -89,14 +89,16 @@ def audit_catalogue(
     cache: Cache | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    seen: dict[str, str] | None = None,
 ) -> CatalogueAudit:
     """Audit the catalogue at ``path`` (as ``load_catalogue`` reads it) with ``rulebook``, from and into
-    ``cache`` when given (see the module's docstring)."""
+    ``cache`` when given (see the module's docstring); ``seen`` holds the digests of files already read
+    (``engine.services.cache.files_digest``), by their paths under ``path``."""
     if cache is None:
         with tempfile.TemporaryDirectory(prefix="tinhgon-audit-") as temporary:
             scratch = Cache(Path(temporary))
             try:
-                return audit_catalogue(path, rulebook, audit_date, scratch, workers, progress)
+                return audit_catalogue(path, rulebook, audit_date, scratch, workers, progress, seen)
             finally:
                 scratch.close()
     path = Path(path or paths.catalogue_dir())
@@ -111,7 +113,7 @@ def audit_catalogue(
     kind, files = _files(path)
     if (folder / VOLUMES_FILE).exists():
         return _in_memory(path, rulebook, audit_date, cache, workers, progress)  # volumes span files
-    reader = _Reader(kind, registry, cache, rulebook)
+    reader = _Reader(kind, registry, cache, rulebook, seen)
     clock.workers_cpu = reader.workers_cpu
     try:
         return _audit_files(path, files, reader, registry_problems, audit_date, workers, progress, clock)
@@ -322,8 +324,16 @@ class _Reader:
     resident workers parsed them (see the module's docstring), the procedures stay with them for pass 2,
     evaluated with ``rulebook``."""
 
-    def __init__(self, kind: str, registry: SourceRegistry, cache: Cache, rulebook: Rulebook) -> None:
+    def __init__(
+        self,
+        kind: str,
+        registry: SourceRegistry,
+        cache: Cache,
+        rulebook: Rulebook,
+        seen: dict[str, str] | None = None,
+    ) -> None:
         self.kind = kind
+        self.seen = seen  # files' digests already read, by path (``files_digest``)
         self.registry = registry
         self.cache = cache
         self.rulebook = rulebook
@@ -349,7 +359,7 @@ class _Reader:
     def key(self, file: Path) -> str | None:
         """The cache key of one file; None when it cannot be read (parsing will say why)."""
         try:
-            return digest(self.context, str(file), file.read_bytes())
+            return digest(self.context, str(file), file_digest(str(file), self.seen))
         except OSError:
             return None
 

@@ -36,7 +36,7 @@ class Answer:
     stdout: str
     stderr: str
     exit_code: int
-    report: str | None = None  # the text written to the output file, when there is one
+    report: bytes | None = None  # the bytes written to the output file, when there is one
 
     def to_bytes(self) -> bytes:
         """The messages and exit code as a JSON line, then the report as it is written (not compressed:
@@ -44,7 +44,7 @@ class Answer:
         head = {"stdout": self.stdout, "stderr": self.stderr, "exit_code": self.exit_code}
         head["report"] = self.report is not None
         line = json.dumps(head, ensure_ascii=False).encode("utf-8")
-        return line + b"\n" + (self.report or "").encode("utf-8")
+        return line + b"\n" + (self.report or b"")
 
     @classmethod
     def from_bytes(cls, payload: bytes | None) -> Answer | None:
@@ -58,18 +58,20 @@ class Answer:
                 head["exit_code"],
                 head["report"],
             )
-            text = report.decode("utf-8") if has_report else None
         except (ValueError, TypeError, KeyError):
             return None
         if not (isinstance(stdout, str) and isinstance(stderr, str) and type(exit_code) is int):
             return None
-        return cls(stdout, stderr, exit_code, text)
+        return cls(stdout, stderr, exit_code, report if has_report is True else None)
 
 
-def answer_key(options: Mapping[str, object], inputs: Iterable[Path | None]) -> str:
+def answer_key(
+    options: Mapping[str, object], inputs: Iterable[Path | None], seen: dict[str, str] | None = None
+) -> str:
     """The key of a command's answer: its ``options`` (everything that shapes the output, the date and
     the paths as given included), the names and bytes of every file under ``inputs`` (missing ones
-    count as missing), the engine's code and data, and the Python and libraries that run it."""
+    count as missing), the engine's code and data, and the Python and libraries that run it. ``seen``
+    gets the digest of each file read, by its path under ``inputs`` as given (``files_digest``)."""
     parts: list[str | bytes] = [
         code_fingerprint(),
         json.dumps(options, sort_keys=True, default=str),
@@ -82,7 +84,7 @@ def answer_key(options: Mapping[str, object], inputs: Iterable[Path | None]) -> 
             continue
         resolved = place.resolve()
         parts += [str(resolved), "dir" if resolved.is_dir() else "file" if resolved.exists() else "missing"]
-        parts.append(files_digest(resolved) if resolved.exists() else "")
+        parts.append(files_digest(place, seen=seen) if resolved.exists() else "")
     return digest(*parts)
 
 
