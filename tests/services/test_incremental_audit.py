@@ -11,9 +11,10 @@ import os
 import random
 import re
 import shutil
+import sqlite3
 import sys
 import zlib
-from contextlib import suppress
+from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +215,27 @@ def test_a_damaged_database_is_moved_aside_and_started_afresh(records, tmp_path,
     shutil.rmtree(folder / "audit")
     again = audit_catalogue(records, rulebook, DATE, Cache(folder), workers=1)
     assert again.parsed == 0 and again.result.evaluated == 0  # the new database serves the next run
+
+
+def test_a_database_of_the_earlier_layout_is_replaced_and_then_serves(records, tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    with closing(sqlite3.connect(folder / "entries.sqlite")) as db, db:  # as tinhgon 0.1 made it
+        db.execute(
+            "CREATE TABLE entries (kind TEXT NOT NULL, key TEXT NOT NULL, entry BLOB NOT NULL, "
+            "PRIMARY KEY (kind, key)) WITHOUT ROWID"
+        )
+        db.execute("INSERT INTO entries VALUES ('parsed', 'k', x'00')")
+    cold = run(records, Cache(folder))
+    with closing(sqlite3.connect(folder / "entries.sqlite")) as db:
+        (layout,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'entries'").fetchone()
+        assert "WITHOUT ROWID" not in layout
+        assert not db.execute("SELECT 1 FROM entries WHERE key = 'k'").fetchall()  # dropped with its table
+    shutil.rmtree(folder / "audit")
+    rulebook = load_rulebook(include_experimental=True)
+    again = audit_catalogue(records, rulebook, DATE, Cache(folder), workers=1)
+    assert again.parsed == 0 and again.result.evaluated == 0
+    assert [f.model_dump(mode="json") for f in again.result.findings] == cold
 
 
 # Blocks of findings a forger could write with valid checksums (engine.services.packed_findings): not
