@@ -88,10 +88,11 @@ def render_json(
             "resolved": [f.model_dump(mode="json") for f in diff.resolved],
             "not_compared": diff.not_compared,
         }
-    findings = b"[\n" + b",\n".join(fragments) + b"\n  ]" if fragments else b"[]"
     opened = _indented(head).removesuffix(b"\n}")  # "{" and the head's fields
     closed = _indented(tail).removeprefix(b"{") if tail else b"\n}"  # the tail's fields and "}"
-    return opened + b',\n  "findings": ' + findings + (b"," if tail else b"") + closed + b"\n"
+    findings = [b"[\n", b",\n".join(fragments), b"\n  ]"] if fragments else [b"[]"]
+    # One join: the findings of the real catalogue are 11 MB, copied once.
+    return b"".join([opened, b',\n  "findings": ', *findings, b"," if tail else b"", closed, b"\n"])
 
 
 def _indented(value: dict[str, object]) -> bytes:
