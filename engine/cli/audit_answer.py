@@ -45,14 +45,14 @@ def answer(args: argparse.Namespace, cache: Cache | None, seen: dict[str, str]) 
     diff = compare(run.result.findings, baseline, run.packed.rules) if baseline else None
     summary = summarise(tallies, run.fields, len(problems), diff)
     if args.format == "json":
-        report = render_json(run.packed, tallies, fragments, diff, summary)
+        report = tuple(render_json(run.packed, tallies, fragments, diff, summary))
     else:
-        report = render_findings(run.result, args.format, diff, summary).encode("utf-8")
+        report = (render_findings(run.result, args.format, diff, summary).encode("utf-8"),)
     if args.output:
         print(f"{len(tallies)} findings written to {args.output}", file=out)
         print(format_summary(summary), file=out)
     else:
-        out.write(report.decode("utf-8"))
+        out.write(b"".join(report).decode("utf-8"))
         print(format_summary(summary), file=err)
     verdict = input_verdict(problems, args.keep_going, err)
     if verdict == ExitCode.ok:

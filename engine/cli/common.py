@@ -4,7 +4,7 @@ codes they lead to. Light on purpose: ``audit`` imports it before it knows wheth
 from __future__ import annotations
 
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -56,8 +56,10 @@ def input_verdict(problems: Sequence[InputProblem], keep_going: bool, err: TextI
     return ExitCode.invalid_input
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+def write_bytes(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write ``chunks`` one after the other to ``path``."""
     try:
-        path.write_bytes(data)
+        with path.open("wb") as file:
+            file.writelines(chunks)
     except OSError as error:
         raise CannotRun(f"{path}: cannot write: {error.strerror or error}") from None

@@ -20,13 +20,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from engine.services.cache import Cache, code_fingerprint, digest, files_digest
 
-KIND = "answer"  # the cache's kind of entry for answers (large: a JSON report of the catalogue is 9 MB)
+KIND = "answer"  # the cache's kind of entry for answers (large: a JSON report of the catalogue is 11 MB)
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,20 @@ class Answer:
     stdout: str
     stderr: str
     exit_code: int
-    report: bytes | None = None  # the bytes written to the output file, when there is one
+    # The bytes written to the output file, when there is one, in the pieces they were made in: a JSON
+    # report of fifty times the real catalogue is half a gigabyte, never joined into one.
+    report: tuple[bytes, ...] | None = None
 
     def to_bytes(self) -> bytes:
+        return b"".join(self.chunks())
+
+    def chunks(self) -> Iterator[bytes]:
         """The messages and exit code as a JSON line, then the report as it is written (not compressed:
-        decompressing the 9 MB of a JSON report would take a tenth of a replay)."""
+        decompressing the 11 MB of a JSON report would take a tenth of a replay)."""
         head = {"stdout": self.stdout, "stderr": self.stderr, "exit_code": self.exit_code}
         head["report"] = self.report is not None
-        line = json.dumps(head, ensure_ascii=False).encode("utf-8")
-        return line + b"\n" + (self.report or b"")
+        yield json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n"
+        yield from self.report or ()
 
     @classmethod
     def from_bytes(cls, payload: bytes | None) -> Answer | None:
@@ -62,7 +67,7 @@ class Answer:
             return None
         if not (isinstance(stdout, str) and isinstance(stderr, str) and type(exit_code) is int):
             return None
-        return cls(stdout, stderr, exit_code, report if has_report is True else None)
+        return cls(stdout, stderr, exit_code, (report,) if has_report is True else None)
 
 
 def answer_key(
@@ -103,4 +108,4 @@ def recall(cache: Cache, key: str) -> Answer | None:
 
 
 def remember(cache: Cache, key: str, answer: Answer) -> None:
-    cache.put_bytes(KIND, key, answer.to_bytes())
+    cache.put_chunks(KIND, key, answer.chunks())

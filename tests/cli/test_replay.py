@@ -180,7 +180,7 @@ def test_the_choices_spelled_for_the_parser_are_the_engines():
 
 
 def test_an_answer_survives_its_round_trip_and_rejects_what_is_not_one():
-    answer = replay.Answer("out\n", "err ✓\n", 3, "report\n{} ✓".encode())
+    answer = replay.Answer("out\n", "err ✓\n", 3, ("report\n{} ✓".encode(),))
     assert replay.Answer.from_bytes(answer.to_bytes()) == answer
     assert replay.Answer.from_bytes(replay.Answer("", "", 0).to_bytes()) == replay.Answer("", "", 0)
     for payload in (None, b"", b"[]\n", b'{"stdout": "", "stderr": "", "exit_code": "0", "report": false}\n'):

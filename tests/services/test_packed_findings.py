@@ -67,7 +67,7 @@ def test_a_json_report_from_packed_findings_is_what_json_dumps_writes(hand_audit
         diff = compare(result.findings, read_baseline(previous), packed.rules)
         assert diff.new and diff.unchanged
     summary = summarise(tallies, hand_audit.fields, 0, diff)
-    text = render_json(packed, tallies, fragments, diff, summary).decode("utf-8")
+    text = b"".join(render_json(packed, tallies, fragments, diff, summary)).decode("utf-8")
     assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
     assert text == render_findings(result, "json", diff, summary)  # the same report from objects
     report = json.loads(text)
