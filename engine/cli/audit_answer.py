@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from collections.abc import Iterable
 
 from engine.cli.common import input_verdict, needs_procedures, report_problems
 from engine.cli.progress import ProgressLine
@@ -41,11 +42,12 @@ def answer(args: argparse.Namespace, cache: Cache | None, seen: dict[str, str]) 
         raise
     # What the findings tally, and a JSON report, need no objects: they are built only for the other
     # formats and a baseline (engine.services.packed_findings).
-    tallies, fragments = run.packed.report_parts()
+    tallies = run.packed.tallies()
     diff = compare(run.result.findings, baseline, run.packed.rules) if baseline else None
     summary = summarise(tallies, run.fields, len(problems), diff)
+    report: Iterable[bytes]
     if args.format == "json":
-        report = tuple(render_json(run.packed, tallies, fragments, diff, summary))
+        report = render_json(run.packed, tallies, run.packed.fragments, diff, summary)
     else:
         report = (render_findings(run.result, args.format, diff, summary).encode("utf-8"),)
     if args.output:

@@ -3,8 +3,10 @@ codes they lead to. Light on purpose: ``audit`` imports it before it knows wheth
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Collection, Iterable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import TextIO
 
@@ -56,10 +58,21 @@ def input_verdict(problems: Sequence[InputProblem], keep_going: bool, err: TextI
     return ExitCode.invalid_input
 
 
-def write_bytes(path: Path, chunks: Iterable[bytes]) -> None:
-    """Write ``chunks`` one after the other to ``path``."""
+def write_bytes(path: Path, chunks: Iterable[bytes | memoryview]) -> None:
+    """Write ``chunks`` to ``path``. A regular file is written beside it and renamed into place: a reader
+    never sees half a report, and one that could not be finished leaves the previous one as it was."""
+    if path.exists() and not path.is_file():  # /dev/stdout, a pipe: written as it is
+        target, temporary = path, None
+    else:
+        target = temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with path.open("wb") as file:
+        with target.open("wb") as file:
             file.writelines(chunks)
+        if temporary:
+            os.replace(temporary, path)
     except OSError as error:
         raise CannotRun(f"{path}: cannot write: {error.strerror or error}") from None
+    finally:
+        if temporary:
+            with suppress(OSError):
+                temporary.unlink(missing_ok=True)

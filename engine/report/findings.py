@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import orjson
 
@@ -51,8 +53,14 @@ def render_findings(
     """
     if fmt == "json":
         findings = result.findings
-        fragments = [fragment(findings)] if findings else []
-        return b"".join(render_json(result, [tally(f) for f in findings], fragments, diff, summary)).decode()
+        pieces = render_json(
+            result,
+            [tally(f) for f in findings],
+            lambda: [fragment(findings)] if findings else [],
+            diff,
+            summary,
+        )
+        return b"".join(pieces).decode("utf-8")
     renderers = {"csv": _csv, "md": _markdown}
     return renderers[fmt](result, diff, summary)
 
@@ -60,16 +68,13 @@ def render_findings(
 def render_json(
     audit: AuditResult | PackedAudit,
     tallies: list[Tally],
-    fragments: list[bytes],
+    fragments: Callable[[], Iterable[bytes]],
     diff: BaselineDiff | None = None,
     summary: AuditSummary | None = None,
-) -> list[bytes]:
+) -> JsonReport:
     """JSON as documented by ``docs/findings.schema.json``, put together from the findings of ``audit``
-    as the report writes them (``PackedAudit.report_parts``): a warm audit's findings are not parsed and
-    written again. Joined, the pieces are what ``json.dumps(payload, indent=2, ensure_ascii=False)``
-    writes (a test checks): each top-level field of orjson's indented output is on lines of its own.
-    They are left unjoined, each procedure's findings a piece: at fifty times the real catalogue the
-    findings are half a gigabyte."""
+    as the report writes them (``PackedAudit.fragments``): a warm audit's findings are not parsed and
+    written again, and are decompressed one procedure at a time as the report is written."""
     hits = Counter(rule_id for t in tallies for rule_id in t.rule_ids or [t.rule_id])
     head: dict[str, object] = {
         "tool": f"tinhgon {__version__}",
@@ -91,13 +96,30 @@ def render_json(
             "not_compared": diff.not_compared,
         }
     opened = _indented(head).removesuffix(b"\n}")  # "{" and the head's fields
-    closed = _indented(tail).removeprefix(b"{") if tail else b"\n}"  # the tail's fields and "}"
-    if fragments:
-        listed = [piece for fragment in fragments for piece in (b",\n", fragment)][1:]
-        findings = [b"[\n", *listed, b"\n  ]"]
-    else:
-        findings = [b"[]"]
-    return [opened, b',\n  "findings": ', *findings, b"," if tail else b"", closed, b"\n"]
+    closed = b"," + _indented(tail).removeprefix(b"{") if tail else b"\n}"  # the tail's fields and "}"
+    return JsonReport(opened, fragments, closed)
+
+
+@dataclass(frozen=True)
+class JsonReport:
+    """A JSON report as pieces, made afresh each time it is iterated: the audit command writes it to its
+    output file and to the cache, never joined (at fifty times the real catalogue the findings are three
+    quarters of a gigabyte). Joined, the pieces are what ``json.dumps(payload, indent=2,
+    ensure_ascii=False)`` writes (a test checks): each top-level field of orjson's indented output is on
+    lines of its own, and each finding is indented as the list holds it (``packed_findings``)."""
+
+    opened: bytes  # "{" and the fields before the findings
+    fragments: Callable[[], Iterable[bytes]]  # each procedure's findings, as the list holds them
+    closed: bytes  # the fields after the findings, and "}"
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self.opened + b',\n  "findings": '
+        listed = False
+        for piece in self.fragments():
+            yield b",\n" if listed else b"[\n"
+            yield piece
+            listed = True
+        yield (b"\n  ]" if listed else b"[]") + self.closed + b"\n"
 
 
 def _indented(value: dict[str, object]) -> bytes:

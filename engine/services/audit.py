@@ -299,21 +299,23 @@ class PackedAudit:
             raise self._unreadable() from None
         return AuditResult(findings, self.procedures, self.facts, self.rules, self.audit_date, self.evaluated)
 
-    def report_parts(self) -> tuple[list[Tally], list[bytes]]:
-        """What each finding tallies, and each procedure's findings as the JSON report writes them: what
-        summaries, exit codes and JSON reports need, without building objects (see
-        ``engine.services.packed_findings``)."""
-        tallies: list[Tally] = []
-        fragments: list[bytes] = []
+    def tallies(self) -> list[Tally]:
+        """What each finding tallies, read without decompressing the findings: what summaries and exit
+        codes need (see ``engine.services.packed_findings``)."""
         try:
-            for block in self.packed:
-                found, fragment = packed_findings.read_block(block)
-                tallies += found
-                if found:
-                    fragments.append(fragment)
+            return [t for block in self.packed for t in packed_findings.read_tallies(block)]
         except packed_findings.Unreadable:
             raise self._unreadable() from None
-        return tallies, fragments
+
+    def fragments(self) -> Iterator[bytes]:
+        """Each procedure that has findings, its findings as the JSON report writes them, decompressed one
+        at a time as they are asked for."""
+        try:
+            for block in self.packed:
+                if packed_findings.has_findings(block):
+                    yield packed_findings.read_fragment(block)
+        except packed_findings.Unreadable:
+            raise self._unreadable() from None
 
     def _unreadable(self) -> UserError:
         return UserError(

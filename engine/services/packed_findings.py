@@ -1,5 +1,5 @@
-"""How an audit keeps each procedure's findings: one zlib block holding a line of tallies, what summaries
-and exit codes read of each finding, then the findings written as the JSON report writes them.
+"""How an audit keeps each procedure's findings: one block holding a line of tallies, what summaries and
+exit codes read of each finding, then the findings written as the JSON report writes them, compressed.
 
 A report of a warm audit is then put together from these bytes (``engine.report.findings.render_json``)
 instead of parsing ten megabytes of findings and writing them again: on the real catalogue that was
@@ -11,7 +11,7 @@ most of a one-changed-record audit's report time. Objects are built only for the
 ...             severity=Severity.high, measure=Measure.cut_component,
 ...             message_vi="…", message_en="…", rationale="…")
 >>> block = pack([f])
->>> read_block(block)[0]
+>>> read_tallies(block)
 [Tally(rule_id='TG-X', rule_ids=['TG-X'], severity='high', procedure_code='1.0')]
 >>> unpack(block) == [f]
 True
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import orjson
 from pydantic import TypeAdapter
@@ -58,35 +58,43 @@ def fragment(findings: Sequence[Finding]) -> bytes:
 
 
 def pack(findings: Sequence[Finding]) -> bytes:
-    """One procedure's findings as one block."""
-    header = orjson.dumps([list(tally(f)) for f in findings])
-    return zlib.compress(header + b"\n" + fragment(findings), 1)
+    """One procedure's findings as one block: the tallies' JSON line, then the fragment compressed."""
+    return orjson.dumps([list(tally(f)) for f in findings]) + b"\n" + zlib.compress(fragment(findings), 1)
 
 
-def read_block(block: bytes) -> tuple[list[Tally], bytes]:
-    """The tallies and the report fragment of a block; raises ``Unreadable``."""
-    return _split(block)
+def has_findings(block: bytes) -> bool:
+    """Whether a block holds findings: ``pack`` starts a block without any with an empty list."""
+    return not block.startswith(b"[]\n")
+
+
+def read_tallies(block: bytes) -> list[Tally]:
+    """The tallies of a block, read without decompressing its findings; raises ``Unreadable``."""
+    line, _, _ = block.partition(b"\n")  # compact JSON holds no line break
+    try:
+        tallies = [Tally(*t) for t in orjson.loads(line)]
+    except (ValueError, TypeError):
+        raise Unreadable("not a block of findings") from None
+    if not all(map(_well_typed, tallies)):
+        raise Unreadable("tallies of the wrong types")
+    return tallies
+
+
+def read_fragment(block: bytes) -> bytes:
+    """The report fragment of a block; raises ``Unreadable``."""
+    _, _, body = block.partition(b"\n")
+    try:
+        return zlib.decompress(body)
+    except zlib.error:
+        raise Unreadable("findings that are not compressed") from None
 
 
 def unpack(block: bytes) -> list[Finding]:
     """The findings of a block as objects; raises ``Unreadable``."""
-    _, body = _split(block)
+    read_tallies(block)
     try:
-        return _FINDINGS.validate_json(b"[" + body + b"]")
+        return _FINDINGS.validate_json(b"[" + read_fragment(block) + b"]")
     except ValueError:  # pydantic's ValidationError is one
         raise Unreadable("findings that do not validate") from None
-
-
-def _split(block: bytes) -> tuple[list[Tally], bytes]:
-    try:
-        line, _, body = zlib.decompress(block).partition(b"\n")
-        header: Any = orjson.loads(line)
-        tallies = [Tally(*t) for t in header]
-    except (ValueError, TypeError, zlib.error):
-        raise Unreadable("not a block of findings") from None
-    if not all(map(_well_typed, tallies)):
-        raise Unreadable("tallies of the wrong types")
-    return tallies, body
 
 
 def _well_typed(t: Tally) -> bool:

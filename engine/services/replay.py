@@ -36,27 +36,32 @@ class Answer:
     stdout: str
     stderr: str
     exit_code: int
-    # The bytes written to the output file, when there is one, in the pieces they were made in: a JSON
-    # report of fifty times the real catalogue is half a gigabyte, never joined into one.
-    report: tuple[bytes, ...] | None = None
+    # The bytes written to the output file, when there is one, in the pieces they are made in: a JSON
+    # report of fifty times the real catalogue is three quarters of a gigabyte, never joined into one.
+    report: Iterable[bytes | memoryview] | None = None
 
     def to_bytes(self) -> bytes:
         return b"".join(self.chunks())
 
-    def chunks(self) -> Iterator[bytes]:
-        """The messages and exit code as a JSON line, then the report as it is written (not compressed:
-        decompressing the 11 MB of a JSON report would take a tenth of a replay)."""
+    def chunks(self) -> Iterator[bytes | memoryview]:
+        """The messages and exit code as a JSON line after its length, then the report as it is written
+        (not compressed: decompressing the 11 MB of a JSON report would take a tenth of a replay)."""
         head = {"stdout": self.stdout, "stderr": self.stderr, "exit_code": self.exit_code}
         head["report"] = self.report is not None
-        yield json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n"
+        line = json.dumps(head, ensure_ascii=False).encode("utf-8")
+        yield len(line).to_bytes(8, "little") + line
         yield from self.report or ()
 
     @classmethod
-    def from_bytes(cls, payload: bytes | None) -> Answer | None:
-        """The answer ``to_bytes`` wrote; None for anything else, which is then audited afresh."""
-        line, _, report = (payload or b"").partition(b"\n")
+    def from_bytes(cls, payload: bytes | memoryview | None) -> Answer | None:
+        """The answer ``to_bytes`` wrote; None for anything else, which is then audited afresh. The
+        report stays a view of ``payload``: a replay copies nothing of it but to the output file."""
+        if payload is None or len(payload) < 8:
+            return None
+        size = int.from_bytes(payload[:8], "little")
+        report = payload[8 + size :]
         try:
-            head = json.loads(line)
+            head = json.loads(bytes(payload[8 : 8 + size]))
             stdout, stderr, exit_code, has_report = (
                 head["stdout"],
                 head["stderr"],
@@ -104,7 +109,7 @@ def _libraries() -> list[str]:
 
 
 def recall(cache: Cache, key: str) -> Answer | None:
-    return Answer.from_bytes(cache.get_bytes(KIND, key))
+    return Answer.from_bytes(cache.get_view(KIND, key))
 
 
 def remember(cache: Cache, key: str, answer: Answer) -> None:

@@ -183,7 +183,8 @@ def test_an_answer_survives_its_round_trip_and_rejects_what_is_not_one():
     answer = replay.Answer("out\n", "err ✓\n", 3, ("report\n{} ✓".encode(),))
     assert replay.Answer.from_bytes(answer.to_bytes()) == answer
     assert replay.Answer.from_bytes(replay.Answer("", "", 0).to_bytes()) == replay.Answer("", "", 0)
-    for payload in (None, b"", b"[]\n", b'{"stdout": "", "stderr": "", "exit_code": "0", "report": false}\n'):
+    head = b'{"stdout": "", "stderr": "", "exit_code": "0", "report": false}'
+    for payload in (None, b"", b"[]\n", len(head).to_bytes(8, "little") + head, b"\xff" * 8 + head):
         assert replay.Answer.from_bytes(payload) is None
 
 

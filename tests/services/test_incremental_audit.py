@@ -238,14 +238,13 @@ def test_a_database_of_the_earlier_layout_is_replaced_and_then_serves(records, t
     assert [f.model_dump(mode="json") for f in again.result.findings] == cold
 
 
-# Blocks of findings a forger could write with valid checksums (engine.services.packed_findings): not
-# zlib, tallies of the wrong types (read for every format), findings that are not findings (read to
-# build objects, for every format but JSON, which copies them as they are).
+# Blocks of findings a forger could write with valid checksums (engine.services.packed_findings): tallies
+# that do not read (read for every format), findings that are not compressed (read for every format).
 FORGED_BLOCKS = {
-    "not compressed": b"garbage",
-    "not tallies": zlib.compress(b'{"findings": 7}\n'),
-    "tallies of the wrong types": zlib.compress(b'[["TG-X", ["TG-X"], "grave", "1.0"]]\n{}'),
-    "tallies of the wrong shape": zlib.compress(b'[["TG-X", 3]]\n{}'),
+    "not tallies": b"garbage",
+    "tallies of the wrong types": b'[["TG-X", ["TG-X"], "grave", "1.0"]]\n' + zlib.compress(b"{}"),
+    "tallies of the wrong shape": b'[["TG-X", 3]]\n' + zlib.compress(b"{}"),
+    "findings not compressed": b'[["TG-X", ["TG-X"], "high", "1.0"]]\ngarbage',
 }
 
 

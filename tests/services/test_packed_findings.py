@@ -37,27 +37,41 @@ def test_a_block_gives_back_its_findings_and_their_tallies(hand_audit):
     for found in [*by_procedure.values(), []]:
         block = packed_findings.pack(found)
         assert packed_findings.unpack(block) == found
-        tallies, fragment = packed_findings.read_block(block)
-        assert tallies == [packed_findings.tally(f) for f in found]
+        assert packed_findings.read_tallies(block) == [packed_findings.tally(f) for f in found]
+        assert packed_findings.has_findings(block) == bool(found)
+        fragment = packed_findings.read_fragment(block)
         assert json.loads(b"[" + fragment + b"]") == [f.model_dump(mode="json") for f in found]
 
 
 @pytest.mark.parametrize(
     "block",
-    [b"", b"garbage", zlib.compress(b"[1, 2]\n"), zlib.compress(b'[["TG-X", [], "high"]]\n')],
-    ids=["empty", "not zlib", "not tallies", "a tally cut short"],
+    [b"", b"garbage", b"[1, 2]\n", b'[["TG-X", [], "high"]]\n', b'[["TG-X", [], "grave", "1.0"]]\n'],
+    ids=["empty", "not tallies", "tallies of numbers", "a tally cut short", "a severity that is not one"],
 )
-def test_a_block_that_is_not_one_is_unreadable(block):
+def test_a_block_whose_tallies_do_not_read_is_unreadable(block):
     with pytest.raises(packed_findings.Unreadable):
-        packed_findings.read_block(block)
+        packed_findings.read_tallies(block)
     with pytest.raises(packed_findings.Unreadable):
         packed_findings.unpack(block)
+
+
+@pytest.mark.parametrize(
+    "body", [b"garbage", zlib.compress(b'{"rule_id": 3}')], ids=["not compressed", "not findings"]
+)
+def test_a_block_whose_findings_do_not_read_is_unreadable(body):
+    block = b'[["TG-X", ["TG-X"], "high", "1.0"]]\n' + body
+    assert packed_findings.read_tallies(block)  # what summaries read holds
+    with pytest.raises(packed_findings.Unreadable):
+        packed_findings.unpack(block)
+    if body == b"garbage":
+        with pytest.raises(packed_findings.Unreadable):
+            packed_findings.read_fragment(block)
 
 
 @pytest.mark.parametrize("case", ["findings", "no findings", "baseline"])
 def test_a_json_report_from_packed_findings_is_what_json_dumps_writes(hand_audit, tmp_path, case):
     packed = hand_audit.packed
-    tallies, fragments = packed.report_parts() if case != "no findings" else ([], [])
+    tallies, fragments = (packed.tallies(), packed.fragments) if case != "no findings" else ([], list)
     result = hand_audit.result if case != "no findings" else replace(hand_audit.result, findings=[])
     diff = None
     if case == "baseline":
