@@ -70,9 +70,11 @@ def test_concurrent_processes_on_one_plan_lose_no_update(db_url):
             assert chain[-1].new == str(getattr(measure, field))
         assert measure.version == 1 + sum(1 for e in comments if e.measure_id == measure.id)
     assert final.version == 1 + WORKERS * CHANGES
-    # The workers really interleaved: the trail is not one worker's changes after another's.
+    # The workers really interleaved: the trail is not one worker's changes after another's, which would
+    # switch actors WORKERS - 1 times. (How often they interleave is the scheduler's: a loaded machine
+    # ran a worker's changes in bursts, 8 switches where an idle one makes dozens.)
     switches = sum(a.actor != b.actor for a, b in zip(comments, comments[1:], strict=False))
-    assert switches > 2 * WORKERS
+    assert switches > WORKERS - 1
 
 
 REVIEWERS = 4
