@@ -61,15 +61,16 @@ def input_verdict(problems: Sequence[InputProblem], keep_going: bool, err: TextI
 def write_bytes(path: Path, chunks: Iterable[bytes | memoryview]) -> None:
     """Write ``chunks`` to ``path``. A regular file is written beside it and renamed into place: a reader
     never sees half a report, and one that could not be finished leaves the previous one as it was."""
-    if path.exists() and not path.is_file():  # /dev/stdout, a pipe: written as it is
-        target, temporary = path, None
+    final = path.resolve() if path.is_symlink() else path  # the file a link names, not the link
+    if final.exists() and not final.is_file():  # /dev/stdout, a pipe: written as it is
+        target, temporary = final, None
     else:
-        target = temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        target = temporary = final.with_name(f".{final.name}.{os.getpid()}.tmp")
     try:
         with target.open("wb") as file:
             file.writelines(chunks)
         if temporary:
-            os.replace(temporary, path)
+            os.replace(temporary, final)
     except OSError as error:
         raise CannotRun(f"{path}: cannot write: {error.strerror or error}") from None
     finally:

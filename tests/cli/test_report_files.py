@@ -18,6 +18,17 @@ def test_a_report_replaces_the_previous_one_whole(tmp_path):
     assert out.read_bytes() == b"new report" and os.listdir(tmp_path) == ["findings.json"]
 
 
+def test_a_report_to_a_link_replaces_the_file_it_names(tmp_path):
+    (tmp_path / "shared").mkdir()
+    named = tmp_path / "shared" / "findings.json"
+    named.write_bytes(b"previous")
+    link = tmp_path / "findings.json"
+    link.symlink_to(named)
+    write_bytes(link, [b"report"])
+    assert link.is_symlink() and named.read_bytes() == b"report"
+    assert sorted(os.listdir(tmp_path / "shared")) == ["findings.json"]
+
+
 def test_a_report_that_cannot_be_finished_leaves_the_previous_one(tmp_path):
     out = tmp_path / "findings.json"
     out.write_bytes(b"previous")
