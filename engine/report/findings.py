@@ -8,13 +8,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-import orjson
-
 from engine import __version__
 from engine.model import Finding
 from engine.services.audit import AuditResult, PackedAudit
 from engine.services.baseline import SEVERITY_ORDER, BaselineDiff
-from engine.services.packed_findings import Tally, fragment, tally
+from engine.services.packed_findings import Tally, fragment, report_json, tally
 from engine.services.summary import AuditSummary
 
 FORMATS = ("json", "csv", "md")
@@ -75,7 +73,7 @@ def render_json(
     """JSON as documented by ``docs/findings.schema.json``, put together from the findings of ``audit``
     as the report writes them (``PackedAudit.fragments``): a warm audit's findings are not parsed and
     written again, and are decompressed one procedure at a time as the report is written."""
-    hits = Counter(rule_id for t in tallies for rule_id in t.rule_ids or [t.rule_id])
+    hits = Counter(rule_id for t in tallies for rule_id in t.rule_ids)  # every rule, as ``all_rule_ids``
     head: dict[str, object] = {
         "tool": f"tinhgon {__version__}",
         "audit_date": audit.audit_date.isoformat(),
@@ -95,8 +93,8 @@ def render_json(
             "resolved": [f.model_dump(mode="json") for f in diff.resolved],
             "not_compared": diff.not_compared,
         }
-    opened = _indented(head).removesuffix(b"\n}")  # "{" and the head's fields
-    closed = b"," + _indented(tail).removeprefix(b"{") if tail else b"\n}"  # the tail's fields and "}"
+    opened = report_json(head).removesuffix(b"\n}")  # "{" and the head's fields
+    closed = b"," + report_json(tail).removeprefix(b"{") if tail else b"\n}"  # the tail's fields and "}"
     return JsonReport(opened, fragments, closed)
 
 
@@ -120,10 +118,6 @@ class JsonReport:
             yield piece
             listed = True
         yield (b"\n  ]" if listed else b"[]") + self.closed + b"\n"
-
-
-def _indented(value: dict[str, object]) -> bytes:
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
 
 
 def _csv(result: AuditResult, diff: BaselineDiff | None, _summary: AuditSummary | None) -> str:

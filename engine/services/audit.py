@@ -269,7 +269,7 @@ class Held(Protocol):
 def _stored(payload: bytes | None) -> tuple[bytes, int, int] | None:
     """The packed findings, their count and the facts' count that ``AuditJob.evaluate`` stored; None for
     anything else, which is then evaluated afresh. The cache's checksum vouches for the block: it is
-    unpacked only when the report is built (``PackedAudit.unpack``)."""
+    read only when the report is built (``PackedAudit.tallies``, ``fragments``, ``unpack``)."""
     line, _, block = (payload or b"").partition(b"\n")
     counts = line.split(b" ")
     if len(counts) != 2 or not all(c.isdigit() for c in counts) or not block:

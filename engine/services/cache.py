@@ -142,11 +142,8 @@ class Cache:
         format."""
         if kind not in LARGE_KINDS:
             return self.get_many(kind, [key])[0]
-        try:
-            with open(self._path(kind, key), "rb") as file:
-                return self._payload(key, file.read())
-        except OSError:
-            return None
+        view = self.get_view(kind, key)
+        return None if view is None else bytes(view)
 
     def get_view(self, kind: str, key: str) -> memoryview | None:
         """``get_bytes`` of an entry of ``LARGE_KINDS``, its payload a view of the file's bytes, not a copy

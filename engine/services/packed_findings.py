@@ -108,7 +108,11 @@ def _well_typed(t: Tally) -> bool:
     )
 
 
+def report_json(value: object) -> bytes:
+    """``value`` as the JSON report writes it: what ``json.dumps(indent=2, ensure_ascii=False)`` writes."""
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
+
+
 def _indented(value: object) -> bytes:
     # JSON text never holds a raw line break inside a string, so every line break is orjson's own.
-    text = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
-    return REPORT_INDENT + text.replace(b"\n", b"\n" + REPORT_INDENT)
+    return REPORT_INDENT + report_json(value).replace(b"\n", b"\n" + REPORT_INDENT)
