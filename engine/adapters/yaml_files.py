@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from engine.adapters.catalogue_files import DATA_SOURCES_FILE, VOLUMES_FILE
 from engine.adapters.decoding import DataProblem, DecodeProblem, clean_data, decode_text
+from engine.adapters.folders import files_under
 from engine.errors import InputProblem
 
 M = TypeVar("M", bound=BaseModel)
@@ -92,8 +93,8 @@ def load_model(path: Path, model: type[M]) -> tuple[M | None, list[InputProblem]
 
 def procedure_files(folder: Path) -> Iterator[Path]:
     """Procedure files under ``folder``, in a stable order; the data-sources and volumes files are not."""
-    for path in sorted(folder.rglob("*.y*ml")):
-        if path.name not in (DATA_SOURCES_FILE, VOLUMES_FILE) and path.suffix in (".yaml", ".yml"):
+    for path in files_under(folder, (".yaml", ".yml")):
+        if path.name not in (DATA_SOURCES_FILE, VOLUMES_FILE):
             yield path
 
 

@@ -16,6 +16,7 @@ from engine.adapters.decoding import (
     clean_data,
     decode_text,
 )
+from engine.adapters.folders import files_under
 from engine.errors import InputProblem
 from engine.importers.outcome import EXAMPLES_PER_KIND, ImportOutcome, RecordProblem
 from engine.model import Procedure
@@ -26,7 +27,7 @@ AddFile = Callable[[ImportOutcome, Any, str, dict[str, str]], None]
 
 def json_files(folder: Path) -> Iterator[Path]:
     """Every ``*.json`` file under ``folder``, in a stable order."""
-    yield from sorted(path for path in folder.rglob("*.json") if path.is_file())
+    yield from files_under(folder, (".json",))
 
 
 def import_files(files: Iterable[Path], add: AddFile) -> ImportOutcome:
