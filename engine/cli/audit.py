@@ -15,7 +15,7 @@ from pathlib import Path
 from engine.adapters.catalogue_files import DATA_SOURCES_FILE, VOLUMES_FILE
 from engine.cli.common import CATALOGUE_HELP, KEEP_GOING_HELP, write_bytes
 from engine.services import paths, replay
-from engine.services.cache import Cache, default_cache_dir
+from engine.services.cache import Cache, FileDigests, default_cache_dir
 
 # The choices of --format and --fail-on: ``engine.report.FORMATS`` and ``engine.model.Severity``'s values,
 # spelled here so that a replayed audit imports neither (a test checks they agree).
@@ -79,9 +79,13 @@ def _audit(args: argparse.Namespace) -> int:
     args.date = args.date or dt.date.today()  # one date for the key and the audit, even at midnight
     cache = None if args.no_cache else Cache(args.cache_dir or default_cache_dir())
     if cache is None:
-        return _emit(_answer(args, None, {}), args.output)
-    seen: dict[str, str] = {}  # the digest of each file read for the key: the audit reads them no more
-    key = replay.answer_key(_options(args), _inputs(args), seen)
+        return _emit(_answer(args, None, FileDigests()), args.output)
+    # The digest of each file read for the key: the audit reads them no more, the next command not at all
+    # while their status is unchanged.
+    inputs = _inputs(args)
+    seen = replay.file_digests(cache, inputs)
+    key = replay.answer_key(_options(args), inputs, seen)
+    replay.keep_file_digests(cache, inputs, seen)
     answer = replay.recall(cache, key)
     if answer is None:
         answer = _answer(args, cache, seen)
@@ -89,7 +93,7 @@ def _audit(args: argparse.Namespace) -> int:
     return _emit(answer, args.output)
 
 
-def _answer(args: argparse.Namespace, cache: Cache | None, seen: dict[str, str]) -> replay.Answer:
+def _answer(args: argparse.Namespace, cache: Cache | None, seen: FileDigests) -> replay.Answer:
     from engine.cli.audit_answer import answer  # the engine: loaded only when there is an audit to run
 
     return answer(args, cache, seen)

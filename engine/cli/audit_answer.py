@@ -16,13 +16,13 @@ from engine.report import render_findings, render_json
 from engine.report.summary import format_summary
 from engine.services.audit import load_rulebook
 from engine.services.baseline import at_or_above, compare, read_baseline
-from engine.services.cache import Cache
+from engine.services.cache import Cache, FileDigests
 from engine.services.incremental import audit_catalogue
 from engine.services.replay import Answer
 from engine.services.summary import summarise
 
 
-def answer(args: argparse.Namespace, cache: Cache | None, seen: dict[str, str]) -> Answer:
+def answer(args: argparse.Namespace, cache: Cache | None, seen: FileDigests) -> Answer:
     """Audit as ``args`` say, from and into ``cache``, with the digests of files already read in ``seen``
     (``engine.services.cache.files_digest``). What stops the audit (no valid rules, nothing valid read) is
     raised, with the problems found so far printed, and is not kept."""

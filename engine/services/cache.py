@@ -23,9 +23,10 @@ import os
 import sqlite3
 import tempfile
 import threading
+import time
 import weakref
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -63,10 +64,10 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def files_digest(*places: Path, seen: dict[str, str] | None = None) -> str:
-    """The digest of the names and bytes of every file under ``places`` (files or folders). ``seen``, when
-    given, gets each file's ``file_digest`` by its path under ``places``: a command that hashes its
-    inputs for its replay key then parses the same files (``engine.cli.audit``) reads them once."""
+def files_digest(*places: Path, seen: FileDigests | None = None) -> str:
+    """The digest of the names and bytes of every file under ``places`` (files or folders), each file's
+    digest from ``seen`` when given: a command that hashes its inputs for its replay key then parses the
+    same files (``engine.cli.audit``) reads them once, and not at all when unchanged since the last one."""
     parts: list[str | bytes] = []
     for place in places:
         if place.is_dir():
@@ -77,16 +78,70 @@ def files_digest(*places: Path, seen: dict[str, str] | None = None) -> str:
     return digest(*parts)
 
 
-def file_digest(path: str, seen: dict[str, str] | None = None) -> str:
-    """The SHA-256 of the bytes of the file at ``path``, from ``seen`` when it holds it (and into it);
-    raises ``OSError``."""
-    if seen is not None and path in seen:
-        return seen[path]
+def file_digest(path: str, seen: FileDigests | None = None) -> str:
+    """The SHA-256 of the bytes of the file at ``path``, through ``seen`` when given; raises ``OSError``."""
+    return seen.of(path) if seen is not None else _hash_file(path)
+
+
+def _recorded_digest(entry: object, signature: list[Any]) -> str | None:
+    """The digest in ``entry`` (``[*signature, digest]``), or None when its signature is another."""
+    if isinstance(entry, list) and entry[:-1] == signature and isinstance(entry[-1], str):
+        return entry[-1]
+    return None
+
+
+def _hash_file(path: str) -> str:
     with open(path, "rb") as file:
-        found = hashlib.sha256(file.read()).hexdigest()
-    if seen is not None:
-        seen[path] = found
-    return found
+        return hashlib.sha256(file.read()).hexdigest()
+
+
+# A file whose status changed this recently may change again within the same tick of its file system's
+# clock (two seconds on FAT) without its status showing it: its digest is not remembered by status.
+_RACY_NS = 3_000_000_000
+
+
+class FileDigests:
+    """The digests of files' bytes, each file read at most once per command; a file whose status (device,
+    inode, size, modification and change times) is the one ``known`` recorded with its digest is not
+    read at all, as git's index does. The change time cannot be set back by anyone (``touch -d``,
+    ``rsync -t`` or ``cp -p`` set only the modification time), so a rewritten file is read again.
+
+    ``known``: what ``remembered`` returned by an earlier command, as loaded from JSON (anything else in
+    it is ignored). ``changed`` says whether ``remembered`` differs from ``known``.
+    """
+
+    def __init__(self, known: object = None, clock: Callable[[], int] = time.time_ns) -> None:
+        self.known: dict[str, list[Any]] = known if isinstance(known, dict) else {}
+        self._clock = clock
+        self._digests: dict[str, str] = {}  # by path as given, this command
+        self._remembered: dict[str, list[Any]] = {}  # by "device:inode"
+        self.changed = False
+
+    def of(self, path: str) -> str:
+        """The digest of the file at ``path``; raises ``OSError``."""
+        found = self._digests.get(path)
+        if found is not None:
+            return found
+        status = os.stat(path)
+        identity = f"{status.st_dev}:{status.st_ino}"
+        signature: list[Any] = [status.st_size, status.st_mtime_ns, status.st_ctime_ns]
+        before = self.known.get(identity)
+        entry: list[Any] | None = before
+        found = _recorded_digest(before, signature)
+        if found is None:
+            found = _hash_file(path)
+            racy = self._clock() - max(status.st_mtime_ns, status.st_ctime_ns) < _RACY_NS
+            entry = None if racy else [*signature, found]  # a racy file is read again next time
+        if entry is not None:
+            self._remembered[identity] = entry
+        self.changed = self.changed or before != entry
+        self._digests[path] = found
+        return found
+
+    def remembered(self) -> dict[str, list[Any]]:
+        """What a later command may trust, of the files read by this one (and only those: the record
+        stays as large as the inputs)."""
+        return self._remembered
 
 
 def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str]]:

@@ -53,7 +53,7 @@ from engine.services.audit import (
     audit_job,
     forked_pool,
 )
-from engine.services.cache import Cache, code_fingerprint, digest, file_digest, json_digest
+from engine.services.cache import Cache, FileDigests, code_fingerprint, digest, file_digest, json_digest
 from engine.services.catalogue import Catalogue, enrich, load_catalogue, load_registry
 from engine.services.resident import ResidentWorkers
 
@@ -89,11 +89,11 @@ def audit_catalogue(
     cache: Cache | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
-    seen: dict[str, str] | None = None,
+    seen: FileDigests | None = None,
 ) -> CatalogueAudit:
     """Audit the catalogue at ``path`` (as ``load_catalogue`` reads it) with ``rulebook``, from and into
-    ``cache`` when given (see the module's docstring); ``seen`` holds the digests of files already read
-    (``engine.services.cache.files_digest``), by their paths under ``path``."""
+    ``cache`` when given (see the module's docstring); ``seen`` gives the files' digests, those read
+    already included (``engine.services.cache.FileDigests``)."""
     if cache is None:
         with tempfile.TemporaryDirectory(prefix="tinhgon-audit-") as temporary:
             scratch = Cache(Path(temporary))
@@ -330,10 +330,10 @@ class _Reader:
         registry: SourceRegistry,
         cache: Cache,
         rulebook: Rulebook,
-        seen: dict[str, str] | None = None,
+        seen: FileDigests | None = None,
     ) -> None:
         self.kind = kind
-        self.seen = seen  # files' digests already read, by path (``files_digest``)
+        self.seen = seen  # files' digests, read once (``FileDigests``)
         self.registry = registry
         self.cache = cache
         self.rulebook = rulebook

@@ -24,9 +24,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.services.cache import Cache, code_fingerprint, digest, files_digest
+from engine.services.cache import Cache, FileDigests, code_fingerprint, digest, files_digest
 
 KIND = "answer"  # the cache's kind of entry for answers (large: a JSON report of the catalogue is 11 MB)
+STATUS_KIND = "file-status"  # the files' status and digests an answer key was made of (``FileDigests``)
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,12 @@ class Answer:
 
 
 def answer_key(
-    options: Mapping[str, object], inputs: Iterable[Path | None], seen: dict[str, str] | None = None
+    options: Mapping[str, object], inputs: Iterable[Path | None], seen: FileDigests | None = None
 ) -> str:
     """The key of a command's answer: its ``options`` (everything that shapes the output, the date and
     the paths as given included), the names and bytes of every file under ``inputs`` (missing ones
-    count as missing), the engine's code and data, and the Python and libraries that run it. ``seen``
-    gets the digest of each file read, by its path under ``inputs`` as given (``files_digest``)."""
+    count as missing), the engine's code and data, and the Python and libraries that run it; each file's
+    digest through ``seen`` when given (``files_digest``)."""
     parts: list[str | bytes] = [
         code_fingerprint(),
         json.dumps(options, sort_keys=True, default=str),
@@ -96,6 +97,28 @@ def answer_key(
         parts += [str(resolved), "dir" if resolved.is_dir() else "file" if resolved.exists() else "missing"]
         parts.append(files_digest(place, seen=seen) if resolved.exists() else "")
     return digest(*parts)
+
+
+def file_digests(cache: Cache, inputs: Iterable[Path | None]) -> FileDigests:
+    """The digests of the files under ``inputs`` that the last command on the same inputs read, to be
+    trusted while the files' status stays as it was then; a record damaged or missing only costs reading."""
+    payload = cache.get_bytes(STATUS_KIND, _status_key(inputs))
+    try:
+        known = json.loads(payload) if payload is not None else None
+    except ValueError:
+        known = None
+    return FileDigests(known)
+
+
+def keep_file_digests(cache: Cache, inputs: Iterable[Path | None], seen: FileDigests) -> None:
+    """Record what ``seen`` read, for ``file_digests`` of the next command, when it differs."""
+    if seen.changed:
+        record = json.dumps(seen.remembered(), separators=(",", ":")).encode("utf-8")
+        cache.put_bytes(STATUS_KIND, _status_key(inputs), record)
+
+
+def _status_key(inputs: Iterable[Path | None]) -> str:
+    return digest(STATUS_KIND, *(str(place.resolve()) if place else "-" for place in inputs))
 
 
 def _libraries() -> list[str]:

@@ -4,19 +4,23 @@ and exit code, without loading the engine; any change to what the answer depends
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from engine.cli import audit as audit_cli
+from engine.cli import build_parser, main
 from engine.errors import ExitCode
 from engine.evaluation.split import is_evaluation
 from engine.model import Severity
 from engine.report import FORMATS
+from engine.services import cache as cache_module
 from engine.services import replay
 from engine.services.cache import Cache
 from tests.conftest import RAW, REPO
@@ -200,3 +204,33 @@ def test_a_baseline_edited_since_is_compared_afresh(setup):
     one_new = _run(setup, "--baseline", str(baseline))
     assert one_new == _run(setup, "--baseline", str(baseline), cache=False) and one_new != unchanged
     assert len(json.loads(one_new[3])["baseline"]["new"]) == 1
+
+
+def test_a_record_rewritten_with_its_size_and_time_kept_is_audited_again(setup, monkeypatch, capsys):
+    """Files' digests are taken from their status while it is unchanged (``FileDigests``): here trusted at
+    once, where a real run waits a few seconds for the file system's clock."""
+    monkeypatch.setattr(cache_module, "_RACY_NS", 0)
+    record = sorted(setup["records"].glob("*.json"))[0]
+    data = json.loads(record.read_bytes())
+
+    def rename(mark: str) -> None:
+        renamed = {**data, "ten_thu_tuc": f"{data['ten_thu_tuc']} {mark}"}
+        record.write_text(json.dumps(renamed), encoding="utf-8")
+
+    rename("A")
+    report = setup["out"] / "report.json"
+    command = [
+        *("audit", str(setup["records"]), "--rules", str(setup["rules"]), "--experimental"),
+        *("--date", "2026-12-01", "--format", "json", "-o", str(report), "--cache-dir", str(setup["cache"])),
+    ]
+    assert main(command) == ExitCode.ok
+    inputs = audit_cli._inputs(build_parser().parse_args(command))
+    assert replay.file_digests(Cache(setup["cache"]), inputs).known, "the files' status is recorded"
+    before = os.stat(record)
+    time.sleep(0.05)  # past a tick of the file system's clock
+    rename("B")
+    os.utime(record, ns=(before.st_atime_ns, before.st_mtime_ns))  # as ``touch -d`` or ``rsync -t`` do
+    assert os.stat(record).st_size == before.st_size
+    assert main(command) == ExitCode.ok
+    capsys.readouterr()
+    assert report.read_text(encoding="utf-8") == _run(setup, cache=False)[3]
