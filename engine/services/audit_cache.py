@@ -3,8 +3,9 @@ when the workbench restarts.
 
 The key is a hash of every file's content under the catalogue, the rules folder and the data-source
 registry, with the rulebook choice and the audit date (findings depend on which databases are published
-on that date). A thin layer: a general audit cache in ``engine.services.audit`` can replace
-:func:`cached_audit` without the callers changing.
+on that date). Entries are files of ``workbench/`` in the cache folder, the least recently written
+deleted beyond ``engine.services.cache.LARGE_BUDGET``. A thin layer: a general audit cache in
+``engine.services.audit`` can replace :func:`cached_audit` without the callers changing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from contextlib import suppress
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -21,6 +23,7 @@ from engine.errors import InputProblem
 from engine.model import Finding, Procedure, SourceRegistry
 from engine.services import paths
 from engine.services.audit import AuditResult, audit, load_rulebook
+from engine.services.cache import LARGE_BUDGET, prune
 from engine.services.catalogue import Catalogue, load_catalogue
 
 CACHE_ENV = "TINHGON_CACHE_DIR"
@@ -62,7 +65,7 @@ def cached_audit(
         paths.sources_file(),
         extra=f"{experimental}|{audit_date.isoformat()}",
     )
-    file = cache_dir() / f"audit-{key[:32]}.json"
+    file = cache_dir() / "workbench" / f"audit-{key[:32]}.json"
     cached = _read(file)
     if cached:
         return cached
@@ -121,3 +124,7 @@ def _store(file: Path, text: str) -> None:
         partial.replace(file)
     except OSError:
         pass
+    prune(str(file.parent), str(file), LARGE_BUDGET)  # a new entry each day and each edit: the oldest go
+    for legacy in cache_dir().glob("audit-*.json"):  # where entries were kept before they were pruned
+        with suppress(OSError):
+            legacy.unlink()

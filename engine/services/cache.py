@@ -11,8 +11,9 @@ Small entries (a file's parse, a procedure, its findings: thousands per audit) a
 database, ``entries.sqlite``: creating a file per entry cost a cold audit of the real catalogue about a
 fifth of its time, as two workers' file creations contend in the kernel. Whole audits, which can be
 large, are files of their own (``LARGE_KINDS``), written to a temporary file and renamed into place, so a
-reader sees a whole entry or none. A database that is not one (damaged, or another file) is moved aside
-once and started afresh; one that cannot be opened or written only costs the speed-up.
+reader sees a whole entry or none; beyond ``LARGE_BUDGET`` per kind the least recently used are deleted.
+A database that is not one (damaged, or another file) is moved aside once and started afresh; one that
+cannot be opened or written only costs the speed-up.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ DATABASE = "entries.sqlite"
 # a command's answer holds its report).
 LARGE_KINDS = frozenset({"audit", "answer"})
 _BATCH = 500  # keys per query of ``get_many``, well within SQLite's limit on parameters
+# The entries of a large kind kept, the most recently used first, up to this many bytes (the newest is
+# kept whatever its size): a pipeline that audits every change adds an answer of 11 MB each time.
+LARGE_BUDGET = 512 * 1024 * 1024
+_STALE_TEMPORARY_S = 3600  # a temporary file this old belongs to a writer that died
 
 
 def default_cache_dir() -> Path:
@@ -211,7 +216,11 @@ class Cache:
             return None
         end = data.find(b"\n")
         payload = memoryview(data)[end + 1 :]
-        return payload if end >= 0 and data[:end] == self._header(key, zlib.crc32(payload)) else None
+        if end < 0 or data[:end] != self._header(key, zlib.crc32(payload)):
+            return None
+        with suppress(OSError):
+            os.utime(self._path(kind, key))  # used now: pruned last (``prune``)
+        return payload
 
     def get_many(self, kind: str, keys: Sequence[str]) -> list[bytes | None]:
         """``get_bytes`` of each key, in order, in a few queries (a warm audit reads thousands)."""
@@ -245,7 +254,9 @@ class Cache:
     def put_chunks(self, kind: str, key: str, chunks: Iterable[bytes | memoryview]) -> None:
         """``put_bytes`` of the chunks joined; for ``LARGE_KINDS`` written one by one, never copied whole."""
         if kind in LARGE_KINDS:
-            self._write(self._path(kind, key), key, chunks)
+            path = self._path(kind, key)
+            self._write(path, key, chunks)
+            prune(os.path.join(self._root, kind), path, LARGE_BUDGET)
         else:
             self.put_bytes(kind, key, b"".join(chunks))
 
@@ -336,6 +347,28 @@ class Cache:
                 raise
         except OSError:
             pass
+
+
+def prune(folder: str, newest: str, budget: int) -> None:
+    """Delete the entry files under ``folder`` (``*.json``) beyond the ``budget`` of bytes, the least
+    recently used first (by modification time: a read touches its entry), never ``newest``; and
+    temporary files left by writers that died. A file that cannot be looked at or deleted is left."""
+    entries: list[tuple[float, int, str]] = []
+    now = time.time()
+    for name, path in _walk(folder, "") if os.path.isdir(folder) else ():
+        with suppress(OSError):
+            status = os.stat(path)
+            if name.endswith(".tmp") and now - status.st_mtime > _STALE_TEMPORARY_S:
+                os.unlink(path)
+            elif name.endswith(".json") and path != newest:
+                entries.append((status.st_mtime, status.st_size, path))
+    with suppress(OSError):
+        budget -= os.stat(newest).st_size
+    for _, size, path in sorted(entries, reverse=True):
+        budget -= size
+        if budget < 0:
+            with suppress(OSError):
+                os.unlink(path)
 
 
 def _create_table(db: sqlite3.Connection) -> None:

@@ -238,6 +238,24 @@ def test_an_unchanged_catalogue_is_not_audited_again(tmp_path: Path, monkeypatch
         audit_cache.cached_audit(catalogue, workers=1)  # changed catalogue: audited again
 
 
+def test_the_workbench_keeps_its_audits_within_the_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("TINHGON_CACHE_DIR", str(cache))
+    monkeypatch.setattr(audit_cache, "LARGE_BUDGET", 1)  # room for the newest entry only
+    cache.mkdir()
+    (cache / "audit-0123.json").write_text("{}", encoding="utf-8")  # where an earlier version kept them
+    catalogue = tmp_path / "catalogue"
+    catalogue.mkdir()
+    source = sorted(HAND.glob("*.yaml"))[0]
+    (catalogue / source.name).write_bytes(source.read_bytes())
+    for day in (1, 2):  # a new entry each day
+        audit_cache.cached_audit(catalogue, audit_date=dt.date(2026, 12, day), workers=1)
+    assert len(list((cache / "workbench").glob("audit-*.json"))) == 1
+    assert not list(cache.glob("audit-*.json"))
+
+
 def test_tinhgon_ui_never_prompts_and_listens_on_localhost_only(capsys: pytest.CaptureFixture[str]) -> None:
     from engine.cli import main
     from engine.cli.ui import streamlit_command
