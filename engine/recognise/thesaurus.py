@@ -143,12 +143,14 @@ class Thesaurus:
     negative_cues: dict[str, tuple[re.Pattern[str], ...]]
     data_terms: dict[str, list[str]]  # folded data term -> the document ids it names
     data_term_pattern: re.Pattern[str] | None
-    marked_grammar: Grammar  # for text written with diacritics
-    plain_grammar: Grammar  # for text written without
+    context: ContextWords  # checked; compiled by ``grammar`` when first asked
     field_heads: dict[str, list[tuple[re.Pattern[str], str]]]  # folded field -> (head of a row, doc id)
     # What recognisers of this thesaurus found in texts already read (``Recogniser.recognise``): the
     # same row names recur across procedures, and the importer, the catalogue and the facts all ask.
     recognitions: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    # Each writing's grammar, compiled when first needed: an audit of one changed record may read text
+    # written with diacritics only, and compiling a grammar costs as much as parsing a few records.
+    _grammars: dict[bool, Grammar] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def field_type(self, field: str | None, text: str) -> str | None:
         """The document a row starting with one of its field's generic names asks for, or None."""
@@ -159,7 +161,15 @@ class Thesaurus:
 
     def grammar(self, marked: bool) -> Grammar:
         """The grammar for a text written with diacritics (``marked``) or without."""
-        return self.marked_grammar if marked else self.plain_grammar
+        grammar = self._grammars.get(marked)
+        if grammar is None:
+            writing = lower_pattern if marked else fold_pattern
+            grammar = self._grammars[marked] = _grammar(self.context, writing)
+        return grammar
+
+    def compile_all(self) -> None:
+        """Compile what is otherwise compiled when first needed: once, before worker processes fork."""
+        self.grammar(True), self.grammar(False)
 
 
 def load_thesaurus(path: str | Path) -> Thesaurus:
@@ -204,8 +214,7 @@ def load_thesaurus(path: str | Path) -> Thesaurus:
         names=names,
         name_pattern=re.compile(f"{_BEFORE}{_trie(names)}{_AFTER}"),
         negative_cues=negative_cues,
-        marked_grammar=_grammar(parsed.context, lower_pattern),
-        plain_grammar=_grammar(parsed.context, fold_pattern),
+        context=parsed.context,
     )
 
 

@@ -373,7 +373,7 @@ class _Reader:
         if workers > 1 and len(missing) >= PARALLEL_THRESHOLD and CAN_FORK:
             global _reader
             _reader = self
-            self.recogniser  # noqa: B018 - built once here, inherited by every worker
+            self.recogniser.thesaurus.compile_all()  # built once here, inherited by every worker
             chunks = [missing[start : start + 16] for start in range(0, len(missing), 16)]
             if len(missing) <= HOLD_LIMIT:
                 self.holding = True  # before the fork, for the workers to see
