@@ -209,9 +209,12 @@ class CatalogueContext:
 
     registry: SourceRegistry
     audit_date: dt.date
-    # doc type -> (code, name, the result's own name, folded): a procedure issues a component's document
-    # only when the component names that result ("Chứng chỉ hành nghề thú y" is not any diploma).
-    issuers: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # doc type -> the result's own name, folded -> (position, code, name) of the procedures issuing it, in
+    # catalogue order (position: among the type's issuers): a procedure issues a component's document only
+    # when the component names that result ("Chứng chỉ hành nghề thú y" is not any diploma). By name, so
+    # that a component's issuers are found in the type's few names, not its thousands of issuers.
+    issuers: dict[str, dict[str, list[tuple[int, str, str]]]] = field(default_factory=dict)
+    issuer_counts: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)  # type -> name -> code
     precedents: dict[str, list[str]] = field(default_factory=dict)  # doc type -> codes replacing it
     peer_median: dict[str, tuple[float, int]] = field(default_factory=dict)  # peer key -> (median, n)
     result_codes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # KQ code -> procedures
@@ -245,9 +248,13 @@ class CatalogueContext:
         words = load_generic_results() if generic_results is None else generic_results
         ctx = cls(registry=registry, audit_date=audit_date, generic_results=tuple(fold(w) for w in words))
         days: dict[str, list[float]] = defaultdict(list)
+        positions: Counter[str] = Counter()
         for e in entries:
             for doc_type, specific in e.issued:
-                ctx.issuers.setdefault(doc_type, []).append((e.code, e.name, specific))
+                ctx.issuers.setdefault(doc_type, {}).setdefault(specific, []).append(
+                    (positions[doc_type], e.code, e.name)
+                )
+                positions[doc_type] += 1
             for code in e.result_codes:
                 ctx.result_codes.setdefault(code, []).append((e.code, e.name))
             for doc_type in e.reused_types:
@@ -256,6 +263,10 @@ class CatalogueContext:
                 days[e.peer_key].append(e.max_days)
         ctx.peer_median = {k: (statistics.median(v), len(v)) for k, v in days.items()}
         ctx.precedent_counts = {t: Counter(codes) for t, codes in ctx.precedents.items()}
+        ctx.issuer_counts = {
+            t: {name: Counter(code for _, code, _ in issued) for name, issued in by_name.items()}
+            for t, by_name in ctx.issuers.items()
+        }
         ctx.similar = most_similar(entries)
         ctx.families = families_of([e.family for e in entries])
         return ctx
@@ -275,7 +286,8 @@ def context_slice(entry: ContextEntry, ctx: CatalogueContext) -> dict[str, Any]:
     """
     family = ctx.families.get(entry.code)
     return {
-        "issuers": {t: ctx.issuers.get(t, []) for t in entry.doc_types},
+        "issuers": {t: _issuer_names(ctx, entry.code, t) for t in entry.doc_types},
+        "issuer_counts": None,  # derived from ``issuers``: read through ``_issuer_names`` above
         "precedents": {t: _precedent(ctx, entry.code, t) for t in entry.doc_types},
         "precedent_counts": None,  # derived from ``precedents``: read through ``_precedent`` above
         "peer_median": ctx.peer_median.get(entry.peer_key) if entry.max_days is not None else None,
@@ -294,6 +306,20 @@ def _precedent(ctx: CatalogueContext, code: str, doc_type: str) -> tuple[int, st
     own = ctx.precedent_counts.get(doc_type, Counter()).get(code, 0)
     example = next((c for c in replacing if c != code), None) if len(replacing) > own else None
     return len(replacing) - own, example
+
+
+def _issuer_names(ctx: CatalogueContext, code: str, doc_type: str) -> list[tuple[str, tuple[str, str], int]]:
+    """Each name under which procedures other than ``code`` issue ``doc_type``: the name, the first of
+    them (code, name) and how many they are, in the catalogue order of those first ones. In time that
+    grows with the type's names, not its issuers: at fifty times the real catalogue, a component's
+    issuers scanned one by one were the one part of the facts growing faster than the catalogue."""
+    found = []
+    for name, issued in ctx.issuers.get(doc_type, {}).items():
+        others = len(issued) - ctx.issuer_counts[doc_type][name].get(code, 0)
+        if others:
+            position, first, first_name = next(item for item in issued if item[1] != code)
+            found.append((position, name, (first, first_name), others))
+    return [(name, first, others) for _, name, first, others in sorted(found)]
 
 
 def _first_other(items: list[tuple[str, str]], code: str) -> tuple[tuple[str, str] | None, int]:
@@ -546,9 +572,12 @@ def _doc_type_fields(
             "source_decision": replacement.decision.number,
             "source_since": replacement.since.isoformat(),
         }
-    issuers = [] if foreign else _issuers(p.code, text, ctx.issuers.get(doc_type, []))
-    if issuers:
-        fields |= {"issued_by": issuers[0][0], "issued_by_name": issuers[0][1], "issuer_count": len(issuers)}
+    # Other procedures whose result the component names: the same type is not enough, since a type may
+    # be a family of documents (diplomas) that no one procedure issues all of.
+    issuers = [(first, n) for name, first, n in _issuer_names(ctx, p.code, doc_type) if name in text]
+    if issuers and not foreign:
+        (code, name), _ = issuers[0]
+        fields |= {"issued_by": code, "issued_by_name": name, "issuer_count": sum(n for _, n in issuers)}
     count, example = _precedent(ctx, p.code, doc_type)
     fields["precedent_count"] = count
     if example:
@@ -572,12 +601,6 @@ def _covers(clause: ReuseClause, doc_type: str, held: bool) -> bool:
     if clause.doc_types:
         return doc_type in clause.doc_types
     return clause.scope == ClauseScope.row or held
-
-
-def _issuers(code: str, text: str, candidates: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
-    """Other procedures whose result the component names: the same type is not enough, since a type may
-    be a family of documents (diplomas) that no one procedure issues all of."""
-    return [(c, n) for c, n, own_name in candidates if c != code and own_name in text]
 
 
 def step_facts(p: Procedure) -> list[dict[str, Any]]:
