@@ -23,9 +23,10 @@ from engine.services.summary import summarise
 
 
 def answer(args: argparse.Namespace, cache: Cache | None, seen: FileDigests) -> Answer:
-    """Audit as ``args`` say, from and into ``cache``, with the digests of files already read in ``seen``
-    (``engine.services.cache.files_digest``). What stops the audit (no valid rules, nothing valid read) is
-    raised, with the problems found so far printed, and is not kept."""
+    """Audit as ``args`` say, from and into ``cache``, with the files' digests through ``seen``
+    (``engine.services.cache.FileDigests``: those read for the replay key are not read again). What
+    stops the audit (no valid rules, nothing valid read) is raised, with the problems found so far
+    printed, and is not kept."""
     baseline = read_baseline(args.baseline) if args.baseline else None  # fail before the long part
     rulebook = load_rulebook(args.rules, include_experimental=args.experimental)
     if not rulebook.rules:

@@ -574,8 +574,9 @@ def _doc_type_fields(
         }
     # Other procedures whose result the component names: the same type is not enough, since a type may
     # be a family of documents (diplomas) that no one procedure issues all of.
-    issuers = [(first, n) for name, first, n in _issuer_names(ctx, p.code, doc_type) if name in text]
-    if issuers and not foreign:
+    named = [] if foreign else _issuer_names(ctx, p.code, doc_type)
+    issuers = [(first, n) for name, first, n in named if name in text]
+    if issuers:
         (code, name), _ = issuers[0]
         fields |= {"issued_by": code, "issued_by_name": name, "issuer_count": sum(n for _, n in issuers)}
     count, example = _precedent(ctx, p.code, doc_type)
