@@ -103,10 +103,23 @@ def test_a_catalogue_filter_still_applies_once_its_expander_is_closed(server: st
     filters = page.locator('[data-testid="stExpander"]').filter(has_text="Bộ lọc").first
     act(page, filters.get_by_text("Bộ lọc").first.click)
     online = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Mức trực tuyến").first
-    online.click()
+    option = page.get_by_role("option", name="Toàn trình")
 
     def choose() -> None:  # the choice reruns the page, at once or when the list closes
-        page.get_by_role("option", name="Toàn trình").click()
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        # On a loaded machine the list can be redrawn (or closed) between opening it and the click:
+        # open it again and retry until the choice shows in the box.
+        for _ in range(5):
+            if "Toàn trình" in online.inner_text():
+                break
+            if not option.is_visible():
+                online.click()
+            try:
+                option.click(timeout=5_000)
+            except PlaywrightTimeout:
+                continue
+        assert "Toàn trình" in online.inner_text(), online.inner_text()
         page.keyboard.press("Escape")
 
     act(page, choose)
