@@ -15,6 +15,9 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed
+	@# Bytecode for every module, as pip writes it for an installed package: where PYTHONDONTWRITEBYTECODE
+	@# is set, each run would otherwise compile them all again (0.1-0.3 s of a one-changed audit).
+	@$(PY) -m compileall -q engine ui > /dev/null
 
 run: setup run-deps
 	$(VENV)/bin/tinhgon ui
