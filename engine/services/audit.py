@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -240,21 +240,22 @@ class AuditJob:
         """Evaluate the procedures at positions ``todo``, storing their findings under ``keys``: for
         each, its position, its findings as stored (JSON) compressed, how many findings and facts."""
         results = []
-        for done, n in enumerate(todo, start=1):
-            procedure = self.procedure(n)
-            facts = procedure_facts(procedure, self.ctx)
-            found = [
-                build_finding(engine.rules[m.rule_id], m, procedure, self.rulebook.params)
-                for m in engine.evaluate(facts)
-            ]
-            # In report order: procedures in catalogue order, then rule and target (a stable sort).
-            findings = sorted(dedupe(found), key=lambda f: (f.rule_id, f.target.id))
-            block = packed_findings.pack(findings)
-            if cache and keys:
-                cache.put_bytes("findings", keys[n], b"%d %d\n" % (len(findings), len(facts)) + block)
-            results.append((n, block, len(findings), len(facts)))
-            if progress and done % 50 == 0:
-                progress(total - len(todo) + done, total)
+        with cache.batched() if cache else nullcontext():
+            for done, n in enumerate(todo, start=1):
+                procedure = self.procedure(n)
+                facts = procedure_facts(procedure, self.ctx)
+                found = [
+                    build_finding(engine.rules[m.rule_id], m, procedure, self.rulebook.params)
+                    for m in engine.evaluate(facts)
+                ]
+                # In report order: procedures in catalogue order, then rule and target (a stable sort).
+                findings = sorted(dedupe(found), key=lambda f: (f.rule_id, f.target.id))
+                block = packed_findings.pack(findings)
+                if cache and keys:
+                    cache.put_bytes("findings", keys[n], b"%d %d\n" % (len(findings), len(facts)) + block)
+                results.append((n, block, len(findings), len(facts)))
+                if progress and done % 50 == 0:
+                    progress(total - len(todo) + done, total)
         return results
 
 

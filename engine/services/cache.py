@@ -28,7 +28,7 @@ import time
 import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,8 @@ DATABASE = "entries.sqlite"
 # Kinds whose entries are files (written chunk by chunk: a whole audit of a large catalogue is 150 MB;
 # a command's answer holds its report).
 LARGE_KINDS = frozenset({"audit", "answer"})
-_BATCH = 500  # keys per query of ``get_many``, well within SQLite's limit on parameters
+_BATCH = 500  # keys per query of ``get_many`` (well within SQLite's limit on parameters), rows per write
+_PUT = "INSERT OR REPLACE INTO entries (kind, key, entry) VALUES (?, ?, ?)"
 # The entries of a large kind kept, the most recently used first, up to this many bytes (the newest is
 # kept whatever its size): a pipeline that audits every change adds an answer of 11 MB each time.
 LARGE_BUDGET = 512 * 1024 * 1024
@@ -185,8 +186,9 @@ class Cache:
     """Entries of ``folder``: rows of ``folder/entries.sqlite``, and for ``LARGE_KINDS`` files
     ``folder/<kind>/<key[:2]>/<key>.json``. Never raises on a broken entry, database or disk.
 
-    Each process opens its own connection (none crosses a fork) and writes each entry in a transaction
-    of its own, so workers that die lose nothing already written.
+    Each process opens its own connection (none crosses a fork). An entry is written in a transaction
+    of its own, or with the others of its ``batched`` block, so a worker that dies loses no more than
+    the block it was in.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -195,7 +197,25 @@ class Cache:
         self._lock = threading.Lock()  # the workbench's threads share a cache
         self._db: sqlite3.Connection | None = None
         self._db_pid = 0  # the process that opened ``_db``; 0: not opened
+        self._pending = threading.local()  # ``rows``: a thread's entries put in a ``batched`` block
         _OPEN.add(self)
+
+    @contextmanager
+    def batched(self) -> Iterator[None]:
+        """Write the small entries put inside together, in one transaction, on leaving (an exception
+        too: each entry is whole). Two workers writing an entry per transaction contend for the
+        database's lock: that cost a cold audit of the real catalogue about a sixth of its time. Until
+        written, the entries are not found by ``get_bytes`` and ``get_many``."""
+        if getattr(self._pending, "rows", None) is not None:
+            yield  # inside a block already: written with it
+            return
+        self._pending.rows = []
+        try:
+            yield
+        finally:
+            rows, self._pending.rows = self._pending.rows, None
+            if rows:
+                self._execute_many(_PUT, rows)
 
     def get_bytes(self, kind: str, key: str) -> bytes | None:
         """A payload stored by ``put_bytes``, or None when absent, damaged, or written under another key or
@@ -247,9 +267,14 @@ class Cache:
             self.put_chunks(kind, key, [payload])
             return
         entry = self._header(key, zlib.crc32(payload)) + b"\n" + payload
-        self._execute(
-            "INSERT OR REPLACE INTO entries (kind, key, entry) VALUES (?, ?, ?)", (kind, key, entry)
-        )
+        pending = getattr(self._pending, "rows", None)
+        if pending is not None:
+            pending.append((kind, key, entry))
+            if len(pending) >= _BATCH:  # a long block is written as it goes: its memory stays bounded
+                self._pending.rows = []
+                self._execute_many(_PUT, pending)
+            return
+        self._execute(_PUT, (kind, key, entry))
 
     def put_chunks(self, kind: str, key: str, chunks: Iterable[bytes | memoryview]) -> None:
         """``put_bytes`` of the chunks joined; for ``LARGE_KINDS`` written one by one, never copied whole."""
@@ -283,6 +308,26 @@ class Cache:
             except sqlite3.DatabaseError:  # damaged pages: started afresh
                 self._move_aside()
                 return None
+
+    def _execute_many(self, sql: str, rows: list[tuple[str, str, bytes]]) -> None:
+        """``sql`` once per row, all in one transaction; nothing when the database fails."""
+        with self._lock:
+            try:
+                db = self._connection()
+                if db is None:
+                    return
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    db.executemany(sql, rows)
+                    db.execute("COMMIT")
+                except BaseException:
+                    with suppress(sqlite3.Error):  # a failed statement may have ended it already
+                        db.execute("ROLLBACK")
+                    raise
+            except sqlite3.OperationalError:
+                return  # as in ``_execute``: only the speed-up is lost
+            except sqlite3.DatabaseError:
+                self._move_aside()
 
     def _move_aside(self) -> None:
         if self._db is not None:

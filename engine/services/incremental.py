@@ -396,9 +396,10 @@ class _Reader:
                                     parts[i] = Part.from_json(payload)  # interned: see entry_from_json
                 finally:
                     _reader = None
-        for i in missing:
-            if parts[i] is None:
-                parts[i] = self.parse(files[i], keys[i])
+        with self.cache.batched():
+            for i in missing:
+                if parts[i] is None:
+                    parts[i] = self.parse(files[i], keys[i])
         return [part for part in parts if part is not None]
 
     def parse(self, file: Path, key: str | None) -> Part:
@@ -465,7 +466,8 @@ _evaluation: tuple[AuditJob, RuleEngine, Sequence[str] | None] | None = None  # 
 
 def _parse_in_worker(jobs: list[tuple[str, str | None]]) -> list[bytes]:
     assert _reader is not None, "the reader is set before the workers fork"
-    return [_reader._parse(Path(file), key, _reader.holding)[0].to_json() for file, key in jobs]
+    with _reader.cache.batched():
+        return [_reader._parse(Path(file), key, _reader.holding)[0].to_json() for file, key in jobs]
 
 
 @dataclass
