@@ -128,12 +128,14 @@ def clean_data(
     notes: Counter[str] | None = None,
     raw: bytes | None = None,
     escapes: tuple[bytes, ...] = YAML_CONTROL_ESCAPES,
+    tree: bool = False,
 ) -> Any:
     """``data`` (parsed JSON or YAML) with clean texts, or ``DataProblem`` naming the first bad field.
 
     ``notes`` counts what was changed: ``control_characters_removed``, ``normalised_to_nfc``. ``raw``,
     the bytes ``data`` was parsed from (with the ``escapes`` of its format), lets texts skip the
-    checks those bytes rule out.
+    checks those bytes rule out. ``tree``: each value of ``data`` stands for bytes of its own in ``raw``
+    (parsed JSON; YAML aliases repeat a value), so a short ``raw`` bounds the values and texts.
     """
     nfc = controls = True  # which checks texts need
     if raw is not None:
@@ -144,6 +146,12 @@ def clean_data(
             or (b"\xc2" in telling and _C1_BYTES.search(raw) is not None)
             or any(escape in raw for escape in escapes)
         )
+    # Bytes that rule out every text check leave the nesting and the numbers to check: a walk of the
+    # containers alone, a sixtieth of the cost of cleaning (which rebuilds every dict and list), for
+    # four portal records in five.
+    clear = tree and raw is not None and not (nfc or controls) and len(raw) <= min(MAX_VALUES, MAX_TEXT_CHARS)
+    if clear and _well_shaped(data, 0):
+        return data
     # Naming the field of every value costs more than the checks: data is walked without names, and
     # walked again with them only to say where a problem is.
     walker = _Walker(Counter(), nfc, controls)
@@ -155,6 +163,27 @@ def clean_data(
     if notes is not None:
         notes.update(walker.notes)
     return cleaned
+
+
+def _well_shaped(value: Any, depth: int) -> bool:
+    """Whether ``value`` nests at most ``MAX_DEPTH`` levels and its numbers are finite (``_Walker``'s
+    checks other than those on texts and counts)."""
+    if type(value) is dict:
+        items: Any = value.values()
+    elif type(value) is list:
+        items = value
+    else:
+        return not (type(value) is float and not math.isfinite(value))
+    if depth >= MAX_DEPTH:
+        return False
+    for item in items:
+        kind = type(item)
+        if kind is dict or kind is list:
+            if not _well_shaped(item, depth + 1):
+                return False
+        elif kind is float and not math.isfinite(item):
+            return False
+    return True
 
 
 class _Walker:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
 
-from engine.adapters.decoding import MAX_DEPTH, DataProblem, clean_data
+from engine.adapters.decoding import JSON_CONTROL_ESCAPES, MAX_DEPTH, DataProblem, clean_data
 
 
 def test_texts_are_cleaned_and_what_changed_is_counted() -> None:
@@ -41,3 +42,41 @@ def test_data_nested_too_deep_names_the_place() -> None:
     with pytest.raises(DataProblem) as problem:
         clean_data(data)
     assert problem.value.field == ".".join(["k"] * MAX_DEPTH)
+
+
+def _nested(depth: int, leaf: object) -> object:
+    data = leaf
+    for _ in range(depth):
+        data = {"k": [data]}
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"thanh_phan": [{"ten": "a"}, {"so": float("inf")}]}, "thanh_phan[1].so"),
+        ([1, [2, -float("inf")]], "[1][1]"),
+        (_nested(MAX_DEPTH // 2 + 1, "x"), ".".join(["k[0]"] * (MAX_DEPTH // 2))),
+    ],
+)
+def test_parsed_json_the_bytes_clear_of_text_checks_is_still_checked(data: object, field: str) -> None:
+    # Bytes without NFD marks, controls or escapes: only nesting and numbers are left to check.
+    raw = json.dumps(data).replace("Infinity", "1e999").encode()
+    with pytest.raises(DataProblem) as problem:
+        clean_data(json.loads(raw), raw=raw, escapes=JSON_CONTROL_ESCAPES, tree=True)
+    assert problem.value.field == field
+
+
+def test_parsed_json_that_needs_no_cleaning_comes_back_unchanged() -> None:
+    data = {
+        "ten": "Giấy khai sinh",
+        "so": [1, 2.5, None, True, {"a": []}],
+        "deep": _nested(MAX_DEPTH // 2 - 1, 1),
+    }
+    raw = json.dumps(data, ensure_ascii=False).encode()
+    notes: Counter[str] = Counter()
+    assert clean_data(json.loads(raw), notes, raw, JSON_CONTROL_ESCAPES, tree=True) == data
+    assert not notes
+    nfd = raw.replace("\u1ea5".encode(), "a\u0302\u0301".encode())  # ấ decomposed
+    assert clean_data(json.loads(nfd), notes, nfd, JSON_CONTROL_ESCAPES, tree=True) == data
+    assert notes == Counter({"normalised_to_nfc": 1})
