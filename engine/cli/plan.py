@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine.adapters.decoding import DecodeProblem, decode_text
+from engine.cli.common import CATALOGUE_HELP, write_bytes
 from engine.cli.volumes import apply_volumes_reporting
 from engine.cost.parameters import load_cost_parameters
 from engine.errors import CannotRun, UserError
@@ -27,10 +28,6 @@ if TYPE_CHECKING:
 # The database layer (SQLAlchemy, alembic) takes about a second to import; every `tinhgon` command
 # loads this module, so the handlers import it only when they run.
 
-CATALOGUE_HELP = (
-    "the catalogue: a folder of procedure YAML files, one YAML file, or portal JSON records "
-    "such as ../shared/data/dvc-2026/raw (default: the bundled procedures/)"
-)
 SEVERITIES = [s.value for s in Severity]
 DIMENSIONS = ("level", "field", "agency")
 
@@ -438,7 +435,7 @@ def _export(args: argparse.Namespace) -> int:
         if args.format == "xlsx":
             forms = service.forms(procedures, plan, params)
     data = export_plan(plan, args.format, history, report, impacts, forms)
-    _write(args.output, data)
+    write_bytes(args.output, [data])
     print(f"plan {plan.id}: {len(plan.measures)} measures written to {args.output}", file=sys.stderr)
     return 0
 
@@ -476,15 +473,8 @@ def _progress(args: argparse.Namespace) -> int:
     else:
         text = f"# Tiến độ: {plan.name}\n\n" + progress_to_markdown(report, args.by)
     if args.output:
-        _write(args.output, text.encode("utf-8"))
+        write_bytes(args.output, [text.encode("utf-8")])
         print(f"progress of plan {plan.id} written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise CannotRun(f"{path}: cannot write: {error.strerror}") from None

@@ -126,3 +126,16 @@ def test_progress_with_counted_volumes_says_how_many_remain_assumed(cli):
     assert cost and cost != [
         line for line in assumed.splitlines() if line.startswith("| Chi phí tuân thủ hằng năm")
     ]
+
+
+def test_an_export_that_cannot_be_written_is_a_clear_error(cli, tmp_path):
+    assert cli("plan", "create", "Phương án thử", str(HAND))[0] == 0
+    code, _, err = cli(
+        "plan", "export", "1", "--format", "json", "-o", str(tmp_path / "missing" / "plan.json")
+    )
+    assert code == 4 and "plan.json: cannot write" in err and "Traceback" not in err
+    kept = tmp_path / "plan.json"
+    kept.write_text("previous", encoding="utf-8")
+    assert cli("plan", "export", "1", "--format", "json", "-o", str(kept))[0] == 0
+    assert "Phương án thử" in kept.read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".plan.json*"))  # written beside it, then renamed into place
