@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from engine.adapters.decoding import JSON_CONTROL_ESCAPES, MAX_DEPTH, DataProblem, clean_data
+from engine.importers.files import read_json
 
 
 def test_texts_are_cleaned_and_what_changed_is_counted() -> None:
@@ -80,3 +81,15 @@ def test_parsed_json_that_needs_no_cleaning_comes_back_unchanged() -> None:
     nfd = raw.replace("\u1ea5".encode(), "a\u0302\u0301".encode())  # ấ decomposed
     assert clean_data(json.loads(nfd), notes, nfd, JSON_CONTROL_ESCAPES, tree=True) == data
     assert notes == Counter({"normalised_to_nfc": 1})
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
+def test_a_record_in_any_encoding_read_is_cleaned_alike(tmp_path, encoding: str) -> None:
+    # The bytes that tell which checks texts need are UTF-8's: UTF-16 and -32 spell marks and
+    # controls otherwise, so every text of such a file is checked.
+    record = tmp_path / "record.json"
+    text = json.dumps({"ten": "Gia\u0301y x\u0085y \u0001z"}, ensure_ascii=False)
+    record.write_bytes((("\ufeff" if encoding == "utf-16-be" else "") + text).encode(encoding))
+    notes: Counter[str] = Counter()
+    assert read_json(record, notes) == ({"ten": "Giáy xy z"}, None)
+    assert notes == Counter({"control_characters_removed": 2, "normalised_to_nfc": 1})
