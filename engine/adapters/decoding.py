@@ -134,8 +134,9 @@ def clean_data(
 
     ``notes`` counts what was changed: ``control_characters_removed``, ``normalised_to_nfc``. ``raw``,
     the bytes ``data`` was parsed from (with the ``escapes`` of its format), lets texts skip the
-    checks those bytes rule out when they are UTF-8. ``tree``: each value of ``data`` stands for bytes of its own in ``raw``
-    (parsed JSON; YAML aliases repeat a value), so a short ``raw`` bounds the values and texts.
+    checks those bytes rule out when they are UTF-8. ``tree``: each value of ``data`` stands for bytes
+    of its own in ``raw`` (parsed JSON; YAML aliases repeat a value), so a short ``raw`` bounds the
+    values and texts.
     """
     nfc = controls = True  # which checks texts need
     if raw is not None and _encoding(raw)[0] == "utf-8":  # UTF-16 and -32 spell these bytes otherwise
