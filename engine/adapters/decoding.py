@@ -36,14 +36,24 @@ _BOMS = (
 # Control characters other than tab and line breaks, and lone surrogates (from "\ud800" escapes),
 # which no file can be written with.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-# Checking every text of a catalogue costs a second; a look at the raw bytes says which checks can
-# apply. Keep DEL and the lead bytes of C1 controls (\xc2) and of combining marks U+0300–U+037F
-# (\xcc, \xcd), the marks NFD Vietnamese is written with.
-_NOT_TELLING = bytes(b for b in range(256) if b not in (0x7F, 0xC2, 0xCC, 0xCD))
-_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
-# Escapes that can write a control character: JSON's, then those YAML adds.
-JSON_CONTROL_ESCAPES = (b"\\u00", b"\\b", b"\\f", b"\\ud", b"\\uD")
-YAML_CONTROL_ESCAPES = (*JSON_CONTROL_ESCAPES, b"\\x", b"\\0", b"\\a", b"\\e", b"\\v")
+# Characters no cleaning changes, whatever surrounds them: tab, line breaks, printable ASCII, and the
+# Latin letters (the Vietnamese ones too), punctuation and currency signs: each is stable under NFC, of
+# combining class 0 and never the second of a composition (tests/adapters checks them with unicodedata).
+INERT_RANGES = (
+    ("\t", "\n"),
+    ("\r", "\r"),
+    (" ", "~"),
+    ("\xa0", "\u024f"),
+    ("\u1e00", "\u1eff"),
+    ("\u2002", "\u206f"),
+    ("\u20a0", "\u20cf"),
+)
+# Checking every text of a catalogue costs more than parsing it; a file whose text holds nothing else
+# (four portal records in five) needs no text checked.
+_NOT_INERT = re.compile("[^" + "".join(f"{re.escape(a)}-{re.escape(b)}" for a, b in INERT_RANGES) + "]")
+# Escapes that can write a character that is not inert: JSON's, then those YAML adds.
+JSON_ESCAPES = ("\\u", "\\b", "\\f")
+YAML_ESCAPES = (*JSON_ESCAPES, "\\U", "\\x", "\\0", "\\a", "\\e", "\\v", "\\N")
 # Letters only Vietnamese text decoded as Windows-1258 shows: ơ, ư, đ and their capitals.
 _VIETNAMESE_1258 = re.compile("[ơưđƠƯĐ]")
 
@@ -126,33 +136,27 @@ def _position(text: str, index: int) -> tuple[int, int]:
 def clean_data(
     data: Any,
     notes: Counter[str] | None = None,
-    raw: bytes | None = None,
-    escapes: tuple[bytes, ...] = YAML_CONTROL_ESCAPES,
+    text: str | None = None,
+    escapes: tuple[str, ...] = YAML_ESCAPES,
     tree: bool = False,
 ) -> Any:
     """``data`` (parsed JSON or YAML) with clean texts, or ``DataProblem`` naming the first bad field.
 
-    ``notes`` counts what was changed: ``control_characters_removed``, ``normalised_to_nfc``. ``raw``,
-    the bytes ``data`` was parsed from (with the ``escapes`` of its format), lets texts skip the
-    checks those bytes rule out when they are UTF-8. ``tree``: each value of ``data`` stands for bytes
-    of its own in ``raw`` (parsed JSON; YAML aliases repeat a value), so a short ``raw`` bounds the
-    values and texts.
+    ``notes`` counts what was changed: ``control_characters_removed``, ``normalised_to_nfc``. ``text``,
+    what ``data`` was parsed from (with the ``escapes`` of its format), lets texts skip the checks it
+    rules out. ``tree``: each value of ``data`` stands for characters of its own in ``text`` (parsed
+    JSON; YAML aliases repeat a value), so a short ``text`` bounds the values and texts.
     """
     nfc = controls = True  # which checks texts need
-    if raw is not None and _encoding(raw)[0] == "utf-8":  # UTF-16 and -32 spell these bytes otherwise
-        telling = raw.translate(None, _NOT_TELLING)
-        nfc = b"\xcc" in telling or b"\xcd" in telling
-        controls = (
-            b"\x7f" in telling
-            or (b"\xc2" in telling and _C1_BYTES.search(raw) is not None)
-            or any(escape in raw for escape in escapes)
-        )
-    # Bytes that rule out every text check leave the nesting and the numbers to check: a walk of the
-    # containers alone, a sixtieth of the cost of cleaning (which rebuilds every dict and list), for
-    # four portal records in five.
-    clear = tree and raw is not None and not (nfc or controls) and len(raw) <= min(MAX_VALUES, MAX_TEXT_CHARS)
-    if clear and _well_shaped(data, 0):
-        return data
+    if text is not None:
+        escaped = any(escape in text for escape in escapes)
+        if not escaped and _NOT_INERT.search(text) is None:
+            nfc = controls = False
+        else:
+            controls = escaped or _CONTROL.search(text) is not None
+    short = text is not None and len(text) <= min(MAX_VALUES, MAX_TEXT_CHARS)
+    if tree and short and not (nfc or controls) and _well_shaped(data, 0):
+        return data  # only the nesting and the numbers were left to check: a walk of the containers
     # Naming the field of every value costs more than the checks: data is walked without names, and
     # walked again with them only to say where a problem is.
     walker = _Walker(Counter(), nfc, controls)

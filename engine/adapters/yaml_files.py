@@ -41,7 +41,7 @@ def read_yaml(path: Path) -> tuple[Any, list[InputProblem]]:
     except DecodeProblem as problem:
         return None, [InputProblem(source, problem.where, problem.message)]
     try:
-        return clean_data(yaml.load(text, Loader=_LOADER), raw=raw), []
+        return clean_data(yaml.load(text, Loader=_LOADER), text=text), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         position = getattr(error, "position", None)  # a reader error: a character the file may not hold

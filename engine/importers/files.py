@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.adapters.decoding import (
-    JSON_CONTROL_ESCAPES,
+    JSON_ESCAPES,
     DataProblem,
     DecodeProblem,
     clean_data,
@@ -89,7 +89,7 @@ def read_json(path: Path, notes: Counter[str] | None = None) -> tuple[Any, Input
         raw = path.read_bytes()
         text = decode_text(raw)
         data = json.loads(text, parse_constant=_refuse_constant)
-        return clean_data(data, notes, raw, JSON_CONTROL_ESCAPES, tree=True), None
+        return clean_data(data, notes, text, JSON_ESCAPES, tree=True), None
     except OSError as error:
         return None, InputProblem(source, "", f"cannot be read: {error.strerror or error}")
     except DecodeProblem as problem:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
+import unicodedata
 from collections import Counter
 
 import pytest
 
-from engine.adapters.decoding import JSON_CONTROL_ESCAPES, MAX_DEPTH, DataProblem, clean_data
+from engine.adapters.decoding import INERT_RANGES, JSON_ESCAPES, MAX_DEPTH, DataProblem, clean_data
 from engine.importers.files import read_json
 
 
@@ -60,11 +62,11 @@ def _nested(depth: int, leaf: object) -> object:
         (_nested(MAX_DEPTH // 2 + 1, "x"), ".".join(["k[0]"] * (MAX_DEPTH // 2))),
     ],
 )
-def test_parsed_json_the_bytes_clear_of_text_checks_is_still_checked(data: object, field: str) -> None:
-    # Bytes without NFD marks, controls or escapes: only nesting and numbers are left to check.
-    raw = json.dumps(data).replace("Infinity", "1e999").encode()
+def test_parsed_json_of_a_text_clear_of_text_checks_is_still_checked(data: object, field: str) -> None:
+    # A text of inert characters only, without escapes: only nesting and numbers are left to check.
+    text = json.dumps(data).replace("Infinity", "1e999")
     with pytest.raises(DataProblem) as problem:
-        clean_data(json.loads(raw), raw=raw, escapes=JSON_CONTROL_ESCAPES, tree=True)
+        clean_data(json.loads(text), text=text, escapes=JSON_ESCAPES, tree=True)
     assert problem.value.field == field
 
 
@@ -74,22 +76,36 @@ def test_parsed_json_that_needs_no_cleaning_comes_back_unchanged() -> None:
         "so": [1, 2.5, None, True, {"a": []}],
         "deep": _nested(MAX_DEPTH // 2 - 1, 1),
     }
-    raw = json.dumps(data, ensure_ascii=False).encode()
+    text = json.dumps(data, ensure_ascii=False)
     notes: Counter[str] = Counter()
-    assert clean_data(json.loads(raw), notes, raw, JSON_CONTROL_ESCAPES, tree=True) == data
+    assert clean_data(json.loads(text), notes, text, JSON_ESCAPES, tree=True) == data
     assert not notes
-    nfd = raw.replace("\u1ea5".encode(), "a\u0302\u0301".encode())  # ấ decomposed
-    assert clean_data(json.loads(nfd), notes, nfd, JSON_CONTROL_ESCAPES, tree=True) == data
+    nfd = text.replace("\u1ea5", "a\u0302\u0301")  # ấ decomposed
+    assert clean_data(json.loads(nfd), notes, nfd, JSON_ESCAPES, tree=True) == data
     assert notes == Counter({"normalised_to_nfc": 1})
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
 def test_a_record_in_any_encoding_read_is_cleaned_alike(tmp_path, encoding: str) -> None:
-    # The bytes that tell which checks texts need are UTF-8's: UTF-16 and -32 spell marks and
-    # controls otherwise, so every text of such a file is checked.
+    # Which checks texts need is read from the decoded text, whatever the bytes spelled it with.
     record = tmp_path / "record.json"
     text = json.dumps({"ten": "Gia\u0301y x\u0085y \u0001z"}, ensure_ascii=False)
     record.write_bytes((("\ufeff" if encoding == "utf-16-be" else "") + text).encode(encoding))
     notes: Counter[str] = Counter()
     assert read_json(record, notes) == ({"ten": "Giáy xy z"}, None)
     assert notes == Counter({"control_characters_removed": 2, "normalised_to_nfc": 1})
+
+
+def test_inert_characters_are_left_alone_by_nfc_and_the_control_check():
+    # Each is stable under NFC and of combining class 0, and no canonical composition ends with it:
+    # a text of them only is NFC whatever their order, and holds no control character.
+    seconds = set()
+    for code in range(sys.maxunicode + 1):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(int(parts[1], 16))
+    for first, last in INERT_RANGES:
+        for code in range(ord(first), ord(last) + 1):
+            char = chr(code)
+            assert unicodedata.normalize("NFC", char) == char and not unicodedata.combining(char), hex(code)
+            assert code not in seconds and clean_data(char) == char, hex(code)
