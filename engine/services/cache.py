@@ -204,7 +204,7 @@ class Cache:
     def batched(self) -> Iterator[None]:
         """Write the small entries put inside together, in one transaction, on leaving (an exception
         too: each entry is whole). Two workers writing an entry per transaction contend for the
-        database's lock: that cost a cold audit of the real catalogue about a sixth of its time. Until
+        database's lock: that cost a cold audit of the real catalogue about an eighth of its time. Until
         written, the entries are not found by ``get_bytes`` and ``get_many``."""
         if getattr(self._pending, "rows", None) is not None:
             yield  # inside a block already: written with it
