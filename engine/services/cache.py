@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -48,6 +48,7 @@ _PUT = "INSERT OR REPLACE INTO entries (kind, key, entry) VALUES (?, ?, ?)"
 # The entries of a large kind kept, the most recently used first, up to this many bytes (the newest is
 # kept whatever its size): a pipeline that audits every change adds an answer of 11 MB each time.
 LARGE_BUDGET = 512 * 1024 * 1024
+T = TypeVar("T")
 _STALE_TEMPORARY_S = 3600  # a temporary file this old belongs to a writer that died
 
 
@@ -299,35 +300,28 @@ class Cache:
 
     def _execute(self, sql: str, values: tuple[str | bytes, ...]) -> list[tuple[Any, ...]] | None:
         """One statement in its own transaction; its rows. None when the database fails."""
+        return self._on_database(lambda db: db.execute(sql, values).fetchall())
+
+    def _execute_many(self, sql: str, rows: list[tuple[str, str, bytes]]) -> None:
+        """``sql`` once per row, all in one transaction; nothing when the database fails."""
+
+        def write(db: sqlite3.Connection) -> None:
+            with _transaction(db):
+                db.executemany(sql, rows)
+
+        self._on_database(write)
+
+    def _on_database(self, work: Callable[[sqlite3.Connection], T]) -> T | None:
+        """``work`` on this process's connection, under the lock; None when the database fails."""
         with self._lock:
             try:
                 db = self._connection()
-                return db.execute(sql, values).fetchall() if db is not None else None
+                return work(db) if db is not None else None
             except sqlite3.OperationalError:
                 return None  # locked for longer than the timeout, disk full: only the speed-up is lost
             except sqlite3.DatabaseError:  # damaged pages: started afresh
                 self._move_aside()
                 return None
-
-    def _execute_many(self, sql: str, rows: list[tuple[str, str, bytes]]) -> None:
-        """``sql`` once per row, all in one transaction; nothing when the database fails."""
-        with self._lock:
-            try:
-                db = self._connection()
-                if db is None:
-                    return
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    db.executemany(sql, rows)
-                    db.execute("COMMIT")
-                except BaseException:
-                    with suppress(sqlite3.Error):  # a failed statement may have ended it already
-                        db.execute("ROLLBACK")
-                    raise
-            except sqlite3.OperationalError:
-                return  # as in ``_execute``: only the speed-up is lost
-            except sqlite3.DatabaseError:
-                self._move_aside()
 
     def _move_aside(self) -> None:
         if self._db is not None:
@@ -420,8 +414,7 @@ def _create_table(db: sqlite3.Connection) -> None:
     """The entries' table, with rowids: a table without them keeps its rows in the B-tree of its key,
     which large rows make slow to search (a warm audit read its 2,119 parses at half the speed). A
     table of that earlier layout holds entries of an older ``FORMAT`` only, and is dropped."""
-    db.execute("BEGIN IMMEDIATE")  # one process at a time looks and changes
-    try:
+    with _transaction(db):  # one process at a time looks and changes
         row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'entries'").fetchone()
         if row and "WITHOUT ROWID" in row[0].upper():
             db.execute("DROP TABLE entries")
@@ -429,9 +422,19 @@ def _create_table(db: sqlite3.Connection) -> None:
             "CREATE TABLE IF NOT EXISTS entries "
             "(kind TEXT NOT NULL, key TEXT NOT NULL, entry BLOB NOT NULL, PRIMARY KEY (kind, key))"
         )
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """The statements inside as one transaction, holding the write lock from its start; rolled back on
+    an error, which is raised again."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        with suppress(sqlite3.Error):  # a failed statement may have ended it already
+            db.execute("ROLLBACK")
         raise
 
 
