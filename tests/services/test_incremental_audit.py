@@ -15,12 +15,14 @@ import sqlite3
 import sys
 import zlib
 from contextlib import closing, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from engine.cli import main
+from engine.errors import UserError
 from engine.evaluation.split import is_evaluation
 from engine.rules.facts import (
     GLOBAL_FIELDS,
@@ -32,7 +34,7 @@ from engine.rules.facts import (
 )
 from engine.rules.families import FamilyCandidate
 from engine.services.audit import audit, load_rulebook
-from engine.services.cache import Cache
+from engine.services.cache import Cache, FileDigests
 from engine.services.catalogue import load_catalogue
 from engine.services.incremental import audit_catalogue
 from tests.conftest import HAND, RAW, REPO
@@ -293,6 +295,34 @@ def test_parallel_passes_give_the_same_results(records, tmp_path, monkeypatch, e
     assert ("procedure" in stored) == (hold_limit == 0)  # kept by the workers or stored for pass 2
     cache_entries.drop(tmp_path / "cache", "findings")
     assert run(records, cache, workers=2) == reference  # parsed from the cache, evaluated afresh
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["file unchanged", "file edited"])
+def test_procedures_lost_between_the_passes_are_parsed_again_unless_their_file_changed(
+    records, tmp_path, monkeypatch, edited
+):
+    """Pass 2 parses a file again when the procedures pass 1 stored are gone; a file edited meanwhile
+    would give other procedures under the old names, so the audit stops and says so."""
+    folder = tmp_path / "cache"
+    first = sorted(records.rglob("*.json"))[0]
+    real = CatalogueContext.from_entries
+
+    def between_the_passes(*args, **kwargs):  # type: ignore[no-untyped-def]
+        cache_entries.drop(folder, "procedure")
+        if edited:
+            edit(first, lambda data: data.update(ten_thu_tuc=data["ten_thu_tuc"] + " (sửa)"))
+        return real(*args, **kwargs)
+
+    reference = fresh(records)
+    monkeypatch.setattr(CatalogueContext, "from_entries", between_the_passes)
+    rulebook = load_rulebook(include_experimental=True)
+    # As ``tinhgon audit`` does: each file hashed once per command (``FileDigests``).
+    audit_ = partial(audit_catalogue, records, rulebook, DATE, Cache(folder), 1, seen=FileDigests())
+    if not edited:
+        assert [f.model_dump(mode="json") for f in audit_().result.findings] == reference
+        return
+    with pytest.raises(UserError, match=f"{re.escape(str(first))}: changed while it was being audited"):
+        audit_()
 
 
 def test_a_yaml_catalogue_is_cached_too_and_an_edited_file_is_seen(tmp_path):
