@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from engine.cli.common import CATALOGUE_HELP, KEEP_GOING_HELP, input_verdict, report_problems
+from engine.cli.common import CATALOGUE_HELP, KEEP_GOING_HELP, input_verdict, report_problems, write_bytes
 from engine.errors import CannotRun, ExitCode, UserError
 from engine.model import Level
 from engine.services import paths
@@ -130,11 +130,11 @@ def _graph(args: argparse.Namespace) -> int:
         if args.format == "png":
             if args.output is None:
                 raise UserError("--format png writes a binary file: name it with -o FILE")
-            args.output.write_bytes(render_png(drawn.dot))
+            write_bytes(args.output, [render_png(drawn.dot)])
             return 0
         text = render_svg(drawn.dot) if args.format == "svg" else drawn.dot
     if args.output:
-        args.output.write_text(text + "\n", encoding="utf-8")
+        write_bytes(args.output, [(text + "\n").encode("utf-8")])
     else:
         print(text)
     return 0

@@ -9,10 +9,9 @@ import io
 import sys
 from pathlib import Path
 
-from engine.cli.common import CATALOGUE_HELP
+from engine.cli.common import CATALOGUE_HELP, write_bytes
 from engine.cli.volumes import catalogue_with_volumes
 from engine.cost.parameters import load_cost_parameters
-from engine.errors import UserError
 from engine.services.sources import SourceRanking, WhatIf, rank_sources
 
 
@@ -82,10 +81,7 @@ def _rank(args: argparse.Namespace) -> int:
     }
     text = render[args.format](ranking)
     if args.output:
-        try:
-            args.output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise UserError(f"{args.output}: cannot write: {error.strerror}") from None
+        write_bytes(args.output, [text.encode("utf-8")])
         print(f"{len(ranking.sources)} sources ranked, written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -9,9 +9,8 @@ import io
 import sys
 from pathlib import Path
 
-from engine.cli.common import CATALOGUE_HELP
+from engine.cli.common import CATALOGUE_HELP, write_bytes
 from engine.cli.volumes import catalogue_with_volumes
-from engine.errors import UserError
 from engine.plans.progress import Goal, Metric, Scope, load_targets
 from engine.services.targets import ALL_MEASURES, ReachReport, TargetReach, candidate_reach
 
@@ -84,10 +83,7 @@ def _reach(args: argparse.Namespace) -> int:
     render = {"md": reach_markdown, "csv": reach_csv, "json": lambda r: r.model_dump_json(indent=2) + "\n"}
     text = render[args.format](report)
     if args.output:
-        try:
-            args.output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise UserError(f"{args.output}: cannot write: {error.strerror}") from None
+        write_bytes(args.output, [text.encode("utf-8")])
         print(f"reach of {len(report.rows)} kinds of measure written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from engine.adapters.safe_paths import inside
 from engine.adapters.yaml_files import dump_yaml, load_model, procedure_files
+from engine.errors import CannotRun
 from engine.importers import ImportOutcome, format_import_report, import_path
 from engine.model import Level, Procedure
 
@@ -60,8 +61,32 @@ def import_into_catalogue(
         return summary
     by_hand = _hand_codes(catalogue, target)
     staging = catalogue / f".{IMPORT_FOLDER}.new"
+    old = catalogue / f".{IMPORT_FOLDER}.old"
+    try:
+        _write(summary, by_hand, levels, staging)
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        try:
+            staging.rename(target)
+        except OSError:
+            if old.exists() and not target.exists():
+                old.rename(target)  # the previous catalogue back in place
+            raise
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise CannotRun(
+            f"{catalogue}: cannot write the catalogue: {error.strerror or error}; it was left as it was"
+        ) from None
+    shutil.rmtree(old, ignore_errors=True)
+    return summary
+
+
+def _write(summary: ImportSummary, by_hand: set[str], levels: Collection[Level], staging: Path) -> None:
+    """Write the procedures run at ``levels`` and the import report into a new ``staging`` folder."""
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
+    outcome = summary.outcome
     for procedure in outcome.procedures:
         if not set(procedure.levels) & set(levels):
             summary.other_levels += 1
@@ -74,13 +99,6 @@ def import_into_catalogue(
         path.write_text(_procedure_yaml(procedure), encoding="utf-8")
         summary.written += 1
     (staging / REPORT_FILE).write_text(summary.report(levels) + "\n", encoding="utf-8")
-    old = catalogue / f".{IMPORT_FOLDER}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-    return summary
 
 
 def _hand_codes(catalogue: Path, imported: Path) -> set[str]:

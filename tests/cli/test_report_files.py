@@ -7,8 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from engine.cli import main
 from engine.cli.common import write_bytes
-from engine.errors import CannotRun, UserError
+from engine.errors import CannotRun, ExitCode, UserError
+from engine.evaluation.split import is_evaluation
+from tests.conftest import HAND, RAW
 
 
 def test_a_report_replaces_the_previous_one_whole(tmp_path):
@@ -56,3 +59,34 @@ def test_a_report_to_a_file_that_is_not_a_regular_one_is_written_in_place(tmp_pa
 def test_a_folder_that_cannot_be_written_is_a_clear_error(tmp_path):
     with pytest.raises(CannotRun, match="cannot write"):
         write_bytes(tmp_path / "missing" / "findings.json", [b"report"])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["audit", str(HAND), "-o", "{out}"],
+        ["graph", "1.001193", "-o", "{out}"],
+        ["graph", "1.001193", "--format", "svg", "-o", "{out}"],
+        ["graph", "1.001193", "--format", "png", "-o", "{out}"],
+        ["sources", "rank", str(HAND), "-o", "{out}"],
+        ["targets", "reach", str(HAND), "-o", "{out}"],
+        ["import", "{records}", "--into", "{file}"],
+    ],
+    ids=["audit", "graph", "graph svg", "graph png", "sources rank", "targets reach", "import"],
+)
+def test_every_command_says_when_its_output_cannot_be_written_and_exits_4(argv, tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("where a folder should be", encoding="utf-8")
+    records = tmp_path / "records"
+    records.mkdir()
+    development = [p for p in sorted((RAW / "bo-tu-phap").glob("*.json")) if not is_evaluation(p.stem)]
+    for path in development[:2]:
+        (records / path.name).write_bytes(path.read_bytes())
+    if "{records}" in argv and not any(records.iterdir()):
+        pytest.skip(f"the portal records are not at {RAW}")
+    paths = {"out": str(blocker / "report"), "file": str(blocker), "records": str(records)}
+    code = main([part.format(**paths) for part in argv])
+    err = capsys.readouterr().err
+    assert code == ExitCode.cannot_run and f"{blocker}" in err and "cannot write" in err
+    assert "Traceback" not in err and "internal error" not in err
+    assert blocker.read_text(encoding="utf-8") == "where a folder should be"
