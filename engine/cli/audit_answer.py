@@ -19,6 +19,7 @@ from engine.services.baseline import at_or_above, compare, read_baseline
 from engine.services.cache import Cache, FileDigests
 from engine.services.incremental import audit_catalogue
 from engine.services.replay import Answer
+from engine.services.rules_info import rule_standings
 from engine.services.summary import summarise
 
 
@@ -46,11 +47,12 @@ def answer(args: argparse.Namespace, cache: Cache | None, seen: FileDigests) -> 
     tallies = run.packed.tallies()
     diff = compare(run.result.findings, baseline, run.packed.rules) if baseline else None
     summary = summarise(tallies, run.fields, len(problems), diff)
+    standings = rule_standings(rulebook)
     report: Iterable[bytes]
     if args.format == "json":
-        report = render_json(run.packed, tallies, run.packed.fragments, diff, summary)
+        report = render_json(run.packed, tallies, run.packed.fragments, diff, summary, standings)
     else:
-        report = (render_findings(run.result, args.format, diff, summary).encode("utf-8"),)
+        report = (render_findings(run.result, args.format, diff, summary, standings).encode("utf-8"),)
     if args.output:
         print(f"{len(tallies)} findings written to {args.output}", file=out)
         print(format_summary(summary), file=out)

@@ -9,6 +9,7 @@ from pathlib import Path
 from engine.errors import ExitCode, UserError
 from engine.rules.pack import Rule
 from engine.services.audit import Rulebook, load_rulebook
+from engine.services.rules_info import RuleStanding, rule_standings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -19,7 +20,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     rules.add_argument("--rules", type=Path, help="rules folder (default: the bundled rules/)")
     sub = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
-    listing = sub.add_parser("list", help="one line per rule: id, severity, measure, title")
+    listing = sub.add_parser(
+        "list",
+        help="one line per rule: id, severity, measure, whether it runs by default and how many of its"
+        " judged findings were right (rules/precision.yaml), title",
+    )
     listing.add_argument("--lang", choices=("vi", "en"), default="vi", help="title language (default: vi)")
     listing.set_defaults(handler=_list)
     show = sub.add_parser("show", help="everything about one rule")
@@ -36,10 +41,11 @@ def _rulebook(args: argparse.Namespace) -> Rulebook:
 
 def _list(args: argparse.Namespace) -> int:
     rulebook = _rulebook(args)
+    standings = rule_standings(rulebook)
     for rule in rulebook.rules:
         title = rule.title_vi if args.lang == "vi" else rule.title_en
-        flag = " [experimental]" if rule.experimental else ""
-        print(f"{rule.id:28} {rule.severity.value:6} {rule.measure.value:24} {title}{flag}")
+        standing = standings[rule.id].short()
+        print(f"{rule.id:28} {rule.severity.value:6} {rule.measure.value:24} {standing:23} {title}")
     return ExitCode.invalid_input if rulebook.problems else ExitCode.ok
 
 
@@ -48,13 +54,15 @@ def _show(args: argparse.Namespace) -> int:
     rule = rulebook.rule(args.rule_id)
     if rule is None:
         raise UserError(f"no rule {args.rule_id!r}; `tinhgon rules list` shows the ids")
-    print(_describe(rule, rulebook))
+    print(_describe(rule, rulebook, rule_standings(rulebook)[rule.id]))
     return 0
 
 
-def _describe(rule: Rule, rulebook: Rulebook) -> str:
+def _describe(rule: Rule, rulebook: Rulebook, standing: RuleStanding) -> str:
+    judged = standing.precision
     lines = [
         f"{rule.id}{'  [experimental]' if rule.experimental else ''}",
+        f"  standing: {standing.text()}" + (f"; judged on {judged.described('en')}" if judged else ""),
         f"  vi: {rule.title_vi}",
         f"  en: {rule.title_en}",
         f"  kind: {rule.kind.value}   severity: {rule.severity.value}   measure: {rule.measure.value}",

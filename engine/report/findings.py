@@ -13,6 +13,7 @@ from engine.model import Finding
 from engine.services.audit import AuditResult, PackedAudit
 from engine.services.baseline import SEVERITY_ORDER, BaselineDiff
 from engine.services.packed_findings import Tally, fragment, report_json, tally
+from engine.services.rules_info import RuleStanding
 from engine.services.summary import AuditSummary
 
 FORMATS = ("json", "csv", "md")
@@ -35,6 +36,8 @@ CSV_COLUMNS = [
     "saving_days",
     "data_source",
     "decision",
+    "rule_experimental",
+    "rule_precision",
 ]
 
 
@@ -43,11 +46,13 @@ def render_findings(
     fmt: str,
     diff: BaselineDiff | None = None,
     summary: AuditSummary | None = None,
+    standings: dict[str, RuleStanding] | None = None,
 ) -> str:
     """The findings of ``result`` in ``fmt`` (one of ``FORMATS``).
 
     With ``diff`` (a comparison with a baseline) each format says which findings are new and lists
-    those resolved; with ``summary`` JSON and Markdown add the counts by severity and field.
+    those resolved; with ``summary`` JSON and Markdown add the counts by severity and field; with
+    ``standings`` each format says which rules are experimental and how often their findings were right.
     """
     if fmt == "json":
         findings = result.findings
@@ -57,10 +62,11 @@ def render_findings(
             lambda: [fragment(findings)] if findings else [],
             diff,
             summary,
+            standings,
         )
         return b"".join(pieces).decode("utf-8")
     renderers = {"csv": _csv, "md": _markdown}
-    return renderers[fmt](result, diff, summary)
+    return renderers[fmt](result, diff, summary, standings or {})
 
 
 def render_json(
@@ -69,6 +75,7 @@ def render_json(
     fragments: Callable[[], Iterable[bytes]],
     diff: BaselineDiff | None = None,
     summary: AuditSummary | None = None,
+    standings: dict[str, RuleStanding] | None = None,
 ) -> JsonReport:
     """JSON as documented by ``docs/findings.schema.json``, put together from the findings of ``audit``
     as the report writes them (``PackedAudit.fragments``): a warm audit's findings are not parsed and
@@ -81,6 +88,8 @@ def render_json(
         "rules": audit.rules,
         "hits_by_rule": dict(sorted(hits.items())),
     }
+    if standings:
+        head["rule_standing"] = {r: standings[r].to_json() for r in audit.rules if r in standings}
     tail: dict[str, object] = {}
     if summary:
         tail["summary"] = summary.to_json()
@@ -120,19 +129,26 @@ class JsonReport:
         yield (b"\n  ]" if listed else b"[]") + self.closed + b"\n"
 
 
-def _csv(result: AuditResult, diff: BaselineDiff | None, _summary: AuditSummary | None) -> str:
+def _csv(
+    result: AuditResult,
+    diff: BaselineDiff | None,
+    _summary: AuditSummary | None,
+    standings: dict[str, RuleStanding],
+) -> str:
     """One row per finding; with a baseline, a ``baseline`` column and one row per resolved finding."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_COLUMNS + (["baseline"] if diff else []), lineterminator="\n")
     writer.writeheader()
     for f in result.findings:
-        writer.writerow(_csv_row(f) | ({"baseline": diff.status(f)} if diff else {}))
+        writer.writerow(_csv_row(f, standings) | ({"baseline": diff.status(f)} if diff else {}))
     for f in diff.resolved if diff else []:
-        writer.writerow(_csv_row(f) | {"baseline": "resolved"})
+        writer.writerow(_csv_row(f, standings) | {"baseline": "resolved"})
     return out.getvalue()
 
 
-def _csv_row(f: Finding) -> dict[str, object]:
+def _csv_row(f: Finding, standings: dict[str, RuleStanding]) -> dict[str, object]:
+    standing = standings.get(f.rule_id)
+    judged = standing.precision if standing else None
     return {
         "rule_id": f.rule_id,
         "rule_ids": "; ".join(f.all_rule_ids),
@@ -151,6 +167,8 @@ def _csv_row(f: Finding) -> dict[str, object]:
         "saving_days": f.saving.days,
         "data_source": f.evidence.get("source_name", ""),
         "decision": f.evidence.get("source_decision", ""),
+        "rule_experimental": "" if standing is None else str(standing.experimental).lower(),
+        "rule_precision": f"{judged.correct}/{judged.judged}" if judged and judged.judged else "",
     }
 
 
@@ -158,7 +176,12 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def _markdown(result: AuditResult, diff: BaselineDiff | None, summary: AuditSummary | None) -> str:
+def _markdown(
+    result: AuditResult,
+    diff: BaselineDiff | None,
+    summary: AuditSummary | None,
+    standings: dict[str, RuleStanding],
+) -> str:
     hits = result.hits_by_rule()
     flagged = len({f.procedure_code for f in result.findings})
     lines = [
@@ -167,9 +190,7 @@ def _markdown(result: AuditResult, diff: BaselineDiff | None, summary: AuditSumm
         f"Audit date {result.audit_date.isoformat()}: {result.procedures} procedures, "
         f"{len(result.findings)} findings on {flagged} procedures.",
         "",
-        "| Rule | Hits |",
-        "|---|---:|",
-        *[f"| {rule} | {hits.get(rule, 0)} |" for rule in result.rules],
+        *_markdown_rules(result.rules, hits, standings),
         "",
     ]
     if summary:
@@ -194,6 +215,20 @@ def _markdown(result: AuditResult, diff: BaselineDiff | None, summary: AuditSumm
             f"{f.target.kind.value} {f.target.id} | {_cell(f.message_vi)} | {_cell(refs)} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _markdown_rules(rules: list[str], hits: Counter[str], standings: dict[str, RuleStanding]) -> list[str]:
+    """The rules that ran and their hits; with their standings, whether each is experimental and how
+    many of its findings an independent judge found right (``rules/precision.yaml``)."""
+    if not standings:
+        return ["| Rule | Hits |", "|---|---:|", *[f"| {r} | {hits.get(r, 0)} |" for r in rules]]
+    lines = ["| Rule | Standing | Judged on | Hits |", "|---|---|---|---:|"]
+    for rule in rules:
+        standing = standings.get(rule)
+        judged = standing.precision if standing else None
+        on = _cell(judged.described("en")) if judged else ""
+        lines.append(f"| {rule} | {standing.text() if standing else ''} | {on} | {hits.get(rule, 0)} |")
+    return lines
 
 
 def _markdown_summary(summary: AuditSummary) -> list[str]:

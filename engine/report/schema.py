@@ -37,6 +37,16 @@ class BaselineComparison(BaseModel):
     not_compared: int = Field(description="baseline findings of rules that did not run this time")
 
 
+class RuleStanding(BaseModel):
+    """Whether a rule runs by default, and how many of its findings an independent judge found right."""
+
+    experimental: bool = Field(description="run only with --experimental")
+    judged: int = Field(description="findings judged against the raw records (0: not judged)")
+    correct: int = Field(description="of those, found right")
+    interval_95: tuple[float, float] | None = Field(description="Wilson 95% interval of the precision")
+    sample: str | None = Field(description="which records were judged, in which round")
+
+
 class AuditReport(BaseModel):
     """Findings of one audit run."""
 
@@ -45,6 +55,9 @@ class AuditReport(BaseModel):
     procedures: int = Field(description="procedures audited")
     rules: list[str] = Field(description="ids of the rules that ran")
     hits_by_rule: dict[str, int]
+    rule_standing: dict[str, RuleStanding] | None = Field(
+        None, description="by rule id: experimental or not, and its measured precision (rules/precision.yaml)"
+    )
     findings: list[Finding]
     summary: Summary | None = None
     baseline: BaselineComparison | None = None

@@ -15,6 +15,7 @@ from pydantic import Field, ValidationError
 
 from engine.adapters.yaml_files import read_yaml, validation_problems
 from engine.errors import UserError
+from engine.evaluation.precision import wilson
 from engine.model.procedure import Strict
 from engine.rules.pack import Rule
 from engine.rules.parameters import Parameter
@@ -63,6 +64,57 @@ def load_precision(path: Path | None = None) -> dict[str, RulePrecision]:
         except ValidationError as error:
             problems = validation_problems(str(path), error)
     raise UserError("; ".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class RuleStanding:
+    """Whether a rule runs by default, and how many of its findings an independent judge found right:
+    what every report shows beside a rule, so that an experimental rule's findings are read as such."""
+
+    experimental: bool
+    precision: RulePrecision | None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        """The Wilson 95% interval of the precision; None when nothing was judged."""
+        p = self.precision
+        return wilson(p.correct, p.judged) if p and p.judged else None
+
+    def text(self) -> str:
+        """One line, English: ``experimental, 35/53 right (66%, 95% CI 53–77%)``.
+
+        >>> RuleStanding(False, None).text()
+        'default, not judged'
+        """
+        runs = "experimental" if self.experimental else "default"
+        p, interval = self.precision, self.interval
+        if p is None or interval is None:
+            return f"{runs}, not judged"
+        low, high = interval
+        share = p.correct / p.judged
+        return f"{runs}, {p.correct}/{p.judged} right ({share:.0%}, 95% CI {low:.0%}–{high:.0%})"
+
+    def short(self) -> str:
+        """A few characters for a listing: ``experimental 35/53``, ``default 40/40``."""
+        p = self.precision
+        judged = f" {p.correct}/{p.judged}" if p and p.judged else " not judged"
+        return ("experimental" if self.experimental else "default") + judged
+
+    def to_json(self) -> dict[str, object]:
+        p, interval = self.precision, self.interval
+        return {
+            "experimental": self.experimental,
+            "judged": p.judged if p else 0,
+            "correct": p.correct if p else 0,
+            "interval_95": [round(interval[0], 3), round(interval[1], 3)] if interval else None,
+            "sample": p.described("en") if p else None,
+        }
+
+
+def rule_standings(rulebook: Rulebook) -> dict[str, RuleStanding]:
+    """The standing of every rule of ``rulebook``, by id, with the bundled precision figures."""
+    precision = load_precision()
+    return {rule.id: RuleStanding(rule.experimental, precision.get(rule.id)) for rule in rulebook.rules}
 
 
 @dataclass(frozen=True)
