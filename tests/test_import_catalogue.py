@@ -6,9 +6,12 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from engine.cli import main
 from engine.services.catalogue import load_catalogue
 from engine.services.importing import IMPORT_FOLDER, REPORT_FILE
+from tests.conftest import RAW
 
 REPO = Path(__file__).resolve().parents[1]
 RECORD = json.loads((REPO / "tests" / "fixtures" / "national" / "realistic.json").read_text(encoding="utf-8"))
@@ -99,3 +102,22 @@ def test_the_bundled_catalogue_holds_the_imported_province_and_commune_procedure
     assert all({"province", "commune"} & set(p.levels) for p in imported)
     report = (REPO / "procedures" / IMPORT_FOLDER / REPORT_FILE).read_text(encoding="utf-8")
     assert f"files written:    {len(imported)} " in report
+
+
+def test_the_bundled_portal_folder_is_what_the_importer_writes_today(tmp_path, capsys):
+    """Importing the portal records again changes nothing: the workbench shows what the importer reads."""
+    if not RAW.is_dir():
+        pytest.skip(f"the portal records are not at {RAW}")
+    folder = tmp_path / "procedures"
+    shutil.copytree(REPO / "procedures" / "hand", folder / "hand")
+    assert main(["import", str(RAW), "--into", str(folder)]) == 0
+    capsys.readouterr()
+    bundled = REPO / "procedures" / IMPORT_FOLDER
+
+    def files(top: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(top)): p.read_bytes() for p in sorted(top.rglob("*")) if p.is_file()}
+
+    fresh, kept = files(folder / IMPORT_FOLDER), files(bundled)
+    assert sorted(fresh) == sorted(kept)
+    stale = [name for name in kept if fresh[name] != kept[name]]
+    assert not stale, f"{len(stale)} files differ, such as {stale[:3]}: run `tinhgon import {RAW}`"
