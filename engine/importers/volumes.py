@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from collections.abc import Collection, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,7 +186,18 @@ def _csv_rows(path: Path) -> list[list[str]]:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    sniffed = [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    # A title line above the header ("Bảng thống kê") has no delimiter, and the sniffer may then guess
+    # wrong: the delimiter is the one that splits the header into the required columns.
+    for rows in (sniffed, *(_split(text, d) for d in ",;\t" if d != dialect.delimiter)):
+        with suppress(UserError):
+            _header(path, rows)
+            return rows
+    return sniffed  # no header either way: ``_header`` says so
+
+
+def _split(text: str, delimiter: str) -> list[list[str]]:
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:

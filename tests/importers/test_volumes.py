@@ -42,6 +42,18 @@ def test_a_good_file_gives_one_record_per_row(tmp_path):
     assert first.source == "Sở Tư pháp" and second.source == "Hệ thống một cửa" and second.online is None
 
 
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"], ids=["commas", "semicolons", "tabs"])
+def test_a_csv_file_below_a_title_reads_whatever_its_delimiter(tmp_path, delimiter):
+    """The sniffer cannot tell the delimiter from a title line that has none: the header tells it."""
+    path = tmp_path / "thong-ke.csv"
+    rows = [HEADER.split(","), ["1.000001", "2025", "18420", "15112", "18301", "119", "Sở Tư pháp"]]
+    path.write_text("Bảng thống kê năm 2025\n" + "\n".join(delimiter.join(r) for r in rows), encoding="utf-8")
+    result = read_volumes(path, known_codes=CODES)
+    assert result.problems == [] and [(r.code, r.received, r.source) for r in result.records] == [
+        ("1.000001", 18420, "Sở Tư pháp")
+    ]
+
+
 def test_bad_rows_are_each_named_and_the_others_kept(tmp_path):
     path = _write(
         tmp_path,
