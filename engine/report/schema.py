@@ -21,7 +21,9 @@ class Summary(BaseModel):
     findings: int
     flagged_procedures: int = Field(description="procedures with at least one finding")
     input_problems: int = Field(description="files, records or rules that could not be read or are invalid")
-    by_rule: dict[str, int]
+    by_rule: dict[str, int] = Field(
+        description="each finding once, under its first rule (hits_by_rule counts every rule it names)"
+    )
     by_severity: dict[str, int] = Field(description="high, medium, low")
     by_field: dict[str, int] = Field(description="findings by the procedures' field (lĩnh vực)")
 

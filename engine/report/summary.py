@@ -18,7 +18,7 @@ def format_summary(summary: AuditSummary) -> str:
         + ", ".join(f"{s.value} {summary.by_severity.get(s.value, 0)}" for s in SEVERITY_ORDER),
     ]
     if summary.by_rule:
-        lines.append("  by rule:")
+        lines.append("  by rule (each finding once, under its first rule):")
         lines += [f"    {rule:<28} {count:>6}" for rule, count in sorted(summary.by_rule.items())]
     if summary.by_field:
         lines.append("  by field:")
