@@ -97,6 +97,8 @@ def test_audit_csv_and_markdown(capsys):
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows and all(r["rule_id"] and r["references"] for r in rows)
     assert main(["audit", str(HAND), "--format", "md"]) == 0
+    assert capsys.readouterr().out.startswith("# Kết quả rà soát thủ tục hành chính (Tinh Gọn)")
+    assert main(["audit", str(HAND), "--format", "md", "--lang", "en"]) == 0
     assert capsys.readouterr().out.startswith("# Tinh Gọn audit")
 
 

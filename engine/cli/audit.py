@@ -41,6 +41,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     audit_cmd.add_argument("path", nargs="?", type=Path, help=CATALOGUE_HELP)
     audit_cmd.add_argument("--format", choices=FORMATS, default="md", help="report format (default: md)")
     audit_cmd.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the Markdown report (default: vi); JSON and CSV hold both",
+    )
+    audit_cmd.add_argument(
         "-o", "--output", type=Path, help="write the report to this file (default: stdout)"
     )
     audit_cmd.add_argument("--rules", type=Path, help="rules folder (default: the bundled rules/)")
@@ -104,6 +110,7 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
     shaping = (
         "path",
         "format",
+        "lang",
         "output",
         "rules",
         "experimental",

@@ -52,7 +52,9 @@ def answer(args: argparse.Namespace, cache: Cache | None, seen: FileDigests) -> 
     if args.format == "json":
         report = render_json(run.packed, tallies, run.packed.fragments, diff, summary, standings)
     else:
-        report = (render_findings(run.result, args.format, diff, summary, standings).encode("utf-8"),)
+        report = (
+            render_findings(run.result, args.format, diff, summary, standings, args.lang).encode("utf-8"),
+        )
     if args.output:
         print(f"{len(tallies)} findings written to {args.output}", file=out)
         print(format_summary(summary), file=out)

@@ -1,4 +1,4 @@
-"""Render an audit's findings as JSON, CSV or Markdown."""
+"""Render an audit's findings as JSON, CSV or Markdown (``engine.report.markdown``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from engine import __version__
 from engine.model import Finding
+from engine.report.markdown import render_markdown
 from engine.services.audit import AuditResult, PackedAudit
-from engine.services.baseline import SEVERITY_ORDER, BaselineDiff
+from engine.services.baseline import BaselineDiff
 from engine.services.packed_findings import Tally, fragment, report_json, tally
 from engine.services.rules_info import RuleStanding
 from engine.services.summary import AuditSummary
@@ -47,8 +48,9 @@ def render_findings(
     diff: BaselineDiff | None = None,
     summary: AuditSummary | None = None,
     standings: dict[str, RuleStanding] | None = None,
+    lang: str = "vi",
 ) -> str:
-    """The findings of ``result`` in ``fmt`` (one of ``FORMATS``).
+    """The findings of ``result`` in ``fmt`` (one of ``FORMATS``); Markdown in ``lang`` (``vi``, ``en``).
 
     With ``diff`` (a comparison with a baseline) each format says which findings are new and lists
     those resolved; with ``summary`` JSON and Markdown add the counts by severity and field; with
@@ -65,8 +67,9 @@ def render_findings(
             standings,
         )
         return b"".join(pieces).decode("utf-8")
-    renderers = {"csv": _csv, "md": _markdown}
-    return renderers[fmt](result, diff, summary, standings or {})
+    if fmt == "md":
+        return render_markdown(result, diff, summary, standings, lang)
+    return _csv(result, diff, summary, standings or {})
 
 
 def render_json(
@@ -170,90 +173,3 @@ def _csv_row(f: Finding, standings: dict[str, RuleStanding]) -> dict[str, object
         "rule_experimental": "" if standing is None else str(standing.experimental).lower(),
         "rule_precision": f"{judged.correct}/{judged.judged}" if judged and judged.judged else "",
     }
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
-
-
-def _markdown(
-    result: AuditResult,
-    diff: BaselineDiff | None,
-    summary: AuditSummary | None,
-    standings: dict[str, RuleStanding],
-) -> str:
-    hits = result.hits_by_rule()
-    flagged = len({f.procedure_code for f in result.findings})
-    lines = [
-        "# Tinh Gọn audit",
-        "",
-        f"Audit date {result.audit_date.isoformat()}: {result.procedures} procedures, "
-        f"{len(result.findings)} findings on {flagged} procedures.",
-        "",
-        *_markdown_rules(result.rules, hits, standings),
-        "",
-    ]
-    if summary:
-        lines += _markdown_summary(summary)
-    if diff:
-        lines += _markdown_baseline(diff)
-    by_procedure: Counter[str] = Counter()
-    for f in result.findings:
-        if by_procedure[f.procedure_code] == 0:
-            lines += [
-                "",
-                f"## {f.procedure_code} {_cell(f.procedure_name)}",
-                "",
-                "| Rule | Severity | Target | Finding | Legal basis |",
-                "|---|---|---|---|---|",
-            ]
-        by_procedure[f.procedure_code] += 1
-        refs = ", ".join(str(r) for r in f.references)
-        new = " (new)" if diff and diff.status(f) == "new" else ""
-        lines.append(
-            f"| {', '.join(f.all_rule_ids)} | {f.severity.value}{new} | "
-            f"{f.target.kind.value} {f.target.id} | {_cell(f.message_vi)} | {_cell(refs)} |"
-        )
-    return "\n".join(lines) + "\n"
-
-
-def _markdown_rules(rules: list[str], hits: Counter[str], standings: dict[str, RuleStanding]) -> list[str]:
-    """The rules that ran and their hits; with their standings, whether each is experimental and how
-    many of its findings an independent judge found right (``rules/precision.yaml``)."""
-    if not standings:
-        return ["| Rule | Hits |", "|---|---:|", *[f"| {r} | {hits.get(r, 0)} |" for r in rules]]
-    lines = ["| Rule | Standing | Judged on | Hits |", "|---|---|---|---:|"]
-    for rule in rules:
-        standing = standings.get(rule)
-        judged = standing.precision if standing else None
-        on = _cell(judged.described("en")) if judged else ""
-        lines.append(f"| {rule} | {standing.text() if standing else ''} | {on} | {hits.get(rule, 0)} |")
-    return lines
-
-
-def _markdown_summary(summary: AuditSummary) -> list[str]:
-    lines = ["| Severity | Findings |", "|---|---:|"]
-    lines += [f"| {s.value} | {summary.by_severity.get(s.value, 0)} |" for s in SEVERITY_ORDER]
-    lines += ["", "| Field (lĩnh vực) | Findings |", "|---|---:|"]
-    lines += [f"| {_cell(field)} | {count} |" for field, count in summary.by_field.most_common()]
-    return [*lines, ""]
-
-
-def _markdown_baseline(diff: BaselineDiff) -> list[str]:
-    lines = [
-        f"## Compared with {_cell(diff.baseline.path)} ({diff.baseline.audit_date})",
-        "",
-        f"{len(diff.new)} new, {len(diff.resolved)} resolved, {len(diff.unchanged)} unchanged"
-        + (f"; {diff.not_compared} of rules that did not run this time" if diff.not_compared else "")
-        + ".",
-        "",
-    ]
-    if diff.resolved:
-        lines += ["| Resolved | Procedure | Target |", "|---|---|---|"]
-        lines += [
-            f"| {f.rule_id} | {f.procedure_code} {_cell(f.procedure_name)} | "
-            f"{f.target.kind.value} {f.target.id} |"
-            for f in diff.resolved
-        ]
-        lines.append("")
-    return lines

@@ -73,6 +73,7 @@ class RuleStanding:
 
     experimental: bool
     precision: RulePrecision | None
+    titles: tuple[str, str] = ("", "")  # Vietnamese, English
 
     @property
     def interval(self) -> tuple[float, float] | None:
@@ -80,18 +81,32 @@ class RuleStanding:
         p = self.precision
         return wilson(p.correct, p.judged) if p and p.judged else None
 
-    def text(self) -> str:
-        """One line, English: ``experimental, 35/53 right (66%, 95% CI 53–77%)``.
+    def title(self, lang: str = "vi") -> str:
+        return self.titles[1] if lang == "en" else self.titles[0]
+
+    def text(self, lang: str = "en") -> str:
+        """One line: ``experimental, 35/53 right (66%, 95% CI 53%–77%)``, or in Vietnamese.
 
         >>> RuleStanding(False, None).text()
         'default, not judged'
+        >>> RuleStanding(True, None).text("vi")
+        'thử nghiệm, chưa đánh giá'
         """
-        runs = "experimental" if self.experimental else "default"
+        vi = lang == "vi"
+        runs = (
+            ("thử nghiệm" if vi else "experimental")
+            if self.experimental
+            else ("mặc định" if vi else "default")
+        )
         p, interval = self.precision, self.interval
         if p is None or interval is None:
-            return f"{runs}, not judged"
+            return f"{runs}, {'chưa đánh giá' if vi else 'not judged'}"
         low, high = interval
         share = p.correct / p.judged
+        if vi:
+            return (
+                f"{runs}, đúng {p.correct}/{p.judged} ({share:.0%}, khoảng tin cậy 95% {low:.0%}–{high:.0%})"
+            )
         return f"{runs}, {p.correct}/{p.judged} right ({share:.0%}, 95% CI {low:.0%}–{high:.0%})"
 
     def short(self) -> str:
@@ -114,7 +129,10 @@ class RuleStanding:
 def rule_standings(rulebook: Rulebook) -> dict[str, RuleStanding]:
     """The standing of every rule of ``rulebook``, by id, with the bundled precision figures."""
     precision = load_precision()
-    return {rule.id: RuleStanding(rule.experimental, precision.get(rule.id)) for rule in rulebook.rules}
+    return {
+        rule.id: RuleStanding(rule.experimental, precision.get(rule.id), (rule.title_vi, rule.title_en))
+        for rule in rulebook.rules
+    }
 
 
 @dataclass(frozen=True)

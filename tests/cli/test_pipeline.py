@@ -159,7 +159,10 @@ def test_csv_and_markdown_show_the_baseline(catalogue, rules, tmp_path, capsys):
     md_audit = ["audit", str(catalogue), "--format", "md", "--baseline", str(baseline), *DATE, *rules]
     assert main(md_audit) == 0
     md = capsys.readouterr().out
-    assert "## Compared with" in md and "| high (new) |" in md and "| Field (lĩnh vực) | Findings |" in md
+    assert "## So sánh với" in md and "| Cao (mới) |" in md and "| Lĩnh vực | Số phát hiện |" in md
+    assert main([*md_audit, "--lang", "en"]) == 0
+    md = capsys.readouterr().out
+    assert "## Compared with" in md and "| High (new) |" in md and "| Field (lĩnh vực) | Findings |" in md
 
 
 def test_every_audit_ends_with_a_summary_by_rule_severity_and_field(tmp_path, capsys):

@@ -133,6 +133,13 @@ OPTIONS = {
 }
 
 
+def test_the_markdown_report_in_english_is_not_the_vietnamese_one_replayed(setup):
+    vietnamese = _run(setup, "--format", "md")
+    english = _run(setup, "--format", "md", "--lang", "en")
+    assert english != vietnamese and english == _run(setup, "--format", "md", "--lang", "en", cache=False)
+    assert len(_answers(setup)) == 2
+
+
 @pytest.mark.parametrize("extra", OPTIONS.values(), ids=OPTIONS.keys())
 def test_each_option_that_shapes_the_answer_has_an_answer_of_its_own(setup, extra):
     plain = _run(setup)

@@ -19,21 +19,33 @@ RULES = {rule.id: rule for rule in load_rulebook(include_experimental=True).rule
 PRECISION = load_precision()
 
 
-def audit(fmt: str, capsys: pytest.CaptureFixture[str]) -> str:
-    assert main(["audit", str(HAND), "--experimental", "--format", fmt, "--date", "2026-12-01"]) == 0
+def audit(fmt: str, capsys: pytest.CaptureFixture[str], *more: str) -> str:
+    argv = ["audit", str(HAND), "--experimental", "--format", fmt, "--date", "2026-12-01", *more]
+    assert main(argv) == 0
     return capsys.readouterr().out
 
 
-def test_the_markdown_report_gives_each_rule_its_standing(capsys):
-    report = audit("md", capsys)
-    table = report.split("| Rule | Standing | Judged on | Hits |\n", 1)[1].split("\n\n", 1)[0]
-    rows = {line.split(" | ")[0].strip("| "): line for line in table.splitlines()[1:]}
-    assert set(rows) == set(RULES)
-    for rule_id, rule in RULES.items():
-        p = PRECISION.get(rule_id)
-        runs = "experimental" if rule.experimental else "default"
-        figure = f"{p.correct}/{p.judged} right" if p and p.judged else "not judged"
-        assert f"| {runs}, {figure}" in rows[rule_id]
+@pytest.mark.parametrize(
+    ("lang", "header", "words"),
+    [
+        (
+            "vi",
+            "| Quy tắc | Áp dụng và độ chính xác đo được |",
+            ("thử nghiệm", "mặc định", "đúng {}", "chưa đánh giá"),
+        ),
+        ("en", "| Rule | Standing |", ("experimental", "default", "{} right", "not judged")),
+    ],
+)
+def test_the_markdown_report_names_each_rule_with_its_standing(capsys, lang, header, words):
+    experimental, default, right, not_judged = words
+    table = audit("md", capsys, "--lang", lang).split(header, 1)[1].split("\n\n", 1)[0]
+    rows = {line.split(" | ")[0].strip("| "): line for line in table.splitlines()[2:]}
+    titles = {rule.title_vi if lang == "vi" else rule.title_en: rule for rule in RULES.values()}
+    assert set(rows) == set(titles)  # by title, not by id
+    for title, rule in titles.items():
+        p = PRECISION.get(rule.id)
+        figure = right.format(f"{p.correct}/{p.judged}") if p and p.judged else not_judged
+        assert f"| {experimental if rule.experimental else default}, {figure}" in rows[title]
 
 
 def test_each_csv_row_says_whether_its_rule_is_experimental_and_its_precision(capsys):

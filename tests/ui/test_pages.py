@@ -24,11 +24,11 @@ from tests.ui.conftest import REPO, metrics, vn_int
 
 def _cli_totals(capsys: pytest.CaptureFixture[str]) -> tuple[int, int, int]:
     capsys.readouterr()
-    assert cli(["audit", "--format", "md"]) == 0
+    assert cli(["audit", "--format", "md", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    found = re.search(r"(\d+) procedures, (\d+) findings on (\d+) procedures", out)
+    found = re.search(r"([\d,]+) procedures, ([\d,]+) findings on ([\d,]+) procedures", out)
     assert found, out[:500]
-    procedures, findings, flagged = (int(x) for x in found.groups())
+    procedures, findings, flagged = (int(x.replace(",", "")) for x in found.groups())
     return procedures, findings, flagged
 
 
