@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from engine.cost.model import ACTIVITY_LABELS_VI, Activity
 from engine.model import ChannelKind, Level, Measure, OnlineLevel, Severity, StepKind
+from engine.model.findings import SEVERITY_LABELS
 from engine.plans.model import STATUS_LABELS_VI, MeasureStatus
 from engine.services.graphs import measure_label
 from engine.services.review import NOT_IN_PLAN
@@ -355,11 +356,7 @@ ACTIVITIES_EN = {
     Activity.supplement: "Supplementing the dossier",
     Activity.fee: "Fees",
 }
-SEVERITIES = {
-    Severity.high: ("Cao", "High"),
-    Severity.medium: ("Trung bình", "Medium"),
-    Severity.low: ("Thấp", "Low"),
-}
+SEVERITIES = SEVERITY_LABELS
 STATUSES = {
     NOT_IN_PLAN: ("Chưa vào phương án", "Not in the plan"),
     **{s.value: (STATUS_LABELS_VI[s], s.value.capitalize()) for s in MeasureStatus},

@@ -39,6 +39,14 @@ class Severity(StrEnum):
     low = "low"
 
 
+# What reports and the workbench call each severity: (Vietnamese, English).
+SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
+    Severity.high: ("Cao", "High"),
+    Severity.medium: ("Trung bình", "Medium"),
+    Severity.low: ("Thấp", "Low"),
+}
+
+
 class Target(BaseModel):
     kind: TargetKind
     id: str  # component / step id, or the procedure code

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from engine.adapters.yaml_files import validation_problems
 from engine.errors import UserError
 from engine.model import Measure
+from engine.model.findings import SEVERITY_LABELS
 from engine.plans.forms import ProcedureForm
 from engine.plans.impact import MeasureImpact
 from engine.plans.model import (
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("xlsx", "csv", "json", "md")
 
-SEVERITY_LABELS_VI = {"high": "Cao", "medium": "Trung bình", "low": "Thấp"}
+SEVERITY_LABELS_VI = {severity.value: vi for severity, (vi, _) in SEVERITY_LABELS.items()}
 LEVEL_LABELS_VI = {
     "ministry": "Cấp bộ",
     "province": "Cấp tỉnh",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from engine.model import Finding
-from engine.model.findings import TargetKind
+from engine.model.findings import SEVERITY_LABELS, Severity, TargetKind
 from engine.services.audit import AuditResult
 from engine.services.baseline import SEVERITY_ORDER, BaselineDiff
 from engine.services.rules_info import RuleStanding
@@ -43,7 +43,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "resolved": ("Đã hết", "Resolved"),
     "procedure": ("Thủ tục", "Procedure"),
 }
-_SEVERITIES = {"high": ("Cao", "High"), "medium": ("Trung bình", "Medium"), "low": ("Thấp", "Low")}
 _KINDS = {
     TargetKind.procedure: ("Cả thủ tục", "Whole procedure"),
     TargetKind.component: ("Thành phần hồ sơ", "Dossier component"),
@@ -121,7 +120,7 @@ class _Say:
         return standing.title(self.lang) if standing and standing.title(self.lang) else rule_id
 
     def severity(self, value: str) -> str:
-        return _SEVERITIES[value][self.en]
+        return SEVERITY_LABELS[Severity(value)][self.en]
 
     def target(self, f: Finding) -> str:
         kind = _KINDS[f.target.kind][self.en]
