@@ -186,18 +186,20 @@ def _csv_rows(path: Path) -> list[list[str]]:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    sniffed = [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    sniffed = _split(text, dialect)
     # A title line above the header ("Bảng thống kê") has no delimiter, and the sniffer may then guess
     # wrong: the delimiter is the one that splits the header into the required columns.
-    for rows in (sniffed, *(_split(text, d) for d in ",;\t" if d != dialect.delimiter)):
+    for rows in (sniffed, *(_split(text, csv.excel, d) for d in ",;\t" if d != dialect.delimiter)):
         with suppress(UserError):
             _header(path, rows)
             return rows
     return sniffed  # no header either way: ``_header`` says so
 
 
-def _split(text: str, delimiter: str) -> list[list[str]]:
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+def _split(text: str, dialect: Any, delimiter: str | None = None) -> list[list[str]]:
+    """The rows of ``text`` as ``dialect`` reads them, with another ``delimiter`` when given."""
+    reader = csv.reader(io.StringIO(text), dialect, delimiter=delimiter or dialect.delimiter)
+    return [list(row) for row in reader]
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:

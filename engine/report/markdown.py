@@ -15,8 +15,6 @@ from engine.services.baseline import SEVERITY_ORDER, BaselineDiff
 from engine.services.rules_info import RuleStanding
 from engine.services.summary import AuditSummary
 
-LANGS = ("vi", "en")
-
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("Kết quả rà soát thủ tục hành chính (Tinh Gọn)", "Tinh Gọn audit"),
     "opening": (
