@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from engine.graph.map_labels import number
 from engine.graph.procedure_map import COMPONENT, STEP, build_procedure_map
 from engine.model import Measure, Procedure, Target, TargetKind
 from engine.plans.model import MeasureStatus, Plan, PlanMeasure
@@ -166,12 +165,6 @@ def test_the_plan_view_marks_replaced_components_and_drops_their_flags(hand, rul
     assert "⚑" in row(before.dot) and "<S>" not in row(before.dot)
     assert "<S>" in row(after.dot) and "✓ Thay thành phần hồ sơ bằng dữ liệu" in row(after.dot)
     assert "⚑" not in row(after.dot)
-
-
-def test_numbers_are_written_the_vietnamese_way():
-    assert number(1189788944) == "1.189.788.944"
-    assert number(2.9) == "2,9" and number(2.9, "en") == "2.9"
-    assert number(1271, "en") == "1,271" and number(7.0) == "7"
 
 
 def test_the_artefact_label_table_names_every_hand_modelled_output():

@@ -11,6 +11,8 @@ import re
 from decimal import Decimal
 
 from engine.cost.model import ACTIVITY_LABELS_VI, Activity
+from engine.formatting import fixed_number
+from engine.formatting import number as _number
 from engine.model import ChannelKind, Level, Measure, OnlineLevel, Severity, StepKind
 from engine.model.findings import SEVERITY_LABELS
 from engine.plans.model import STATUS_LABELS_VI, MeasureStatus
@@ -473,16 +475,13 @@ def dimension(value: str, lang: str) -> str:
     return t(f"dim_{value}", lang)
 
 
-# Numbers: Vietnamese groups thousands with "." and writes decimals with ","; English the other way.
+# Numbers as engine.formatting writes them, with the workbench's word for a missing value.
 
 
 def num(value: float | int | Decimal | None, lang: str, decimals: int = 0) -> str:
     if value is None:
         return t("none", lang)
-    text = f"{value:,.{decimals}f}"
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return fixed_number(value, lang, decimals)
 
 
 def days(value: float | None, lang: str) -> str:
@@ -513,7 +512,4 @@ def number(value: object, lang: str, decimals: int = 3) -> str:
     most ``decimals`` (0,6; 1.500; 2)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
-    if float(value).is_integer():
-        return num(value, lang)
-    text = num(value, lang, decimals).rstrip("0")
-    return text.rstrip(",.")
+    return _number(value, lang, decimals)

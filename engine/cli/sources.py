@@ -12,6 +12,7 @@ from pathlib import Path
 from engine.cli.common import CATALOGUE_HELP, write_bytes
 from engine.cli.volumes import catalogue_with_volumes
 from engine.cost.parameters import load_cost_parameters
+from engine.formatting import fixed_number
 from engine.services.sources import SourceRanking, WhatIf, rank_sources
 
 
@@ -88,13 +89,9 @@ def _rank(args: argparse.Namespace) -> int:
     return 0
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".")
-
-
 def ranking_markdown(ranking: SourceRanking) -> str:
     lines = [
-        f"Ngày tính: {ranking.as_of:%d/%m/%Y}; {_number(ranking.procedures)} thủ tục.",
+        f"Ngày tính: {ranking.as_of:%d/%m/%Y}; {fixed_number(ranking.procedures)} thủ tục.",
         "",
         "| Cơ sở dữ liệu | Thành phần hồ sơ | Thủ tục | Giờ của người dân/năm | Đồng/năm | Số hồ sơ |",
         "|---|---:|---:|---:|---:|---|",
@@ -107,8 +104,8 @@ def ranking_markdown(ranking: SourceRanking) -> str:
         if not s.procedures:
             volumes = "—"
         lines.append(
-            f"| {name} | {s.components} | {s.procedures} | {_number(s.hours_per_year)} | "
-            f"{_number(s.vnd_per_year)} | {volumes} |"
+            f"| {name} | {s.components} | {s.procedures} | {fixed_number(s.hours_per_year)} | "
+            f"{fixed_number(s.vnd_per_year)} | {volumes} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from engine.cli.common import CATALOGUE_HELP, write_bytes
 from engine.cli.volumes import catalogue_with_volumes
+from engine.formatting import fixed_number
 from engine.plans.progress import Goal, Metric, Scope, load_targets
 from engine.services.targets import ALL_MEASURES, ReachReport, TargetReach, candidate_reach
 
@@ -114,7 +115,7 @@ def reach_markdown(report: ReachReport) -> str:
     """One row per kind of measure: candidates, procedures cut, then each target's share achieved."""
     targets = report.rows[0].targets if report.rows else []
     lines = [
-        f"Thủ tục: {report.procedures:,}".replace(",", ".")
+        f"Thủ tục: {fixed_number(report.procedures)}"
         + f"; ngày tính: {report.as_of:%d/%m/%Y}; "
         + ("gồm cả quy tắc thử nghiệm" if report.experimental_included else "chỉ quy tắc mặc định")
         + f"; số hồ sơ/năm: thực tế ở {report.counted_volumes} thủ tục, giả định ở {report.assumed_volumes}.",

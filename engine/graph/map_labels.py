@@ -1,4 +1,4 @@
-"""Words the procedure map draws, in Vietnamese and English, and numbers written the Vietnamese way.
+"""Words the procedure map draws, in Vietnamese and English.
 
 Kept beside the map builder so the CLI and the workbench print the same words; the workbench's own
 texts live in ``ui/``.
@@ -6,6 +6,7 @@ texts live in ``ui/``.
 
 from __future__ import annotations
 
+from engine.formatting import number
 from engine.model import TimeUnit
 
 LANGUAGES = ("vi", "en")
@@ -58,21 +59,6 @@ def label(key: str, lang: str, **values: object) -> str:
     'Bước 3'
     """
     return MAP_LABELS[key][lang].format(**values)
-
-
-def number(value: float | int, lang: str = "vi", decimals: int = 2) -> str:
-    """A number as Vietnamese (1.271; 2,5) or English (1,271; 2.5) readers write it.
-
-    >>> number(1189788944), number(2.5), number(2.5, "en"), number(7.0)
-    ('1.189.788.944', '2,5', '2.5', '7')
-    """
-    if float(value).is_integer():
-        text = f"{round(value):,}"
-    else:
-        text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text
 
 
 def duration(value: float, unit: TimeUnit, lang: str) -> str:

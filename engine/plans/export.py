@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from engine.adapters.yaml_files import validation_problems
 from engine.errors import UserError
+from engine.formatting import fixed_number, markdown_cell
 from engine.model import Measure
 from engine.model.findings import SEVERITY_LABELS
 from engine.plans.forms import ProcedureForm
@@ -526,9 +527,11 @@ def plan_to_markdown(
                 else "—"
             )
             lines.append(
-                f"| {m.id} | {m.procedure_code} {_cell(m.procedure_name)} | {_cell(m.message)} | "
+                f"| {m.id} | {m.procedure_code} {markdown_cell(m.procedure_name)} | "
+                f"{markdown_cell(m.message)} | "
                 f"{SEVERITY_LABELS_VI[m.severity] if m.severity else 'Do người dùng thêm'} | "
-                f"{STATUS_LABELS_VI[m.status]} | {m.reviewer or ''} | {_cell(m.comment or '')} | {saving} |"
+                f"{STATUS_LABELS_VI[m.status]} | {m.reviewer or ''} | {markdown_cell(m.comment or '')} | "
+                f"{saving} |"
             )
         lines.append("")
     return "\n".join(lines)
@@ -565,7 +568,7 @@ def progress_to_markdown(
         lines.append(
             f"| {t.label_vi}{' (ước tính)' if t.estimate else ''} | {_percent(t.required)} | "
             f"{_percent(t.achieved)} | {_percent(t.progress)} | {'Có' if t.met else 'Chưa'} | "
-            f"{t.deadline:%d/%m/%Y}, {deadline_status_vi(t).lower()} | {_cell(t.reference)} |"
+            f"{t.deadline:%d/%m/%Y}, {deadline_status_vi(t).lower()} | {markdown_cell(t.reference)} |"
         )
     if report.counts:
         lines += [
@@ -593,9 +596,9 @@ def progress_to_markdown(
             "|---|---:|---:|" + "---:|" * len(names),
         ]
         for g in groups:
+            group = LEVEL_LABELS_VI.get(g.group, g.group) if dimension == "level" else g.group
             lines.append(
-                f"| {_cell(LEVEL_LABELS_VI.get(g.group, g.group) if dimension == 'level' else g.group)} "
-                f"| {g.before.procedures} | {g.after.procedures} | "
+                f"| {markdown_cell(group)} | {g.before.procedures} | {g.after.procedures} | "
                 + " | ".join(_percent(t.achieved) for t in g.targets)
                 + " |"
             )
@@ -605,19 +608,15 @@ def progress_to_markdown(
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def _vnd(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " đ"
+    return fixed_number(amount) + " đ"
 
 
 def _percent(value: float | None, signed: bool = False) -> str:
     if value is None:
         return "—"
-    text = f"{value * 100:+.1f}%" if signed else f"{value * 100:.1f}%"
-    return text.replace(".", ",").replace("-", "−")
+    text = ("+" if signed and value >= 0 else "") + fixed_number(value * 100, decimals=1) + "%"
+    return text.replace("-", "−")
 
 
 def _number(value: float | int | None, name: str) -> str:
@@ -627,6 +626,4 @@ def _number(value: float | int | None, name: str) -> str:
         return _vnd(int(value))
     if name == "fully_online_share":
         return _percent(value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return fixed_number(value, decimals=0 if isinstance(value, int) else 2)

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from engine.cost.compliance import applicant_components, compliance_cost
 from engine.cost.model import CostBreakdown
 from engine.cost.parameters import CostParameters
+from engine.formatting import fixed_number
 from engine.model import ChannelKind, Measure, Procedure, TargetKind
 from engine.plans.model import MEASURE_LABELS_VI, STATUS_LABELS_VI, Plan, PlanMeasure
 from engine.plans.projection import apply_plan
@@ -243,7 +244,7 @@ def review_answers(
         + (
             "miễn phí"
             if c.fee.free
-            else f"{c.fee.amount_vnd:,} đồng".replace(",", ".")
+            else f"{fixed_number(c.fee.amount_vnd)} đồng"
             if c.fee.amount_vnd is not None
             else (c.fee.text or "không rõ")
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from engine.formatting import fixed_number, markdown_cell
 from engine.model import Finding
 from engine.model.findings import SEVERITY_LABELS, Severity, TargetKind
 from engine.services.audit import AuditResult
@@ -84,7 +85,7 @@ def render_markdown(
         if by_procedure[f.procedure_code] == 0:
             lines += [
                 "",
-                f"## {f.procedure_code} {_cell(f.procedure_name)}",
+                f"## {f.procedure_code} {markdown_cell(f.procedure_name)}",
                 "",
                 f"| {say('rule')} | {say('severity')} | {say('target')} | {say('finding')} | "
                 f"{say('legal_basis')} |",
@@ -96,8 +97,9 @@ def render_markdown(
         message = f.message_en if lang == "en" else f.message_vi
         rules = "; ".join(say.rule(r) for r in f.all_rule_ids)
         lines.append(
-            f"| {_cell(rules)} | {say.severity(f.severity.value)}{new} | {_cell(say.target(f))} | "
-            f"{_cell(message)} | {_cell(refs)} |"
+            f"| {markdown_cell(rules)} | {say.severity(f.severity.value)}{new} | "
+            f"{markdown_cell(say.target(f))} | "
+            f"{markdown_cell(message)} | {markdown_cell(refs)} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -126,7 +128,7 @@ class _Say:
 
     def number(self, n: int) -> str:
         """``2.119`` in Vietnamese, ``2,119`` in English."""
-        return f"{n:,}".replace(",", ".") if not self.en else f"{n:,}"
+        return fixed_number(n, self.lang)
 
 
 def _rules_table(rules: list[str], hits: Counter[str], say: _Say) -> list[str]:
@@ -140,8 +142,8 @@ def _rules_table(rules: list[str], hits: Counter[str], say: _Say) -> list[str]:
         standing = say.standings.get(rule)
         judged = standing.precision if standing else None
         text = standing.text(say.lang) if standing else ""
-        on = _cell(judged.described(say.lang)) if judged else ""
-        lines.append(f"| {_cell(say.rule(rule))} | {text} | {on} | {say.number(hits.get(rule, 0))} |")
+        on = markdown_cell(judged.described(say.lang)) if judged else ""
+        lines.append(f"| {markdown_cell(say.rule(rule))} | {text} | {on} | {say.number(hits.get(rule, 0))} |")
     return lines
 
 
@@ -152,7 +154,8 @@ def _summary_tables(summary: AuditSummary, say: _Say) -> list[str]:
         for s in SEVERITY_ORDER
     ]
     lines += ["", f"| {say('field')} | {say('findings')} |", "|---|---:|"]
-    lines += [f"| {_cell(field)} | {say.number(count)} |" for field, count in summary.by_field.most_common()]
+    by_field = summary.by_field.most_common()
+    lines += [f"| {markdown_cell(field)} | {say.number(count)} |" for field, count in by_field]
     return [*lines, ""]
 
 
@@ -165,7 +168,7 @@ def _baseline_section(diff: BaselineDiff, say: _Say) -> list[str]:
     )
     not_compared = say("not_compared", n=say.number(diff.not_compared)) if diff.not_compared else ""
     lines = [
-        f"## {say('compared', path=_cell(diff.baseline.path), date=diff.baseline.audit_date)}",
+        f"## {say('compared', path=markdown_cell(diff.baseline.path), date=diff.baseline.audit_date)}",
         "",
         f"{changes}{not_compared}.",
         "",
@@ -173,13 +176,9 @@ def _baseline_section(diff: BaselineDiff, say: _Say) -> list[str]:
     if diff.resolved:
         lines += [f"| {say('resolved')} | {say('procedure')} | {say('target')} |", "|---|---|---|"]
         lines += [
-            f"| {_cell(say.rule(f.rule_id))} | {f.procedure_code} {_cell(f.procedure_name)} | "
-            f"{_cell(say.target(f))} |"
+            f"| {markdown_cell(say.rule(f.rule_id))} | "
+            f"{f.procedure_code} {markdown_cell(f.procedure_name)} | {markdown_cell(say.target(f))} |"
             for f in diff.resolved
         ]
         lines.append("")
     return lines
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())

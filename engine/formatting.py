@@ -1,0 +1,42 @@
+"""Numbers and table cells as readers see them, for every report, the workbench and the maps.
+
+Vietnamese groups thousands with "." and writes decimals with ","; English the other way round.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def fixed_number(value: float | int | Decimal, lang: str = "vi", decimals: int = 0) -> str:
+    """``value`` with exactly ``decimals`` decimals, thousands grouped.
+
+    >>> fixed_number(2119), fixed_number(1234.5, decimals=2), fixed_number(1234.5, "en", 2)
+    ('2.119', '1.234,50', '1,234.50')
+    """
+    text = f"{value:,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def number(value: float | int | Decimal, lang: str = "vi", decimals: int = 2) -> str:
+    """``value`` with only the decimals it has, at most ``decimals``, thousands grouped.
+
+    >>> number(1189788944), number(2.5), number(2.5, "en"), number(7.0), number(1230.0, decimals=0)
+    ('1.189.788.944', '2,5', '2.5', '7', '1.230')
+    """
+    if float(value).is_integer():
+        return fixed_number(value, lang)
+    text = fixed_number(value, lang, decimals)
+    point = "," if lang == "vi" else "."
+    return text.rstrip("0").rstrip(point) if point in text else text
+
+
+def markdown_cell(text: str) -> str:
+    """``text`` on one line with its pipes escaped, to sit in one Markdown table cell.
+
+    >>> markdown_cell("Sở Tư pháp |\\n Phòng")
+    'Sở Tư pháp \\\\| Phòng'
+    """
+    return " ".join(text.replace("|", "\\|").split())
