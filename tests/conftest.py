@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,3 +38,10 @@ def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     """``tinhgon audit`` caches what it parses and finds: tests keep theirs out of the user's cache
     folder, one folder per test so that no test is served another's results."""
     monkeypatch.setenv("TINHGON_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def _main_module_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streamlit's AppTest installs the workbench script as ``__main__`` and leaves it there: processes
+    spawned by later tests (the plans' concurrency tests) would run the workbench on start-up and exit 1."""
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
