@@ -173,13 +173,29 @@ def test_clicking_a_step_shows_its_details_on_the_map_and_on_the_page(app_url, b
     assert int(page.locator(".tg-zoom").inner_text().rstrip("%")) < 100
 
 
+def test_the_map_opens_on_its_dossier_with_the_whole_procedures_flags_above_the_frame(app_url, browser_page):
+    """Panning cut the map's own label (the name, and the findings of the whole procedure) at the frame's
+    edge: its flags now sit above the frame, the label is hidden in the map, and the map opens on the
+    whole dossier, its top in view."""
+    page = browser_page
+    open_map(page, app_url, "1.001193")  # a family finding on the whole procedure (a default rule)
+    above = page.locator(".tg-whole")
+    expect(above).to_contain_text("⚑ Cả thủ tục:")
+    assert page.locator(".tg-canvas svg g.graph > text").first.is_hidden()
+    frame = page.locator(".tg-viewport").bounding_box()
+    dossier = page.locator('[id="dossier"]').bounding_box()
+    assert frame["x"] <= dossier["x"] and dossier["x"] + dossier["width"] <= frame["x"] + frame["width"]
+    drawn_top = page.locator(".tg-canvas g.cluster").first.bounding_box()["y"]  # the dossier's frame
+    assert 0 <= drawn_top - frame["y"] <= 20, "the map opens with its first box at the frame's top"
+
+
 def test_a_map_of_more_than_fifty_parts_reads_at_its_default_size(tmp_path, browser_page, shots):
     """2.002011 (enterprise registration change, 80 components in 19 cases): the README screenshot."""
     portal = REPO / "procedures" / "portal" / "bo-tai-chinh"
     for url in serve(tmp_path, portal):
         page = browser_page
         open_map(page, url, "2.002011")
-        texts = page.locator(".tg-canvas svg text")
+        texts = page.locator(".tg-canvas svg g.node text")
         assert texts.count() > 200
         size = texts.first.bounding_box()["height"]
         assert size >= 12, f"map text is {size}px high at the default size"

@@ -12,7 +12,7 @@ export default function (component) {
       '<button data-act="in"></button><button data-act="out"></button>' +
       '<button data-act="fit"></button><button data-act="one"></button>' +
       '<span class="tg-zoom"></span><span class="tg-hint"></span></div>' +
-      '<div class="tg-viewport"><div class="tg-canvas"></div>' +
+      '<div class="tg-whole"></div><div class="tg-viewport"><div class="tg-canvas"></div>' +
       '<div class="tg-card" hidden><button class="tg-close" aria-label="×">×</button>' +
       '<div class="tg-kind"></div><h4></h4><div class="tg-body"></div></div></div>';
     parentElement.appendChild(root);
@@ -43,6 +43,7 @@ export default function (component) {
       svg.setAttribute("width", box.width);
       svg.setAttribute("height", box.height);
     }
+    showLabelAbove(root, svg);
     initialView(root);
     root.querySelector(".tg-card").hidden = true;
   }
@@ -100,15 +101,42 @@ function wire(root) {
   });
 }
 
+function showLabelAbove(root, svg) {
+  // The map's own label (the procedure's name, the findings and changes of the whole procedure) is drawn
+  // for the downloads. Here panning would cut it, and the page's header already names the procedure: its
+  // findings and changes go above the frame, and the label is hidden in the map.
+  const graph = svg && svg.querySelector("g.graph");
+  const lines = graph ? Array.from(graph.children).filter((el) => el.tagName.toLowerCase() === "text") : [];
+  const above = root.querySelector(".tg-whole");
+  above.replaceChildren(
+    ...lines
+      .filter((el) => el.getAttribute("font-weight") !== "bold")
+      .map((el) => {
+        const line = document.createElement("div");
+        line.textContent = el.textContent;
+        line.style.color = el.getAttribute("fill") || "";
+        return line;
+      })
+  );
+  for (const el of lines) el.style.display = "none";
+}
+
 function initialView(root) {
   // Full size, so the words read as they are: centred when the map is narrower than the frame, else
-  // centred on the dossier, where reading starts.
+  // centred on the dossier, where reading starts; the hidden label's blank band scrolled off the top.
   const viewport = root.querySelector(".tg-viewport");
   const view = root._view;
   view.s = 1;
   view.x = Math.max(0, (viewport.clientWidth - view.w) / 2);
   view.y = 0;
   apply(root);
+  const canvasTop = root.querySelector(".tg-canvas").getBoundingClientRect().top;
+  const drawn = Array.from(root.querySelectorAll(".tg-canvas g.graph > g"));
+  const top = Math.min(...drawn.map((g) => g.getBoundingClientRect().top - canvasTop));
+  if (Number.isFinite(top) && top > 12) {
+    view.y = 12 - top;
+    apply(root);
+  }
   const start = root.querySelector('[id="dossier"], .tg-canvas g.node');
   if (view.w > viewport.clientWidth && start) {
     const canvas = root.querySelector(".tg-canvas").getBoundingClientRect();
