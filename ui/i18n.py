@@ -187,6 +187,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "choose_item": ("Chọn phát hiện", "Choose a finding"),
     "decided": ("Đã ghi {n} quyết định vào phương án.", "{n} decisions written to the plan."),
     "need_reviewer": ("Nhập tên người rà soát ở thanh bên.", "Enter the reviewer's name in the sidebar."),
+    "done_needs_accepted": (
+        "Chỉ biện pháp đã chấp thuận mới được đánh dấu đã thực hiện: hãy chấp thuận trước ({n} phát hiện "
+        "chưa được chấp thuận).",
+        "Only accepted measures can be marked done: accept them first ({n} findings are not accepted).",
+    ),
     "rationale": ("Lý do", "Rationale"),
     "legal": ("Căn cứ pháp lý", "Legal basis"),
     "saving": ("Tiết kiệm ước tính / hồ sơ", "Estimated saving / dossier"),

@@ -25,6 +25,7 @@ from engine.model import Measure, Saving, Severity, Target
 from engine.plans.database_url import DB_URL_ENV, default_url
 from engine.plans.migrate import upgrade
 from engine.plans.model import (
+    APPLIED,
     AuditEntry,
     MeasureDraft,
     MeasureStatus,
@@ -425,6 +426,12 @@ def _apply_change(
         )
     if change.only_if_status is not None and state["status"] != change.only_if_status.value:
         return False  # decided by someone else since the caller chose it: their decision stands
+    if change.status == MeasureStatus.done and state["status"] not in APPLIED:
+        # Progress counts done measures as achieved: a proposed or rejected one must be accepted first.
+        raise UserError(
+            f"measure {change.measure_id} of plan {plan_id} is {state['status']}: only an accepted measure "
+            "can be marked done"
+        )
     new = {"status": change.status.value if change.status else None, "comment": change.comment}
     updates = {f: v for f, v in new.items() if v is not None and v != state[f]}
     if not updates:

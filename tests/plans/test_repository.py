@@ -68,6 +68,30 @@ def test_a_stale_decision_is_refused_and_nothing_of_the_batch_is_saved(repo):
     assert repo.get(plan.id).measure(2).status == MeasureStatus.proposed
 
 
+def test_only_an_accepted_measure_can_be_marked_done_and_a_refused_batch_saves_nothing(repo):
+    """Progress counts done measures as achieved: a rejected one marked done counted a cut nobody agreed."""
+    plan = repo.create("P", _drafts(), "lan")
+    repo.change(
+        plan.id, [MeasureChange(1, MeasureStatus.accepted), MeasureChange(2, MeasureStatus.rejected)], "lan"
+    )
+    for measure_id, status in ((2, "rejected"), (3, "proposed")):
+        with pytest.raises(
+            UserError, match=f"measure {measure_id} of plan {plan.id} is {status}: only an accepted"
+        ):
+            repo.change(
+                plan.id,
+                [MeasureChange(1, MeasureStatus.done), MeasureChange(measure_id, MeasureStatus.done)],
+                "minh",
+            )
+    assert [m.status for m in repo.get(plan.id).measures] == ["accepted", "rejected", "proposed"]
+    done = repo.change(plan.id, [MeasureChange(1, MeasureStatus.done)], "minh")
+    assert done.measure(1).status == MeasureStatus.done
+    assert (
+        repo.change(plan.id, [MeasureChange(1, MeasureStatus.done, "xong")], "minh").measure(1).comment
+        == "xong"
+    )
+
+
 def test_measures_added_later_continue_the_numbering(repo):
     plan = create_plan_from_findings(repo, "P", [finding("1.000001", "c1", Severity.high)], "lan")
     added = repo.add(plan.id, _drafts(2), "minh")

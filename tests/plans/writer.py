@@ -49,7 +49,7 @@ def hang_change(repo: PlanRepository, plan_id: int, count: int) -> None:
         repo.change(plan_id, [MeasureChange(i % len(plan.measures) + 1, comment=comment)], "killed-writer")
         say(f"committed {comment}")
     repository._touch_plan = hang  # type: ignore[assignment]  # the last write of a change
-    batch = [MeasureChange(m.id, MeasureStatus.done, "lost-batch") for m in plan.measures]
+    batch = [MeasureChange(m.id, MeasureStatus.rejected, "lost-batch") for m in plan.measures]
     repo.change(plan_id, batch, "killed-writer")
 
 

@@ -183,6 +183,21 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
     assert len(workbench.get("arrow_vega_lite_chart") or workbench.get("vega_lite_chart")) == charts + 1
 
 
+def test_a_finding_is_marked_done_only_once_accepted(workbench: AppTest) -> None:
+    _create_plan(workbench)
+    workbench.switch_page("screens/review.py").run()
+    workbench.button(key="one_mark_done").click().run()
+    assert workbench.error and "Chỉ biện pháp đã chấp thuận" in workbench.error[0].value
+    workbench.switch_page("screens/overview.py").run()
+    assert vn_int(metrics(workbench)["Đã thực hiện"]) == 0
+    workbench.switch_page("screens/review.py").run()
+    workbench.button(key="one_accept").click().run()
+    workbench.button(key="one_mark_done").click().run()
+    assert not workbench.error and workbench.success
+    workbench.switch_page("screens/overview.py").run()
+    assert vn_int(metrics(workbench)["Đã thực hiện"]) == 1
+
+
 def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest) -> None:
     workbench.sidebar.toggle(key="experimental").set_value(True).run()
     workbench.switch_page("screens/review.py").run()

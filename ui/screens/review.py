@@ -8,7 +8,7 @@ import streamlit as st
 from i18n import level, measure, num, pct, severity, status, t, vnd
 
 from engine.errors import UserError
-from engine.plans.model import MeasureStatus
+from engine.plans.model import APPLIED, MeasureStatus
 from engine.services.review import QueueFilter, ReviewItem, ReviewQueue, decide, review_queue
 from engine.services.rules_info import RulePrecision
 
@@ -226,6 +226,11 @@ def _decide(
     if not state.reviewer():
         st.session_state["review_error"] = t("need_reviewer", lang)
         return
+    if new_status == MeasureStatus.done:
+        undecided = [i for i in items if i.status not in APPLIED]
+        if undecided:
+            st.session_state["review_error"] = t("done_needs_accepted", lang, n=num(len(undecided), lang))
+            return
     comment = (st.session_state.get(comment_key) or "").strip() or None
     try:
         decide(state.repository(), plan_id, items, state.reviewer(), new_status, comment)
