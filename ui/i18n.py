@@ -35,9 +35,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "experimental": ("Cả quy tắc thử nghiệm", "Include experimental rules"),
     "experimental_help": (
         "Quy tắc thử nghiệm chưa đạt 90% phát hiện đúng trên ít nhất 40 phát hiện được đánh giá ở hồ sơ "
-        "đối chứng (docs/precision.md); phát hiện của chúng cần được đọc kỹ.",
+        "đối chứng; phát hiện của chúng cần được đọc kỹ.",
         "Experimental rules have not shown 90% precision on at least 40 judged findings of evaluation "
-        "records (docs/precision.md); read their findings with care.",
+        "records; read their findings with care.",
     ),
     "reviewer": ("Người rà soát", "Reviewer"),
     "reviewer_help": ("Tên được ghi vào nhật ký của phương án.", "The name the plan's audit trail records."),
@@ -151,6 +151,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "all_severities": ("Mọi mức độ", "Every severity"),
     "create": ("Tạo phương án", "Create plan"),
     "created": ("Đã tạo phương án «{name}» với {n} biện pháp.", "Created plan «{name}» with {n} measures."),
+    "plan_needs_name": ("Đặt tên cho phương án.", "Give the plan a name."),
+    "plan_name_taken": (
+        "Đã có phương án «{name}»: đặt một tên khác.",
+        "A plan named «{name}» exists already: choose another name.",
+    ),
     "plan_rules_experimental": (
         "Phương án lấy phát hiện của mọi quy tắc, gồm cả quy tắc thử nghiệm.",
         "The plan takes the findings of every rule, experimental ones included.",
@@ -200,7 +205,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{c} of {j} hits right when judged ({p})",
     ),
     "precision_none": ("chưa đo được", "not measured yet"),
-    "show_experimental": ("Quy tắc", "Rules"),
+    "show_experimental": ("Loại quy tắc", "Kind of rule"),
     "exp_all": ("Tất cả", "All"),
     "exp_only": ("Chỉ thử nghiệm", "Experimental only"),
     "exp_proven": ("Chỉ đã kiểm chứng", "Proven only"),
@@ -211,6 +216,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rationale_vi": ("Lý do (tiếng Việt)", "Rationale (Vietnamese)"),
     "rationale_en": ("Lý do (tiếng Anh)", "Rationale (English)"),
     "parameters": ("Tham số", "Parameters"),
+    "parameter": ("Tham số", "Parameter"),
     "value": ("Giá trị", "Value"),
     "unit": ("Đơn vị", "Unit"),
     "reference": ("Căn cứ", "Reference"),
@@ -293,12 +299,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "problem_message": ("Lỗi", "Problem"),
     "volumes_title": ("Số liệu số hồ sơ hằng năm", "Annual dossier statistics"),
     "volumes_help": (
-        "Tệp CSV hoặc Excel (.xlsx) theo mẫu docs/volumes.md: mã thủ tục, năm, số hồ sơ tiếp nhận, trong đó "
-        "trực tuyến, giải quyết đúng hạn, quá hạn (tối đa {mb} MB).",
-        "A CSV or Excel (.xlsx) file in the template of docs/volumes.md: procedure code, year, dossiers "
-        "received, of which online, settled on time, late (at most {mb} MB).",
+        "Tệp CSV hoặc Excel (.xlsx) có các cột: mã thủ tục, năm, số hồ sơ tiếp nhận, trong đó trực tuyến, "
+        "giải quyết đúng hạn, quá hạn (tối đa {mb} MB).",
+        "A CSV or Excel (.xlsx) file with the columns: procedure code, year, dossiers received, of which "
+        "online, settled on time, late (at most {mb} MB).",
     ),
     "volumes_source": ("Nguồn số liệu (cho các dòng không ghi nguồn)", "Source (for rows naming none)"),
+    "choose_file": ("Chọn ít nhất một tệp.", "Choose at least one file."),
     "volumes_check": ("Kiểm tra tệp số liệu", "Check the statistics file"),
     "volumes_report": ("Báo cáo kiểm tra số liệu", "Statistics check report"),
     "volumes_rows": ("Dòng đã đọc", "Rows read"),

@@ -115,8 +115,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "estimate": {"vi": " (ước tính)", "en": " (estimate)"},
     "cost_mode": {"vi": "Giả định người nộp dùng kênh: {mode}.", "en": "Assumes the applicant uses: {mode}."},
     "cost_estimate_note": {
-        "vi": "Các con số là ước tính theo mô hình chi phí chuẩn (rules/cost_parameters.yaml).",
-        "en": "Figures are Standard Cost Model estimates (rules/cost_parameters.yaml).",
+        "vi": "Các con số là ước tính theo mô hình chi phí chuẩn.",
+        "en": "Figures are Standard Cost Model estimates.",
     },
     "details": {"vi": "Thông tin thủ tục", "en": "Procedure details"},
     "channels": {"vi": "Cách thức thực hiện", "en": "Channels"},

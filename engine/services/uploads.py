@@ -111,7 +111,10 @@ def load_upload(files: Sequence[UploadedFile], root: Path) -> tuple[Path, Catalo
     folder = stage(unpack(files), root)
     catalogue = load_catalogue(folder)
     if not catalogue.procedures:
-        reasons = "; ".join(str(p) for p in catalogue.problems[:5]) or "no procedure found"
+        # Named as the user named them, not by the server's staging folder.
+        first = catalogue.problems[:5]
+        shown = [dataclasses.replace(p, path=relative_to_upload(p.path, folder)) for p in first]
+        reasons = "; ".join(str(p) for p in shown) or "no procedure found"
         raise UserError(f"no valid procedure in the upload ({reasons})")
     return folder, catalogue
 
@@ -169,3 +172,11 @@ def with_volumes(catalogue_path: Path, records: Sequence[VolumeRecord], root: Pa
             link.symlink_to(file.resolve())
     (folder / VOLUMES_FILE).write_text(text, encoding="utf-8")
     return folder
+
+
+def relative_to_upload(path: str, folder: Path) -> str:
+    """``path`` as the user named it in the upload staged in ``folder``."""
+    try:
+        return Path(path).relative_to(folder).as_posix()
+    except ValueError:
+        return path

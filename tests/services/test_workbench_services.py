@@ -222,6 +222,13 @@ def test_a_bad_upload_is_refused_with_the_file_named(files: list[UploadedFile], 
         unpack(files)
 
 
+def test_an_upload_with_no_valid_procedure_names_its_files_not_the_servers_folder(tmp_path: Path) -> None:
+    with pytest.raises(UserError) as refused:
+        load_upload([UploadedFile("bad.json", b"{'a': 1}")], tmp_path / "uploads")
+    assert "bad.json: line 1, column 2" in str(refused.value)
+    assert str(tmp_path) not in str(refused.value)
+
+
 def test_an_unchanged_catalogue_is_not_audited_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TINHGON_CACHE_DIR", str(tmp_path / "cache"))
     catalogue = tmp_path / "catalogue"

@@ -39,6 +39,21 @@ def _create_plan(app: AppTest, name: str = "Bắc Ninh 2026", severity: str | No
     assert not app.exception, app.exception
 
 
+def test_a_plan_needs_a_new_name_and_a_refused_one_keeps_the_chosen_severity(workbench: AppTest) -> None:
+    workbench.selectbox(key="k_plan_severity_vi").set_value("all")
+    workbench.button[0].click().run()
+    assert workbench.error and workbench.error[0].value == "Đặt tên cho phương án."
+    assert workbench.selectbox(key="k_plan_severity_vi").value == "all"  # not the "Choose an option" blank
+    _create_plan(workbench, "Bắc Ninh 2026", "all")
+    workbench.session_state["overview_create_open"] = True  # once a plan is chosen, the form is folded
+    workbench.run()
+    _create_plan(workbench, "Bắc Ninh 2026", "high")
+    assert workbench.error and "Đã có phương án «Bắc Ninh 2026»" in workbench.error[0].value
+    import state
+
+    assert [p.name for p in state.repository().plans()] == ["Bắc Ninh 2026"]
+
+
 def test_catalogue_totals_equal_the_clis(workbench: AppTest, capsys: pytest.CaptureFixture[str]) -> None:
     workbench.switch_page("screens/catalogue.py").run()
     shown = metrics(workbench)

@@ -15,7 +15,14 @@ from engine.errors import UserError
 from engine.importers.volumes import VolumeImport
 from engine.services.audit_cache import cache_dir
 from engine.services.paths import catalogue_dir
-from engine.services.uploads import MAX_UPLOAD_MB, UploadedFile, check_volumes, load_upload, with_volumes
+from engine.services.uploads import (
+    MAX_UPLOAD_MB,
+    UploadedFile,
+    check_volumes,
+    load_upload,
+    relative_to_upload,
+    with_volumes,
+)
 
 
 def render(lang: str) -> None:
@@ -63,8 +70,10 @@ def render(lang: str) -> None:
                 str(folder),
                 len(catalogue.procedures),
                 catalogue.files_read,
-                [(_relative(p.path, folder), p.field, p.message) for p in catalogue.problems],
+                [(relative_to_upload(p.path, folder), p.field, p.message) for p in catalogue.problems],
             )
+    elif submitted:
+        st.warning(t("choose_file", lang))
     result = st.session_state.get("upload_result")
     if result:
         folder, valid, read, problems = result
@@ -114,6 +123,8 @@ def _volumes(lang: str, data: state.Audited) -> None:
             st.error(t("load_failed", lang, e=str(error)))
         else:
             st.session_state["volumes_result"] = (state.catalogue_path(), checked)
+    elif submitted:
+        st.warning(t("choose_file", lang))
     if message := st.session_state.pop("volumes_flash", None):
         st.success(message)
     stored = st.session_state.get("volumes_result")
@@ -148,13 +159,6 @@ def _apply_volumes(checked: VolumeImport, lang: str) -> None:
     st.session_state.pop("volumes_result", None)
     codes = {r.code for r in checked.records}
     st.session_state["volumes_flash"] = t("volumes_applied", lang, n=num(len(codes), lang))
-
-
-def _relative(path: str, folder: Path) -> str:
-    try:
-        return str(Path(path).relative_to(folder))
-    except ValueError:
-        return path
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from engine.services.targets import ALL_MEASURES, TargetReach
 DIMENSIONS = ("level", "field", "agency")
 BAR_COLOURS = ("#0068c9", "#83c9ff")  # achieved, projected: Streamlit's own blues
 TARGET_COLOUR = "#c0392b"
+ALL_SEVERITIES = "all"  # the plan-creation choice that keeps findings of every severity
 
 
 def render(lang: str) -> None:
@@ -64,8 +65,9 @@ def _plan_form(lang: str, data: state.Audited) -> None:
         st.text_input(t("plan_name", lang), key="k_plan_name")
         st.selectbox(
             t("min_severity", lang),
-            [None, *(s.value for s in Severity)],
-            format_func=lambda s: t("all_severities", lang) if s is None else severity(s, lang),
+            # "all", not None: Streamlit shows a None value as no choice at all ("Choose an option").
+            [ALL_SEVERITIES, *(s.value for s in Severity)],
+            format_func=lambda s: t("all_severities", lang) if s == ALL_SEVERITIES else severity(s, lang),
             key=f"k_plan_severity_{lang}",  # a form widget has no callback: its key follows the language
         )
         rules = "plan_rules_experimental" if state.experimental() else "plan_rules_default"
@@ -76,13 +78,20 @@ def _plan_form(lang: str, data: state.Audited) -> None:
 def _create_plan(data: state.Audited, lang: str) -> None:
     """Form callback: the plan is created, and chosen, before the page is drawn again."""
     minimum = st.session_state.get(f"k_plan_severity_{lang}")
+    name = (st.session_state.get("k_plan_name") or "").strip()
+    if not name:
+        st.session_state["overview_flash"] = ("error", t("plan_needs_name", lang))
+        return
+    if any(p.name == name for p in state.repository().plans()):  # the sidebar tells plans by name
+        st.session_state["overview_flash"] = ("error", t("plan_name_taken", lang, name=name))
+        return
     try:
         plan = create_plan_from_findings(
             state.repository(),
-            (st.session_state.get("k_plan_name") or "").strip(),
+            name,
             data.result.findings,
             state.reviewer() or "workbench",
-            Severity(minimum) if minimum else None,
+            None if minimum in (None, ALL_SEVERITIES) else Severity(minimum),
         )
     except UserError as error:
         st.session_state["overview_flash"] = ("error", str(error))

@@ -71,13 +71,13 @@ def _card(card: RuleCard, lang: str) -> None:
             st.markdown("- " + " · ".join(p for p in parts if p))
         st.markdown(f"**{t('precision', lang)}:** {precision_text(card.precision, lang)}")
         if card.precision:
-            st.caption(f"{card.precision.described(lang)} · docs/precision.md")
+            st.caption(card.precision.described(lang))
         if card.parameters:
             st.markdown(f"**{t('parameters', lang)}:**")
             st.table(
                 [
                     {
-                        t("name", lang): p.description_vi if lang == "vi" else p.description_en,
+                        t("parameter", lang): p.description_vi if lang == "vi" else p.description_en,
                         t("value", lang): number(p.value, lang) + (f" {p.unit}" if lang == "en" else ""),
                         t("reference", lang): p.reference,
                         t("date", lang): p.date.strftime("%d/%m/%Y"),
