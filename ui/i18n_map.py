@@ -42,7 +42,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Phương án bãi bỏ thủ tục này: sau phương án, không ai còn phải làm thủ tục này.",
         "en": "The plan abolishes this procedure: after it, nobody has to do it.",
     },
-    "plan_notes": {"vi": "Biện pháp không áp dụng được", "en": "Measures that could not apply"},
+    "plan_notes": {
+        "vi": "{n} biện pháp chưa thể hiện được trên sơ đồ",
+        "en": "{n} measures not shown on the map",
+    },
+    "plan_notes_why": {
+        "vi": "Chúng được chấp thuận nhưng không áp dụng được cho thủ tục này như nó đang được mô tả, "
+        "chẳng hạn vì phần chúng nhắm tới không còn, hay thủ tục cần gộp không có trong danh mục.",
+        "en": "They are accepted but cannot be applied to this procedure as it is described, for example "
+        "because the part they target is gone or the procedure to merge with is not in the catalogue.",
+    },
     "legend": {
         "vi": "Từ trên xuống: hồ sơ nộp (mỗi trường hợp một bảng), rồi các bước theo cột của từng cơ quan. "
         "Viền đỏ và ⚑: có phát hiện (tên quy tắc). Màu xanh và ✓: phương án thay đổi; gạch ngang: bị bỏ. "

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from engine.graph import build_procedure_graph, node_id
 from engine.graph.dot import to_dot
 from engine.graph.procedure_map import MapMarks, ProcedureMap, build_procedure_map
 from engine.model import Finding, Measure, Procedure, TargetKind
-from engine.plans.model import MEASURE_LABELS_VI, Plan
+from engine.plans.model import MEASURE_LABELS_VI, Plan, PlanMeasure
 from engine.plans.projection import apply_plan
 from engine.rules.pack import Rule
 
@@ -74,6 +75,36 @@ def measure_label(measure: Measure, lang: str) -> str:
     return MEASURE_LABELS_VI[measure] if lang == "vi" else MEASURE_LABELS_EN[measure]
 
 
+@dataclass
+class PlanOnProcedure:
+    """What a plan's accepted measures on one procedure do to it."""
+
+    procedure: Procedure | None  # after the measures; None when they abolish it
+    applied: list[PlanMeasure]
+    not_applied: list[PlanMeasure]
+
+
+def plan_on_procedure(
+    procedure: Procedure,
+    plan: Plan,
+    catalogue: Sequence[Procedure] = (),
+    params: CostParameters | None = None,
+) -> PlanOnProcedure:
+    """Apply the plan's accepted measures on ``procedure``, and only those: the procedures its merges take
+    in come from ``catalogue`` (without them a merge has nothing to merge with)."""
+    mine = [m for m in plan.applied if m.procedure_code == procedure.code]
+    partners = {code for m in mine for code in m.related_codes} - {procedure.code}
+    others = [p for p in catalogue if p.code in partners]
+    own = plan.model_copy(update={"measures": mine})
+    projection = apply_plan([procedure, *others], own, params or load_cost_parameters())
+    applied = set(projection.applied)
+    return PlanOnProcedure(
+        next((p for p in projection.procedures if p.code == procedure.code), None),
+        [m for m in mine if m.id in applied],
+        [m for m in mine if m.id not in applied],
+    )
+
+
 def procedure_map(
     procedure: Procedure,
     findings: Iterable[Finding] = (),
@@ -81,17 +112,21 @@ def procedure_map(
     lang: str = "vi",
     plan: Plan | None = None,
     params: CostParameters | None = None,
+    catalogue: Sequence[Procedure] = (),
 ) -> ProcedureMap:
     """The map of ``procedure`` with its findings flagged by rule title (from ``rules``).
 
-    With ``plan``, the map shows the procedure after the plan's accepted measures: what they change
+    With ``plan``, the map shows the procedure after the plan's accepted measures on it
+    (:func:`plan_on_procedure`, merges taking their procedures from ``catalogue``): what they change
     is marked in green, what they remove struck out, and the findings they settle are no longer flagged.
     """
     titles = {r.id: (r.title_vi if lang == "vi" else r.title_en) for r in rules}
     marks = MapMarks()
     settled: set[str] = set()
     if plan is not None:
-        settled = _mark_plan(procedure, plan, params, lang, marks)
+        settled = _mark_plan(
+            procedure, plan_on_procedure(procedure, plan, catalogue, params).applied, lang, marks
+        )
     for finding in findings:
         if finding.procedure_code != procedure.code or finding.key in settled:
             continue
@@ -104,17 +139,10 @@ def procedure_map(
     return build_procedure_map(procedure, lang, marks, artefact_labels())
 
 
-def _mark_plan(
-    procedure: Procedure, plan: Plan, params: CostParameters | None, lang: str, marks: MapMarks
-) -> set[str]:
-    """Mark what the plan's applied measures do to ``procedure``; return the finding keys they settle."""
-    params = params or load_cost_parameters()
-    projection = apply_plan([procedure], plan, params)
-    applied = set(projection.applied)
+def _mark_plan(procedure: Procedure, applied: list[PlanMeasure], lang: str, marks: MapMarks) -> set[str]:
+    """Mark what the ``applied`` measures do to ``procedure``; return the finding keys they settle."""
     settled = set()
-    for measure in plan.measures:
-        if measure.id not in applied or measure.procedure_code != procedure.code:
-            continue
+    for measure in applied:
         target = measure.target
         if target and target.kind in (TargetKind.component, TargetKind.step):
             key = (target.kind.value, target.id)

@@ -12,6 +12,7 @@ import pytest
 
 from engine.cost.parameters import load_cost_parameters
 from engine.errors import UserError
+from engine.model import Measure
 from engine.plans.model import MeasureStatus
 from engine.plans.projection import project
 from engine.plans.repository import PlanRepository
@@ -20,6 +21,7 @@ from engine.services import audit_cache
 from engine.services.audit import Rulebook, audit, load_rulebook
 from engine.services.catalogue import Catalogue, load_catalogue
 from engine.services.catalogue_table import RowFilter, catalogue_table, totals
+from engine.services.graphs import plan_on_procedure, procedure_map
 from engine.services.overview import overview, plan_timeline, plan_with
 from engine.services.review import NOT_IN_PLAN, QueueFilter, decide, review_queue
 from engine.services.rules_info import load_precision, load_scenarios, rule_cards
@@ -227,6 +229,26 @@ def test_an_upload_with_no_valid_procedure_names_its_files_not_the_servers_folde
         load_upload([UploadedFile("bad.json", b"{'a': 1}")], tmp_path / "uploads")
     assert "bad.json: line 1, column 2" in str(refused.value)
     assert str(tmp_path) not in str(refused.value)
+
+
+def test_a_plan_on_one_procedure_applies_its_merge_and_reports_only_its_own_measures(
+    hand, tmp_path: Path
+) -> None:
+    """The procedure page applied the whole plan to one procedure: a merge had nothing to merge with, and
+    every other procedure's measure was listed as not applied."""
+    catalogue, result = hand
+    with PlanRepository(f"sqlite:///{tmp_path / 'plans.db'}") as repo:
+        plan = create_plan_from_findings(repo, "Thử", result.findings, "Lan")
+        plan = set_status(repo, plan.id, [m.id for m in plan.measures], MeasureStatus.accepted, "Lan")
+    birth = next(p for p in catalogue.procedures if p.code == "1.001193")
+    merge = next(m for m in plan.applied if m.procedure_code == birth.code and m.measure == Measure.merge)
+    on_it = plan_on_procedure(birth, plan, catalogue.procedures, load_cost_parameters())
+    assert merge in on_it.applied and merge not in on_it.not_applied
+    assert {m.procedure_code for m in on_it.applied + on_it.not_applied} == {birth.code}
+    alone = plan_on_procedure(birth, plan, (), load_cost_parameters())  # the partners left out
+    assert merge in alone.not_applied
+    drawn = procedure_map(birth, result.for_procedure(birth.code), [], "vi", plan, None, catalogue.procedures)
+    assert "✓ Gộp thủ tục" in drawn.dot
 
 
 def test_an_unchanged_catalogue_is_not_audited_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,13 +25,14 @@ from engine.graph.procedure_map import COMPONENT, RESULT, STEP, MapPart, Procedu
 from engine.model import Channel, Finding, Procedure, TargetKind, TimeUnit
 from engine.plans.database_url import default_url
 from engine.plans.model import Plan
-from engine.plans.projection import apply_plan
 from engine.plans.repository import PlanRepository
 from engine.rules.pack import Rule
 from engine.services.audit import load_rulebook
 from engine.services.graphs import (
+    PlanOnProcedure,
     artefact_labels,
     graphviz_available,
+    plan_on_procedure,
     procedure_map,
     render_png,
     render_svg,
@@ -99,14 +100,17 @@ def render(lang: str) -> None:
     findings = result.for_procedure(procedure.code)
     st.caption(f"{procedure.code} · {_summary(procedure, lang)}")
     after = plan if view == "after" and plan is not None else None
-    projected, notes = _projected(procedure, after)
-    if after is not None:
-        _plan_status(procedure, after, notes, lang)
+    on_it = plan_on_procedure(procedure, after, catalogue.procedures, _cost_parameters()) if after else None
+    projected = on_it.procedure if on_it else procedure
+    if on_it is not None:
+        _plan_status(on_it, lang)
         if projected is None:
             st.info(t("abolished", lang))
 
     rules = _rules()
-    drawn = procedure_map(procedure, findings, list(rules.values()), lang, after, _cost_parameters())
+    drawn = procedure_map(
+        procedure, findings, list(rules.values()), lang, after, _cost_parameters(), catalogue.procedures
+    )
     cards = {token: _card(procedure, part, findings, rules, lang) for token, part in drawn.parts.items()}
     clicked = _draw_map(procedure, drawn, cards, view or "before", lang)
     st.caption(t("legend", lang))
@@ -196,25 +200,16 @@ def _plan_choice(lang: str) -> Plan | None:
         return None
 
 
-def _projected(procedure: Procedure, plan: Plan | None) -> tuple[Procedure | None, list[str]]:
-    """The procedure after the plan's applied measures (None if the plan abolishes it), and notes."""
-    if plan is None:
-        return procedure, []
-    projection = apply_plan([procedure], plan, _cost_parameters())
-    kept = next((p for p in projection.procedures if p.code == procedure.code), None)
-    return kept, projection.notes
-
-
-def _plan_status(procedure: Procedure, plan: Plan, notes: list[str], lang: str) -> None:
-    mine = [m for m in plan.applied if m.procedure_code == procedure.code]
-    if not mine:
+def _plan_status(on_it: PlanOnProcedure, lang: str) -> None:
+    if not on_it.applied and not on_it.not_applied:
         st.info(t("plan_none_here", lang))
-    else:
-        st.success(t("plan_applied", lang, n=num(len(mine), lang)))
-    if notes:
-        with st.expander(t("plan_notes", lang)):
-            for note in notes:
-                st.caption(note)
+    elif on_it.applied:
+        st.success(t("plan_applied", lang, n=num(len(on_it.applied), lang)))
+    if on_it.not_applied:
+        with st.expander(t("plan_notes", lang, n=num(len(on_it.not_applied), lang))):
+            for m in on_it.not_applied:
+                st.markdown(f"- **{measure(m.measure, lang)}**: {m.message}")
+            st.caption(t("plan_notes_why", lang))
 
 
 # -- the map ----------------------------------------------------------------------------------
