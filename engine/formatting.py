@@ -5,16 +5,23 @@ Vietnamese groups thousands with "." and writes decimals with ","; English the o
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def fixed_number(value: float | int | Decimal, lang: str = "vi", decimals: int = 0) -> str:
-    """``value`` with exactly ``decimals`` decimals, thousands grouped.
+    """``value`` with exactly ``decimals`` decimals, thousands grouped, halves rounded up as readers
+    round them (13 of 40 is 33%, where Python's own rounding writes 32%).
 
     >>> fixed_number(2119), fixed_number(1234.5, decimals=2), fixed_number(1234.5, "en", 2)
     ('2.119', '1.234,50', '1,234.50')
+    >>> fixed_number(13 / 40 * 100), fixed_number(2.675, decimals=2)
+    ('33', '2,68')
     """
-    text = f"{value:,.{decimals}f}"
+    # str(): the float as written (32.5, not its binary neighbour); int(): booleans and numpy integers too.
+    exact = Decimal(int(value)) if isinstance(value, int) else Decimal(str(value))
+    if exact.is_finite():
+        exact = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    text = f"{exact:,.{decimals}f}"
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text

@@ -31,5 +31,12 @@ def test_fixed_decimals_keep_their_zeros():
     assert fixed_number(1189788944.4) == "1.189.788.944"
 
 
+def test_halves_round_up_as_readers_round_them():
+    # Python's format() rounds 32.5 to even (32) and 2.675 (binary 2.67499…) down: a judged 13 of 40
+    # read as 32% looked like a wrong sum.
+    assert fixed_number(13 / 40 * 100) == "33" and fixed_number(2.675, "en", 2) == "2.68"
+    assert fixed_number(True) == "1" and fixed_number(float("nan")) == "NaN"
+
+
 def test_a_markdown_cell_is_one_line_with_its_pipes_escaped():
     assert markdown_cell("a | b\n\n  c\t d") == "a \\| b c d"

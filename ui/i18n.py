@@ -89,7 +89,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "achieved": ("Đã đạt (đã thực hiện)", "Achieved (done)"),
     "projected": ("Dự kiến (đã chấp thuận)", "Projected (accepted)"),
     "target_line": ("Mục tiêu", "Target"),
-    "reduction": ("Mức cắt giảm", "Reduction"),
+    "change": ("Thay đổi", "Change"),
     "deadline": ("Hạn", "Deadline"),
     "estimate_note": (
         "Chi phí là ước tính: số hồ sơ hằng năm thực tế có ở {n} thủ tục, {m} thủ tục dùng số giả định "
@@ -224,6 +224,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenarios": ("Tình huống kiểm thử (Gherkin)", "Gherkin scenarios"),
     "no_scenarios": ("Chưa có tình huống nào.", "No scenario yet."),
     "hits": ("Số phát hiện", "Hits"),
+    "hits_counted": (
+        "Số phát hiện của mỗi quy tắc gồm cả những phát hiện nó nêu chung với quy tắc khác (một phát hiện "
+        "trên cùng một phần của thủ tục, với cùng biện pháp). Các trang khác đếm những phát hiện ấy một lần, "
+        "nên tổng ở đây lớn hơn.",
+        "A rule's hits include the findings it raises together with other rules (one finding on the same "
+        "part of a procedure, with the same measure). Other pages count such a finding once, so the total "
+        "here is larger.",
+    ),
     "choose_rule": ("Xem chi tiết quy tắc", "Rule details"),
     "kind": ("Loại", "Kind"),
     # databases
@@ -463,7 +471,7 @@ _VOLUME_PROBLEMS_VI = (
     (r"^no source: give the column or --source$", "không có nguồn số liệu: thêm cột nguồn hoặc nhập nguồn"),
     (
         r"^Value error, online \((\d+)\) is more than received \((\d+)\)$",
-        r"trực tuyến (\1) nhiều hơn tiếp nhận (\2)",
+        lambda m: f"trực tuyến ({fixed_number(int(m[1]))}) nhiều hơn tiếp nhận ({fixed_number(int(m[2]))})",
     ),
 )
 

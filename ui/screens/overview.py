@@ -9,7 +9,7 @@ import pandas as pd
 import state
 import streamlit as st
 from charts import BarRow, grouped_bars
-from i18n import dimension, measure, metric, metric_short, num, pct, severity, status, t, vnd
+from i18n import dimension, measure, metric, metric_short, num, pct, severity, signed, status, t, vnd
 from i18n import level as level_label
 from tables import html_table
 
@@ -314,7 +314,10 @@ def _metrics(report: ProgressReport, lang: str) -> None:
                     t("metric", lang): metric(name, lang),
                     t("before", lang): _value(name, before, lang),
                     t("after", lang): _value(name, after, lang),
-                    t("reduction", lang): pct((before - after) / before if before else None, lang),
+                    # Signed, not "cut": more procedures fully online is the aim, not a negative cut.
+                    t("change", lang): signed(100 * (after - before) / before, lang, 1) + "%"
+                    if before
+                    else t("none", lang),
                 }
                 for name, before, after in rows
             ],

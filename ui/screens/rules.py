@@ -37,6 +37,7 @@ def render(lang: str) -> None:
         width="stretch",
         column_config={t("hits", lang): st.column_config.NumberColumn(format="%d")},
     )
+    st.caption(t("hits_counted", lang))
     by_id = {c.rule.id: c for c in cards}
     chosen = state.choice(
         st,
