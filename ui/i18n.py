@@ -83,6 +83,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Chọn hoặc tạo một phương án ở trang Tổng quan.",
         "Choose or create a plan on the Overview page.",
     ),
+    "choose_plan_here": (
+        "Chọn một phương án ở thanh bên, hoặc tạo phương án ở trên.",
+        "Choose a plan in the sidebar, or create one above.",
+    ),
     # overview
     "targets": ("Mục tiêu cải cách", "Reform targets"),
     "baseline": ("Ban đầu", "Baseline"),

@@ -26,6 +26,7 @@ from engine.plans.model import Plan
 from engine.plans.repository import PlanRepository
 from engine.plans.service import default_reviewer
 from engine.recognise import default_thesaurus
+from engine.rules.pack import Rule
 from engine.services import paths
 from engine.services.audit import AuditResult, Rulebook, load_rulebook
 from engine.services.audit_cache import cached_audit, content_key
@@ -55,6 +56,13 @@ class Audited:
     result: AuditResult
     rulebook: Rulebook
     table: CatalogueTable
+
+
+@st.cache_resource(show_spinner=False)
+def all_rules() -> dict[str, Rule]:
+    """Every rule, experimental ones too: a finding's rule title must be found whichever rules ran (the
+    what-ifs of the databases page always run the data-reuse rules)."""
+    return {rule.id: rule for rule in load_rulebook(include_experimental=True).rules}
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)

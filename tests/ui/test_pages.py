@@ -257,6 +257,9 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
     assert effect.before and effect.after and effect.after.components < effect.before.components
     shown = {m.label: m for m in workbench.metric}
     assert vn_int(shown["Phát hiện thay đổi"].value) == effect.findings_delta
+    # the rules named even with the experimental toggle off (as here): the what-if runs them all the same
+    lost = workbench.dataframe[-1].value
+    assert "(không rõ)" not in set(lost["Quy tắc"]) and len(lost) == len(effect.removed)
     assert vn_int(shown["Thành phần hồ sơ được thay thế"].value) == effect.after.components
     assert vn_int(shown["Thành phần hồ sơ được thay thế"].delta) == (
         effect.after.components - effect.before.components

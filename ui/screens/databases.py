@@ -78,7 +78,7 @@ def _what_if(data: state.Audited, base: WhatIfBase, lang: str) -> None:
     shown = None
     if stored and stored[0].source_id == source_id and stored[0].doc_types == (doc_type,):
         shown = stored[1]
-        _effect(shown, data, lang)
+        _effect(shown, lang)
     _ranking(base.ranking, lang, registry)
     if shown is not None:
         with st.expander(t("ranking_what_if", lang), key="db_ranking_open", on_change="rerun") as box:
@@ -87,7 +87,7 @@ def _what_if(data: state.Audited, base: WhatIfBase, lang: str) -> None:
                 _ranking_table(ranking, lang, registry)
 
 
-def _effect(effect: Effect, data: state.Audited, lang: str) -> None:
+def _effect(effect: Effect, lang: str) -> None:
     st.caption(t("audited_again", lang, n=num(effect.procedures_audited, lang)))
     before, after = effect.before, effect.after
     cols = st.columns(3)
@@ -116,23 +116,23 @@ def _effect(effect: Effect, data: state.Audited, lang: str) -> None:
     for label, findings in ((t("added", lang), effect.added), (t("removed", lang), effect.removed)):
         if findings:
             st.markdown(f"**{label}** ({num(len(findings), lang)})")
-            st.dataframe(_findings(findings, data, lang), hide_index=True, width="stretch")
+            st.dataframe(_findings(findings, lang), hide_index=True, width="stretch")
 
 
-def _findings(findings: list[Finding], data: state.Audited, lang: str) -> list[dict[str, object]]:
+def _findings(findings: list[Finding], lang: str) -> list[dict[str, object]]:
     return [
         {
             t("code", lang): f.procedure_code,
             t("name", lang): f.procedure_name,
-            t("rule", lang): _title(data, f.rule_id, lang),
+            t("rule", lang): _title(f.rule_id, lang),
             t("message", lang): f.message_vi if lang == "vi" else f.message_en,
         }
         for f in findings
     ]
 
 
-def _title(data: state.Audited, rule_id: str, lang: str) -> str:
-    rule = data.rulebook.rule(rule_id)
+def _title(rule_id: str, lang: str) -> str:
+    rule = state.all_rules().get(rule_id)
     return (rule.title_vi if lang == "vi" else rule.title_en) if rule else t("unknown", lang)
 
 

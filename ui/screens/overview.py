@@ -24,6 +24,8 @@ from engine.services.targets import ALL_MEASURES, TargetReach
 DIMENSIONS = ("level", "field", "agency")
 BAR_COLOURS = ("#0068c9", "#83c9ff")  # achieved, projected: Streamlit's own blues
 TARGET_COLOUR = "#c0392b"
+# proposed grey, accepted blue, rejected red, done green
+STATUS_COLOURS = {"proposed": "#9aa0a6", "accepted": "#1a73e8", "rejected": "#d93025", "done": "#188038"}
 ALL_SEVERITIES = "all"  # the plan-creation choice that keeps findings of every severity
 
 
@@ -33,7 +35,7 @@ def render(lang: str) -> None:
     plan = state.current_plan()
     _plan_chooser(lang, data)
     if plan is None:
-        st.info(t("choose_plan_first", lang))
+        st.info(t("choose_plan_here", lang))
         _target_list(lang)
         _reach(lang)
         return
@@ -220,11 +222,12 @@ def _counts(view: Overview, lang: str) -> None:
     st.subheader(t("counts", lang))
     pairs = list(zip(view.achieved.counts, view.projected.counts, strict=True))
     achieved, projected = next((a, p) for a, p in pairs if p.scope == Scope.all)
-    cols = iter(st.columns(4))
+    # Two a row, "achieved" or "projected" first: four in a row cut the labels where they differ.
     for what in ("cut", "cut_or_simplified"):
+        cols = iter(st.columns(2))
         for when, count in (("achieved", achieved), ("projected", projected)):
             n, share = getattr(count, what), getattr(count, f"{what}_share")
-            next(cols).metric(f"{t(what, lang)} · {t(when, lang)}", num(n, lang), help=pct(share, lang))
+            next(cols).metric(f"{t(when, lang)} · {t(what, lang)}", num(n, lang), help=pct(share, lang))
     st.html(
         html_table(
             "counts",
@@ -377,9 +380,17 @@ def _history_chart(plan: Plan, lang: str) -> None:
         alt.Chart(frame)
         .mark_line(interpolate="step-after", point=True)
         .encode(
-            x=alt.X("when:T", title=t("when", lang)),
+            # Day and 24-hour time: Vega's default ticks read ":30 07 PM" in either language.
+            x=alt.X("when:T", title=t("when", lang), axis=alt.Axis(format="%d/%m %H:%M", labelAngle=0)),
             y=alt.Y("count:Q", title=t("count", lang)),
-            color=alt.Color("status:N", title=t("status", lang)),
+            color=alt.Color(
+                "status:N",
+                title=t("status", lang),
+                scale=alt.Scale(
+                    domain=[status(value, lang) for value in STATUS_COLOURS],
+                    range=list(STATUS_COLOURS.values()),
+                ),
+            ),
         )
     )
     st.altair_chart(chart, width="stretch")

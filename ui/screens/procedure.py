@@ -27,7 +27,6 @@ from engine.plans.database_url import default_url
 from engine.plans.model import Plan
 from engine.plans.repository import PlanRepository
 from engine.rules.pack import Rule
-from engine.services.audit import load_rulebook
 from engine.services.graphs import (
     PlanOnProcedure,
     artefact_labels,
@@ -46,12 +45,6 @@ _MAP_VIEWER = st.components.v2.component(
 )
 DEFAULT_CODE = "1.001193"  # birth registration: the procedure a new user knows
 MAP_HEIGHT = 660
-
-
-@st.cache_resource(show_spinner=False)
-def _rules() -> dict[str, Rule]:
-    """Every rule, experimental ones too: a finding's rule title must be found whichever rules ran."""
-    return {rule.id: rule for rule in load_rulebook(include_experimental=True).rules}
 
 
 @st.cache_resource(show_spinner=False)
@@ -107,7 +100,7 @@ def render(lang: str) -> None:
         if projected is None:
             st.info(t("abolished", lang))
 
-    rules = _rules()
+    rules = state.all_rules()
     drawn = procedure_map(
         procedure, findings, list(rules.values()), lang, after, _cost_parameters(), catalogue.procedures
     )
