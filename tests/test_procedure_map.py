@@ -14,7 +14,13 @@ from engine.model import Measure, Procedure, Target, TargetKind
 from engine.plans.model import MeasureStatus, Plan, PlanMeasure
 from engine.services.audit import audit, load_rulebook
 from engine.services.catalogue import load_catalogue
-from engine.services.graphs import artefact_labels, graphviz_available, procedure_map, render_svg
+from engine.services.graphs import (
+    artefact_labels,
+    graphviz_available,
+    plan_on_procedure,
+    procedure_map,
+    render_svg,
+)
 from tests.conftest import HAND, REPO
 
 needs_graphviz = pytest.mark.skipif(not graphviz_available(), reason="Graphviz `dot` is not installed")
@@ -159,7 +165,7 @@ def test_the_plan_view_marks_replaced_components_and_drops_their_flags(hand, rul
         ],
     )
     before = procedure_map(permit, findings, rules, "vi")
-    after = procedure_map(permit, findings, rules, "vi", plan=plan)
+    after = procedure_map(permit, findings, rules, "vi", plan_on_procedure(permit, plan).applied)
     token = f"component-{reuse.target.id}"
     row = lambda dot: re.search(rf'ID="{token}">(.*?)</TD>', dot).group(1)  # noqa: E731
     assert "⚑" in row(before.dot) and "<S>" not in row(before.dot)

@@ -110,23 +110,17 @@ def procedure_map(
     findings: Iterable[Finding] = (),
     rules: Sequence[Rule] = (),
     lang: str = "vi",
-    plan: Plan | None = None,
-    params: CostParameters | None = None,
-    catalogue: Sequence[Procedure] = (),
+    applied: Sequence[PlanMeasure] | None = None,
 ) -> ProcedureMap:
     """The map of ``procedure`` with its findings flagged by rule title (from ``rules``).
 
-    With ``plan``, the map shows the procedure after the plan's accepted measures on it
-    (:func:`plan_on_procedure`, merges taking their procedures from ``catalogue``): what they change
-    is marked in green, what they remove struck out, and the findings they settle are no longer flagged.
+    With the ``applied`` measures of a plan (:func:`plan_on_procedure`), the map shows the procedure
+    after them: what they change is marked in green, what they remove struck out, and the findings they
+    settle are no longer flagged.
     """
     titles = {r.id: (r.title_vi if lang == "vi" else r.title_en) for r in rules}
     marks = MapMarks()
-    settled: set[str] = set()
-    if plan is not None:
-        settled = _mark_plan(
-            procedure, plan_on_procedure(procedure, plan, catalogue, params).applied, lang, marks
-        )
+    settled = _mark_plan(procedure, applied, lang, marks) if applied is not None else set()
     for finding in findings:
         if finding.procedure_code != procedure.code or finding.key in settled:
             continue
@@ -139,7 +133,7 @@ def procedure_map(
     return build_procedure_map(procedure, lang, marks, artefact_labels())
 
 
-def _mark_plan(procedure: Procedure, applied: list[PlanMeasure], lang: str, marks: MapMarks) -> set[str]:
+def _mark_plan(procedure: Procedure, applied: Sequence[PlanMeasure], lang: str, marks: MapMarks) -> set[str]:
     """Mark what the ``applied`` measures do to ``procedure``; return the finding keys they settle."""
     settled = set()
     for measure in applied:

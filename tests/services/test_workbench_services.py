@@ -247,7 +247,7 @@ def test_a_plan_on_one_procedure_applies_its_merge_and_reports_only_its_own_meas
     assert {m.procedure_code for m in on_it.applied + on_it.not_applied} == {birth.code}
     alone = plan_on_procedure(birth, plan, (), load_cost_parameters())  # the partners left out
     assert merge in alone.not_applied
-    drawn = procedure_map(birth, result.for_procedure(birth.code), [], "vi", plan, None, catalogue.procedures)
+    drawn = procedure_map(birth, result.for_procedure(birth.code), [], "vi", on_it.applied)
     assert "✓ Gộp thủ tục" in drawn.dot
 
 

@@ -101,9 +101,7 @@ def render(lang: str) -> None:
             st.info(t("abolished", lang))
 
     rules = state.all_rules()
-    drawn = procedure_map(
-        procedure, findings, list(rules.values()), lang, after, _cost_parameters(), catalogue.procedures
-    )
+    drawn = procedure_map(procedure, findings, list(rules.values()), lang, on_it.applied if on_it else None)
     cards = {token: _card(procedure, part, findings, rules, lang) for token, part in drawn.parts.items()}
     clicked = _draw_map(procedure, drawn, cards, view or "before", lang)
     st.caption(t("legend", lang))
