@@ -5,6 +5,7 @@ Vietnamese groups thousands with "." and writes decimals with ","; English the o
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -38,6 +39,20 @@ def number(value: float | int | Decimal, lang: str = "vi", decimals: int = 2) ->
     text = fixed_number(value, lang, decimals)
     point = "," if lang == "vi" else "."
     return text.rstrip("0").rstrip(point) if point in text else text
+
+
+def markdown_text(text: str) -> str:
+    r"""``text`` someone typed, shown as it is after a label in Markdown: emphasis, links, tags, LaTeX escaped.
+
+    >>> print(markdown_text("Cần *bản chính* [xem]"))
+    Cần \*bản chính\* \[xem\]
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+
+
+# Inline marks only: the text follows a label on its line, so line starts (#, -, 1.) mean nothing; $ opens
+# Streamlit's LaTeX.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>|~$]")
 
 
 def markdown_cell(text: str) -> str:

@@ -149,6 +149,7 @@ def test_the_plan_view_applies_the_accepted_measures_and_lowers_the_cost(page, t
         accept_by_severity(repo, plan.id, Severity.low, "tester")
     app = page("1.005461", experimental=True)
     before = {m.label: m.value for m in app.metric}["Chi phí mỗi năm"]
+    app.selectbox(key="plan_id").set_value(plan.id).run()  # no plan is chosen until the reader chooses one
     app.segmented_control(key="procedure_view").set_value("after").run()
     assert not app.exception, app.exception
     assert app.success and "biện pháp" in app.success[0].value

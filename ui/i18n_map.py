@@ -30,6 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "its measures to see the procedure after simplification.",
     },
     "no_plan_short": {"vi": "Chưa có phương án", "en": "No plan yet"},
+    "plan_none_chosen": {"vi": "(chưa chọn phương án)", "en": "(no plan chosen)"},
     "plan_none_here": {
         "vi": "Phương án này chưa có biện pháp nào được chấp thuận cho thủ tục này.",
         "en": "This plan has no accepted measure for this procedure.",

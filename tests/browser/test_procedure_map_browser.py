@@ -224,6 +224,12 @@ def test_the_plan_view_in_the_browser(tmp_path, browser_page, shots):
     for url in serve(tmp_path, HAND):
         page = browser_page
         open_map(page, url, "1.005461")
+        # No plan is chosen until the reader chooses one.
+        picker = page.get_by_role("combobox", name="Phương án đơn giản hóa")
+        expect(picker).to_be_enabled(timeout=60_000)  # the plans are listed once the page has run
+        picker.scroll_into_view_if_needed()  # the map's scroll hid it: its list would open out of sight
+        picker.click()
+        page.get_by_role("option", name="Bắc Ninh 2026").click()
         after = page.locator("[data-testid='stButtonGroup'] button").filter(has_text="Sau phương án")
         expect(after).to_be_enabled(timeout=60_000)  # the plan is listed once the page has run
         after.click()

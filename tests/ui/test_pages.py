@@ -188,6 +188,9 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
     history = capsys.readouterr().out
     assert "Nguyễn Thị Lan" in history and "status: proposed → accepted" in history
     assert "đồng ý theo NQ 66.7" in history
+    # and the page shows the decision back: who made it, and the comment
+    shown = " ".join(m.value for m in workbench.markdown)
+    assert "Người rà soát: Nguyễn Thị Lan" in shown and "**Ý kiến:** đồng ý theo NQ 66.7" in shown
     # the accepted measure counts on the overview page
     workbench.switch_page("screens/overview.py").run()
     assert vn_int(metrics(workbench)["Chấp thuận"]) == 1
@@ -196,6 +199,15 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
     workbench.session_state["overview_history_open"] = True  # the plan over time, drawn once opened
     workbench.run()
     assert len(workbench.get("arrow_vega_lite_chart") or workbench.get("vega_lite_chart")) == charts + 1
+
+
+def test_the_procedure_page_chooses_no_plan_the_sidebar_has_not(workbench: AppTest) -> None:
+    _create_plan(workbench)
+    workbench.session_state["plan_id"] = 0  # a reader who has not chosen one
+    workbench.switch_page("screens/procedure.py").run()
+    assert not workbench.exception, workbench.exception
+    assert workbench.selectbox(key="plan_id").value == 0  # it chose the first plan unasked
+    assert workbench.session_state["plan_id"] == 0
 
 
 def test_a_finding_is_marked_done_only_once_accepted(workbench: AppTest) -> None:

@@ -182,10 +182,11 @@ def _plan_choice(lang: str) -> Plan | None:
             t("plan", lang), [], placeholder=t("no_plan_short", lang), disabled=True, help=t("no_plan", lang)
         )
         return None
-    names = {s.id: s.name for s in summaries}
+    # 0, as in the sidebar, is no plan: without it the box fell back on the first plan and chose it unasked.
+    names = {0: t("plan_none_chosen", lang)} | {s.id: s.name for s in summaries}
     chosen = st.selectbox(t("plan", lang), list(names), format_func=names.get, key="plan_id")
     try:
-        return repo.get(int(chosen)) if chosen is not None else None
+        return repo.get(int(chosen)) if chosen else None
     except UserError as error:
         st.warning(str(error))
         return None

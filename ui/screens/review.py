@@ -8,6 +8,7 @@ import streamlit as st
 from i18n import level, measure, num, pct, severity, status, t, vnd
 
 from engine.errors import UserError
+from engine.formatting import markdown_text
 from engine.plans.model import APPLIED, MeasureStatus
 from engine.services.review import QueueFilter, ReviewItem, ReviewQueue, decide, review_queue
 from engine.services.rules_info import RulePrecision
@@ -205,7 +206,10 @@ def _one_by_one(plan_id: int | None, items: list[ReviewItem], data: state.Audite
         st.markdown(
             f"**{t('saving', lang)}:** {num(s.hours, lang, 1)} {t('hours', lang)} · {vnd(s.vnd, lang)}"
         )
-    st.markdown(f"**{t('status', lang)}:** {status(item.status, lang)}")
+    decided = f" · {t('reviewer', lang)}: {markdown_text(item.reviewer)}" if item.reviewer else ""
+    st.markdown(f"**{t('status', lang)}:** {status(item.status, lang)}{decided}")
+    if item.comment:  # the last comment; `tinhgon plan history` keeps every one
+        st.markdown(f"**{t('comment', lang)}:** {markdown_text(item.comment)}")
     if plan_id is None:
         return
     st.text_input(t("comment", lang), key="k_rev_one_comment")
