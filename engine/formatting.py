@@ -42,7 +42,7 @@ def number(value: float | int | Decimal, lang: str = "vi", decimals: int = 2) ->
 
 
 def markdown_text(text: str) -> str:
-    r"""``text`` someone typed, shown as it is after a label in Markdown: emphasis, links, tags, LaTeX escaped.
+    r"""``text`` someone typed, as it reads after a label in Markdown: emphasis, links, tags, LaTeX escaped.
 
     >>> print(markdown_text("Cần *bản chính* [xem]"))
     Cần \*bản chính\* \[xem\]
