@@ -62,5 +62,12 @@ def label(key: str, lang: str, **values: object) -> str:
 
 
 def duration(value: float, unit: TimeUnit, lang: str) -> str:
-    """``7 ngày làm việc``, ``0,5 ngày``."""
-    return f"{number(value, lang)} {TIME_UNITS[unit][lang]}"
+    """``7 ngày làm việc``, ``0,5 ngày``; in English one unit is singular.
+
+    >>> duration(1, TimeUnit.working_day, "en"), duration(1, TimeUnit.working_day, "vi")
+    ('1 working day', '1 ngày làm việc')
+    """
+    words = TIME_UNITS[unit][lang]
+    if lang == "en" and value == 1:
+        words = words.removesuffix("s")
+    return f"{number(value, lang)} {words}"

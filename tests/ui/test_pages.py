@@ -124,6 +124,7 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
     assert list(targets["Yêu cầu"]) == ["giảm 30%"] * 3 + ["giảm 50%"] * 2 + ["đạt 100%", "đạt 70%"]
     assert targets.iloc[0]["Mục tiêu cải cách"] == "Cắt giảm 30% số lượng thủ tục hành chính (Bắc Ninh, 2030)"
     assert targets.iloc[0]["Ban đầu"] == "1.271"
+    assert targets.iloc[1]["Ban đầu"].endswith(" ngày làm việc")  # a total of time limits, with its unit
     passed = dt.date.today() > dt.date(2025, 12, 31)
     assert targets.iloc[1]["Hạn"] == "31/12/2025 (" + ("đã quá hạn" if passed else "còn hạn") + ")"
     assert targets.iloc[0]["Hạn"] == "31/12/2030 (còn hạn)"

@@ -16,7 +16,15 @@ from tables import html_table
 from engine.errors import UserError
 from engine.model import Severity
 from engine.plans.model import MeasureStatus, Plan
-from engine.plans.progress import Goal, ProgressReport, ReformTarget, Scope, TargetProgress, load_targets
+from engine.plans.progress import (
+    Goal,
+    Metric,
+    ProgressReport,
+    ReformTarget,
+    Scope,
+    TargetProgress,
+    load_targets,
+)
 from engine.plans.service import create_plan_from_findings
 from engine.services.overview import Overview, plan_timeline
 from engine.services.targets import ALL_MEASURES, TargetReach
@@ -199,7 +207,9 @@ def _baseline(target: TargetProgress, lang: str) -> str:
     """Before the plan: the metric's value for a reduction, the share already reached for a reach goal."""
     if target.goal == Goal.reach:
         return pct(target.achieved_before, lang)
-    return _value(target.metric.value, target.before, lang)
+    value = _value(target.metric.value, target.before, lang)
+    # The table mixes metrics: a total of time limits needs its unit (the metrics table has it in its label).
+    return f"{value} {t('working_days', lang)}" if target.metric == Metric.time else value
 
 
 def _volumes_note(report: ProgressReport, lang: str) -> None:
