@@ -61,7 +61,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "components": ("Thành phần hồ sơ", "Dossier components"),
     "steps": ("Bước thực hiện", "Steps"),
     "days": ("Thời hạn (ngày làm việc)", "Time limit (working days)"),
-    "working_days": ("ngày làm việc", "working days"),
     "rule": ("Quy tắc", "Rule"),
     "rules_hit": ("Quy tắc phát hiện", "Rules hit"),
     "database": ("Cơ sở dữ liệu", "Database"),

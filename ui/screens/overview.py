@@ -14,7 +14,8 @@ from i18n import level as level_label
 from tables import html_table
 
 from engine.errors import UserError
-from engine.model import Severity
+from engine.graph.map_labels import duration
+from engine.model import Severity, TimeUnit
 from engine.plans.model import MeasureStatus, Plan
 from engine.plans.progress import (
     Goal,
@@ -207,9 +208,10 @@ def _baseline(target: TargetProgress, lang: str) -> str:
     """Before the plan: the metric's value for a reduction, the share already reached for a reach goal."""
     if target.goal == Goal.reach:
         return pct(target.achieved_before, lang)
-    value = _value(target.metric.value, target.before, lang)
     # The table mixes metrics: a total of time limits needs its unit (the metrics table has it in its label).
-    return f"{value} {t('working_days', lang)}" if target.metric == Metric.time else value
+    if target.metric == Metric.time:
+        return duration(target.before, TimeUnit.working_day, lang)
+    return _value(target.metric.value, target.before, lang)
 
 
 def _volumes_note(report: ProgressReport, lang: str) -> None:
