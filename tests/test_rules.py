@@ -61,6 +61,14 @@ def test_every_bundled_parameter_has_a_reference_and_date():
     assert all(p.reference and p.date for p in params.root.values())
 
 
+def test_every_bundled_parameter_and_cost_assumption_names_its_unit_in_vietnamese():
+    for name in ("parameters.yaml", "cost_parameters.yaml"):
+        params, problems = load_parameters(rules_dir() / name)
+        assert not problems and params.root
+        missing = [key for key, p in params.root.items() if not p.unit_vi.strip()]
+        assert not missing, f"{name}: no unit_vi for {missing}"
+
+
 def test_a_rule_compiles_to_a_durable_ruleset(tmp_path):
     folder = _pack(tmp_path, GOOD_RULE)
     params, _ = load_parameters(folder / "parameters.yaml")

@@ -15,6 +15,7 @@ from engine.model.procedure import Strict
 class Parameter(Strict):
     value: float | int | bool | str
     unit: str
+    unit_vi: str = ""  # the unit as the workbench writes it in Vietnamese (the bundled values all have one)
     reference: str  # the law, statistic or decision the value comes from
     date: dt.date  # when the value was set or last verified
     description_vi: str

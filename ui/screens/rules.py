@@ -79,7 +79,9 @@ def _card(card: RuleCard, lang: str) -> None:
                 [
                     {
                         t("parameter", lang): p.description_vi if lang == "vi" else p.description_en,
-                        t("value", lang): number(p.value, lang) + (f" {p.unit}" if lang == "en" else ""),
+                        t(
+                            "value", lang
+                        ): f"{number(p.value, lang)} {p.unit_vi or p.unit if lang == 'vi' else p.unit}",
                         t("reference", lang): p.reference,
                         t("date", lang): p.date.strftime("%d/%m/%Y"),
                     }
