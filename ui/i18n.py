@@ -14,7 +14,7 @@ from engine.cost.model import ACTIVITY_LABELS_VI, Activity
 from engine.formatting import fixed_number
 from engine.formatting import number as _number
 from engine.model import ChannelKind, Level, Measure, OnlineLevel, Severity, StepKind
-from engine.model.findings import SEVERITY_LABELS
+from engine.model.findings import SEVERITY_LABELS, Saving
 from engine.plans.model import STATUS_LABELS_VI, MeasureStatus
 from engine.services.graphs import measure_label
 from engine.services.review import NOT_IN_PLAN
@@ -33,6 +33,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page_load": ("Nạp dữ liệu", "Load data"),
     "language": ("Ngôn ngữ", "Language"),
     "experimental": ("Cả quy tắc thử nghiệm", "Include experimental rules"),
+    "no_database_findings": ("không có phát hiện nào nêu cơ sở dữ liệu", "no finding names a database"),
+    "no_database_findings_help": (
+        "Chỉ các quy tắc tái sử dụng dữ liệu (đang thử nghiệm) nêu cơ sở dữ liệu: bật «{toggle}» ở thanh bên "
+        "để lọc theo cơ sở dữ liệu.",
+        "Only the data-reuse rules (experimental) name a database: switch on «{toggle}» in the sidebar to "
+        "filter by database.",
+    ),
     "experimental_help": (
         "Quy tắc thử nghiệm chưa đạt 90% phát hiện đúng trên ít nhất 40 phát hiện được đánh giá ở hồ sơ "
         "đối chứng; phát hiện của chúng cần được đọc kỹ.",
@@ -70,6 +77,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "target": ("Đối tượng", "Target"),
     "message": ("Nội dung", "Finding"),
     "comment": ("Ý kiến", "Comment"),
+    "decisions": ("Các quyết định về biện pháp này ({n})", "Every decision on this measure ({n})"),
+    "decisions_time": ("Giờ Việt Nam (UTC+7).", "Vietnam time (UTC+7)."),
+    "decision_added": ("đưa vào phương án", "added to the plan"),
     "precision": ("Độ chính xác đo được", "Measured precision"),
     "experimental_mark": ("Thử nghiệm", "Experimental"),
     "proven": ("Đã kiểm chứng", "Proven"),
@@ -204,6 +214,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rationale": ("Lý do", "Rationale"),
     "legal": ("Căn cứ pháp lý", "Legal basis"),
     "saving": ("Tiết kiệm ước tính / hồ sơ", "Estimated saving / dossier"),
+    "saving_hours": ("{n} giờ của người nộp", "{n} applicant hours"),
+    "saving_vnd": ("{v} sao chứng thực, đi lại", "{v} of copies and travel"),
+    "saving_days": ("{n} ngày làm việc xử lý", "{n} working days of processing"),
     "precision_of": (
         "{c}/{j} phát hiện đúng khi rà soát thử ({p})",
         "{c} of {j} hits right when judged ({p})",
@@ -257,7 +270,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "delta_components": ("Thành phần hồ sơ được thay thế", "Components replaced"),
     "delta_procedures": ("Thủ tục được tra cứu", "Procedures looked up"),
     "delta_hours": ("Giờ tiết kiệm / năm", "Hours saved / year"),
-    "delta_vnd": ("Đồng tiết kiệm / năm", "Đồng saved / year"),
+    "delta_vnd": ("Đồng tiết kiệm / năm", "VND saved / year"),
     "delta_help": ("Thay đổi so với hiện nay: {d}", "Change from now: {d}"),
     "added": ("Phát hiện mới", "New findings"),
     "removed": ("Phát hiện mất đi", "Findings gone"),
@@ -270,10 +283,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "owner": ("Cơ quan quản lý", "Owner"),
     "serves": ("Loại giấy tờ thay thế", "Document types replaced"),
     "hours_saved": ("Giờ của người dân tiết kiệm / năm", "Applicant hours saved / year"),
-    "vnd_saved": ("Đồng tiết kiệm / năm", "Đồng saved / year"),
-    "volumes": ("Số hồ sơ / năm", "Dossiers / year"),
-    "volumes_real": ("thực tế", "counted"),
-    "volumes_assumed": ("giả định ở {n}/{m} thủ tục", "assumed in {n} of {m} procedures"),
+    "vnd_saved": ("Đồng tiết kiệm / năm", "VND saved / year"),
+    "volumes": ("Số hồ sơ / năm theo", "Dossiers a year from"),
+    "volumes_real": ("số liệu thực tế", "counted figures"),
+    "volumes_assumed": ("giả định ở {n}/{m} thủ tục", "assumptions in {n} of {m} procedures"),
     "what_if_mark": ("giả định", "what-if"),
     "ranking_note": (
         "Các thành phần hồ sơ yêu cầu loại giấy tờ mà cơ sở dữ liệu đã được công bố sử dụng (tính đến "
@@ -524,6 +537,19 @@ def vnd(amount: float | int | Decimal | None, lang: str) -> str:
     if amount is None:
         return t("none", lang)
     return f"{num(amount, lang)} đ" if lang == "vi" else f"VND {num(amount, lang)}"
+
+
+def saving_text(saving: Saving, lang: str) -> str:
+    """A finding's saving per dossier, each figure named by what it counts and zero figures left out:
+    «2 giờ của người nộp · 30.000 đ sao chứng thực, đi lại» (an hour's value is not in the đồng)."""
+    bits = []
+    if saving.hours:
+        bits.append(t("saving_hours", lang, n=number(saving.hours, lang, 2)))
+    if saving.vnd:
+        bits.append(t("saving_vnd", lang, v=vnd(saving.vnd, lang)))
+    if saving.days:
+        bits.append(t("saving_days", lang, n=number(saving.days, lang, 2)))
+    return " · ".join(bits) or t("none", lang)
 
 
 def signed(value: float | int, lang: str, decimals: int = 0) -> str:

@@ -30,7 +30,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "its measures to see the procedure after simplification.",
     },
     "no_plan_short": {"vi": "Chưa có phương án", "en": "No plan yet"},
-    "plan_none_chosen": {"vi": "(chưa chọn phương án)", "en": "(no plan chosen)"},
     "plan_none_here": {
         "vi": "Phương án này chưa có biện pháp nào được chấp thuận cho thủ tục này.",
         "en": "This plan has no accepted measure for this procedure.",
@@ -83,7 +82,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "kind_component": {"vi": "Thành phần hồ sơ", "en": "Dossier component"},
     "kind_step": {"vi": "Bước thực hiện", "en": "Step"},
     "kind_result": {"vi": "Kết quả thực hiện", "en": "Result"},
-    "case": {"vi": "Trường hợp", "en": "Case"},
     "copies": {"vi": "Số bản", "en": "Copies"},
     "note": {"vi": "Ghi chú", "en": "Note"},
     "template": {"vi": "Mẫu đơn, tờ khai", "en": "Form"},

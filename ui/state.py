@@ -21,6 +21,7 @@ import streamlit as st
 from i18n import t
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from engine.errors import UserError
 from engine.model import SourceRegistry
 from engine.plans.model import Plan
 from engine.plans.repository import PlanRepository
@@ -105,6 +106,24 @@ def candidate_reach_in_use() -> ReachReport:
     return _reach(_digest(path), path, dt.date.today())
 
 
+_reach_warmed: set[tuple[str, dt.date]] = set()
+
+
+def warm_candidate_reach() -> None:
+    """Compute ``candidate_reach_in_use`` in a background thread, once per catalogue, rules and day:
+    opening the overview's reach table then finds it ready instead of waiting 2–3 s, and more when the
+    audit with experimental rules is not cached yet. A run that needs it sooner waits for that same
+    computation (Streamlit's caches lock each key)."""
+    path = catalogue_path()
+    key = (_digest(path), dt.date.today())
+    if key in _reach_warmed:
+        return
+    _reach_warmed.add(key)
+    warm = threading.Timer(WARM_DELAY_S, _reach, args=(key[0], path, key[1]))
+    warm.daemon = True
+    warm.start()
+
+
 @st.cache_resource(show_spinner=False)
 def precision() -> dict[str, RulePrecision]:
     return load_precision()
@@ -169,7 +188,10 @@ def warm_plan_overview(plan_id: int) -> None:
     path = catalogue_path()
 
     def compute() -> None:
-        plan = repository().get(plan_id)
+        try:
+            plan = repository().get(plan_id)
+        except UserError:  # deleted meanwhile, or another plan database now: nothing to get ready
+            return
         _overview(path, plan.id, plan.version)
 
     # Started a little later so the run that shows the decision, ~0.1 s, does not share the GIL with it.

@@ -186,7 +186,7 @@ class _Builder:
         ordered = ([None] if None in groups else []) + cases
         for case in ordered:
             header = (
-                _case_header(case, self.lang)
+                case_header(case, self.lang)
                 if case
                 else label("common_components" if cases else "all_components", self.lang)
             )
@@ -391,7 +391,7 @@ class _Builder:
         return token
 
 
-def _case_header(case: str, lang: str) -> str:
+def case_header(case: str, lang: str) -> str:
     """``Trường hợp: …``, unless the record's own words already start with "Trường hợp"."""
     return case if fold(case).startswith(("truong hop", "(*) truong hop")) else label("case", lang, case=case)
 

@@ -76,6 +76,7 @@ class ReformTarget(Strict):
     label_en: str
     reference: str
     date: dt.date  # when the target was set
+    reference_en: str = ""  # the reference in English, for the English workbench
 
     def passed(self, as_of: dt.date) -> bool:
         return as_of > self.deadline
@@ -163,6 +164,7 @@ class TargetProgress(BaseModel):
     reference: str
     id: str = ""
     label_en: str = ""
+    reference_en: str = ""
     goal: Goal = Goal.reduce
     scope: Scope = Scope.all
     scope_procedures: int = 0  # procedures in the target's scope before the plan
@@ -448,6 +450,7 @@ def progress(
                 scope=target.scope,
                 label_vi=target.label_vi,
                 label_en=target.label_en,
+                reference_en=target.reference_en,
                 required=target.share,
                 before=old,
                 after=new,

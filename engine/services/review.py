@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from engine.errors import UserError
 from engine.model import Finding, Measure
-from engine.plans.model import MeasureStatus, Plan, PlanMeasure
+from engine.plans.model import AuditEntry, MeasureStatus, Plan, PlanMeasure
 from engine.plans.repository import PlanRepository
 from engine.plans.service import drafts_from_findings, set_comment, set_status
 from engine.services.audit import AuditResult, Rulebook
@@ -197,3 +197,11 @@ def _field(procedures: dict, code: str) -> str:
 def _levels(procedures: dict, code: str) -> tuple[str, ...]:
     p = procedures.get(code)
     return tuple(level.value for level in p.levels) if p else ()
+
+
+def decisions_on(repo: PlanRepository, plan_id: int, measure_id: int) -> list[AuditEntry]:
+    """What happened to one measure of a plan, oldest first: its addition, then each status and comment.
+
+    The reviewer's own rows are left out: every row already names who made the change.
+    """
+    return [e for e in repo.history(plan_id) if e.measure_id == measure_id and e.field != "reviewer"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -77,11 +78,15 @@ def test_catalogue_search_ignores_accents_and_a_typo(workbench: AppTest) -> None
 
 
 def test_catalogue_filters_narrow_the_table(workbench: AppTest) -> None:
-    workbench.sidebar.toggle(key="experimental").set_value(True).run()  # the data-reuse rules
     workbench.switch_page("screens/catalogue.py").run()
     assert not workbench.multiselect, "the filters are drawn only once their expander is open"
     workbench.session_state["cat_filters_open"] = True  # the user opens the expander
     workbench.run()
+    # without the data-reuse rules no finding names a database: the filter says so, not an empty list
+    empty = workbench.multiselect(key="k_cat_databases")
+    assert empty.disabled and not empty.options and "Cả quy tắc thử nghiệm" in (empty.help or "")
+    workbench.sidebar.toggle(key="experimental").set_value(True).run()  # the data-reuse rules
+    assert not workbench.multiselect(key="k_cat_databases").disabled
     workbench.multiselect(key="k_cat_databases").select("civil_status").run()
     frame = workbench.dataframe[0].value
     assert len(frame) > 0
@@ -148,6 +153,24 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
     assert workbench.text_input(key="k_plan_name").label == "Tên phương án"
 
 
+def test_the_overview_computes_the_reach_in_the_background_once_before_it_is_opened(
+    workbench: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import state
+
+    computed: list[tuple[object, ...]] = []
+    monkeypatch.setattr(state, "_reach", lambda *args: computed.append(args))
+    monkeypatch.setattr(state, "_reach_warmed", set())
+    monkeypatch.setattr(state, "WARM_DELAY_S", 0)
+    before = set(threading.enumerate())
+    workbench.run()
+    workbench.run()  # a second run of the page starts no second computation
+    for thread in set(threading.enumerate()) - before:
+        thread.join(timeout=60)
+    assert not workbench.table, "the reach is not drawn before its expander is opened"
+    assert [args[1:] for args in computed] == [(state.catalogue_path(), dt.date.today())]
+
+
 def test_the_overview_shows_how_far_the_candidates_go_as_the_service_computes(workbench: AppTest) -> None:
     workbench.run()  # no plan chosen: the targets and the candidates' reach are shown all the same
     assert not workbench.exception, workbench.exception
@@ -192,6 +215,14 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
     # and the page shows the decision back: who made it, and the comment
     shown = " ".join(m.value for m in workbench.markdown)
     assert "Người rà soát: Nguyễn Thị Lan" in shown and "**Ý kiến:** đồng ý theo NQ 66.7" in shown
+    # and every decision on the measure, oldest first, as the plan's history holds them
+    decisions = [m.value for m in workbench.markdown if " · Nguyễn Thị Lan · " in m.value]
+    assert [d.split(" · ", 2)[2] for d in decisions] == [
+        "đưa vào phương án",
+        "Trạng thái: Đề xuất → Chấp thuận",
+        "Ý kiến: đồng ý theo NQ 66.7",
+    ]
+    assert "Các quyết định về biện pháp này (3)" in [e.label for e in workbench.expander]
     # the accepted measure counts on the overview page
     workbench.switch_page("screens/overview.py").run()
     assert vn_int(metrics(workbench)["Chấp thuận"]) == 1
@@ -258,7 +289,9 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
     workbench.switch_page("screens/databases.py").run()
     workbench.selectbox(key="w_k_db_source_vi").set_value("civil_status").run()
     workbench.selectbox(key="w_k_db_doc_vi").set_value("birth_certificate").run()
-    workbench.radio(key="k_db_mode").set_value("not_published")
+    assert len(workbench.date_input) == 1
+    workbench.radio(key="k_db_mode").set_value("not_published").run()
+    assert len(workbench.date_input) == 0, "no publication date for a database not published"
     workbench.button[0].click().run()
     assert not workbench.exception, workbench.exception
     assert "35/53" in workbench.warning[0].value  # the data-reuse rules' measured precision
@@ -278,6 +311,8 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
         effect.after.components - effect.before.components
     )
     assert shown["Đồng tiết kiệm / năm"].value == f"{effect.after.vnd_per_year:,} đ".replace(",", ".")
+    lost_vnd = effect.before.vnd_per_year - effect.after.vnd_per_year
+    assert lost_vnd > 0 and shown["Đồng tiết kiệm / năm"].delta == f"−{lost_vnd:,} đ".replace(",", ".")
     # the ranking with the change is computed once its expander is opened, as the CLI ranks it
     assert len(workbench.table) == 1
     workbench.session_state["db_ranking_open"] = True
@@ -321,7 +356,7 @@ def test_the_database_ranking_equals_the_clis(workbench: AppTest, capsys: pytest
         s["vnd_per_year"] for s in expected
     ]
     assert expected[0]["vnd_per_year"] > 0
-    assert "giả định ở" in ranking.iloc[0]["Số hồ sơ / năm"]  # the portal publishes no volumes
+    assert "giả định ở" in ranking.iloc[0]["Số hồ sơ / năm theo"]  # the portal publishes no volumes
     assert not any("_" in v for v in ranking["Loại giấy tờ thay thế"]), "document types in words"
 
 
@@ -414,6 +449,7 @@ def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: App
     assert not workbench.exception, workbench.exception
     targets = html_table(workbench, "targets")
     assert targets.iloc[1]["Requirement"] == "30% less" and targets.iloc[5]["Requirement"] == "reach 100%"
+    assert targets.iloc[1]["Reference"].startswith("Resolution 66/NQ-CP of 26/3/2025: in 2025")
     breakdown = workbench.dataframe[0].value
     assert {"Group", "Procedures", "Time −30% business 2025", "Cost −50% 2026"} <= set(breakdown.columns)
     assert "Commune" in set(breakdown["Group"])

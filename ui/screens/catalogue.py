@@ -124,12 +124,16 @@ def _filter_widgets(data: state.Audited, lang: str) -> None:
         key="k_cat_rules",
         placeholder=t("all", lang),
     )
+    databases = table.options["databases"]
     c6.multiselect(
         t("database", lang),
-        table.options["databases"],
+        databases,
         format_func=lambda d: state.source_name(registry, d, lang),
         key="k_cat_databases",
-        placeholder=t("all", lang),
+        placeholder=t("all", lang) if databases else t("no_database_findings", lang),
+        disabled=not databases,
+        # Only the data-reuse rules name a database, and they are experimental.
+        help=None if databases else t("no_database_findings_help", lang, toggle=t("experimental", lang)),
     )
     st.checkbox(t("only_flagged", lang), key="k_cat_flagged")
 

@@ -56,20 +56,23 @@ def _what_if(data: state.Audited, base: WhatIfBase, lang: str) -> None:
             s=t("since", lang, d=since.strftime("%d/%m/%Y")) if since else t("not_published", lang),
         )
     )
+    # Outside the form, so that choosing «Không công bố» takes the date away at once.
+    mode = st.radio(
+        t("db_mode", lang),
+        ["published", "not_published"],
+        format_func=lambda m: t(m, lang),
+        horizontal=True,
+        key="k_db_mode",
+    )
     with st.form("what_if"):
-        mode = st.radio(
-            t("db_mode", lang),
-            ["published", "not_published"],
-            format_func=lambda m: t(m, lang),
-            horizontal=True,
-            key="k_db_mode",
-        )
-        date = st.date_input(
-            t("published", lang), value=since or dt.date.today(), format="DD/MM/YYYY", key="k_db_date"
-        )
+        date = None
+        if mode == "published":
+            date = st.date_input(
+                t("published", lang), value=since or dt.date.today(), format="DD/MM/YYYY", key="k_db_date"
+            )
         submitted = st.form_submit_button(t("compute", lang))
     if submitted:
-        change = WhatIf(source_id, (doc_type,), date if mode == "published" else None)
+        change = WhatIf(source_id, (doc_type,), date)
         with st.spinner(t("loading", lang)):
             # The changed source's row only: the whole ranking with the change waits for its expander.
             effect = what_if(base, change, rank_all=False)
@@ -107,9 +110,17 @@ def _effect(effect: Effect, lang: str) -> None:
         )
         for col, key, fmt, old, new in figures:
             change = new - old
-            # An ASCII minus: Streamlit reads the delta's sign from it (red and pointing down).
-            shown = ("-" if change < 0 else "+") + num(abs(change), lang) if change else None
-            col.metric(t(key, lang), fmt(new, lang), delta=shown, help=t("delta_help", lang, d=shown or "0"))
+            # Streamlit reads a delta's sign from an ASCII minus: the true minus sign needs its colour
+            # and arrow said.
+            shown = ("+" if change > 0 else "−") + fmt(abs(change), lang) if change else None
+            col.metric(
+                t(key, lang),
+                fmt(new, lang),
+                delta=shown,
+                delta_color="green" if change > 0 else "red",
+                delta_arrow="up" if change > 0 else "down",
+                help=t("delta_help", lang, d=shown or "0"),
+            )
     if not effect.added and not effect.removed:
         st.info(t("no_change", lang))
         return

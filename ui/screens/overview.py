@@ -147,6 +147,10 @@ def _label(target: TargetProgress | TargetReach | ReformTarget, lang: str) -> st
     return target.label_vi if lang == "vi" else target.label_en
 
 
+def _reference(target: TargetProgress | ReformTarget, lang: str) -> str:
+    return target.reference_en or target.reference if lang == "en" else target.reference
+
+
 def _target_list(lang: str) -> None:
     """The targets without a plan: what each asks for, by when, on which reference."""
     st.subheader(t("targets", lang))
@@ -160,7 +164,7 @@ def _target_list(lang: str) -> None:
                     t("requirement", lang): _requirement(target, lang),
                     t("scope", lang): t(f"scope_{target.scope.value}", lang),
                     t("deadline", lang): _deadline(target.deadline, target.passed(today), lang),
-                    t("reference", lang): target.reference,
+                    t("reference", lang): _reference(target, lang),
                 }
                 for target in load_targets().targets
             ],
@@ -195,7 +199,7 @@ def _targets(view: Overview, lang: str) -> None:
                     t("achieved", lang): pct(a.achieved, lang),
                     t("projected", lang): pct(p.achieved, lang),
                     t("deadline", lang): _deadline(p.deadline, p.passed, lang),
-                    t("reference", lang): p.reference,
+                    t("reference", lang): _reference(p, lang),
                 }
                 for a, p in pairs
             ],
@@ -273,6 +277,8 @@ def _reach(lang: str) -> None:
     with st.expander(t("reach_title", lang), key="overview_reach_open", on_change="rerun") as box:
         if box.open:
             _reach_table(lang)
+        else:
+            state.warm_candidate_reach()
 
 
 def _reach_table(lang: str) -> None:

@@ -13,7 +13,21 @@ from typing import Any
 
 import state
 import streamlit as st
-from i18n import activity, channel, level, measure, num, number, online_level, pct, severity, step_kind, vnd
+from i18n import (
+    activity,
+    channel,
+    level,
+    measure,
+    num,
+    number,
+    online_level,
+    pct,
+    saving_text,
+    severity,
+    step_kind,
+    vnd,
+)
+from i18n import t as shared_text
 from i18n_map import t
 
 from engine.cost.compliance import compliance_cost
@@ -21,7 +35,15 @@ from engine.cost.model import CostBreakdown
 from engine.cost.parameters import CostParameters, load_cost_parameters
 from engine.errors import UserError
 from engine.graph.map_labels import duration
-from engine.graph.procedure_map import COMPONENT, RESULT, STEP, MapPart, ProcedureMap, copies_text
+from engine.graph.procedure_map import (
+    COMPONENT,
+    RESULT,
+    STEP,
+    MapPart,
+    ProcedureMap,
+    case_header,
+    copies_text,
+)
 from engine.model import Channel, Finding, Procedure, TargetKind, TimeUnit
 from engine.plans.database_url import default_url
 from engine.plans.model import Plan
@@ -183,7 +205,7 @@ def _plan_choice(lang: str) -> Plan | None:
         )
         return None
     # 0, as in the sidebar, is no plan: without it the box fell back on the first plan and chose it unasked.
-    names = {0: t("plan_none_chosen", lang)} | {s.id: s.name for s in summaries}
+    names = {0: shared_text("no_plan", lang)} | {s.id: s.name for s in summaries}
     chosen = st.selectbox(t("plan", lang), list(names), format_func=names.get, key="plan_id")
     try:
         return repo.get(int(chosen)) if chosen else None
@@ -273,7 +295,7 @@ def _facts(procedure: Procedure, part: MapPart, lang: str) -> list[str]:
     if part.kind == COMPONENT:
         component = procedure.component(part.item_id)
         if component.case:
-            lines.append(f"{t('case', lang)}: {component.case}")
+            lines.append(case_header(component.case, lang))
         copies = copies_text(component, lang)
         if copies:
             lines.append(f"{t('copies', lang)}: {copies}")
@@ -353,18 +375,6 @@ def _target(finding: Finding, lang: str) -> str:
     return f"{t('kind_' + kind.value, lang)}: {finding.target.label}"
 
 
-def _saving(finding: Finding, lang: str) -> str:
-    bits = []
-    if finding.saving.hours:
-        bits.append(f"{number(finding.saving.hours, lang, 2)} {'giờ' if lang == 'vi' else 'hours'}")
-    if finding.saving.vnd:
-        bits.append(vnd(finding.saving.vnd, lang))
-    if finding.saving.days:
-        unit = "ngày làm việc" if lang == "vi" else "working days"
-        bits.append(f"{number(finding.saving.days, lang, 2)} {unit}")
-    return " · ".join(bits) or "—"
-
-
 def _finding_block(finding: Finding, rules: dict[str, Rule], lang: str) -> None:
     rule = rules.get(finding.rule_id)
     title = _rule_title(finding, rules, lang)
@@ -373,7 +383,7 @@ def _finding_block(finding: Finding, rules: dict[str, Rule], lang: str) -> None:
         st.caption(t("experimental_rule", lang))
     st.write(_message(finding, lang))
     st.write(f"**{t('measure', lang)}:** {measure(finding.measure, lang)}")
-    st.write(f"**{t('saving', lang)}:** {_saving(finding, lang)}")
+    st.write(f"**{t('saving', lang)}:** {saving_text(finding.saving, lang)}")
     if lang == "en":
         st.write(f"**{t('rationale', lang)}:** {finding.rationale}")
     if finding.references:
@@ -393,7 +403,7 @@ def _findings(procedure: Procedure, findings: list[Finding], rules: dict[str, Ru
                 t("target", lang): _target(f, lang),
                 t("message", lang): _message(f, lang),
                 t("measure", lang): measure(f.measure, lang),
-                t("saving", lang): _saving(f, lang),
+                t("saving", lang): saving_text(f.saving, lang),
             }
             for f in findings
         ],

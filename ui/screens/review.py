@@ -3,14 +3,16 @@ selection, with the reviewer's name. Decisions go through the plan service (``ti
 
 from __future__ import annotations
 
+import datetime as dt
+
 import state
 import streamlit as st
-from i18n import level, measure, num, pct, severity, status, t, vnd
+from i18n import level, measure, num, pct, saving_text, severity, status, t
 
 from engine.errors import UserError
 from engine.formatting import markdown_text
-from engine.plans.model import APPLIED, MeasureStatus
-from engine.services.review import QueueFilter, ReviewItem, ReviewQueue, decide, review_queue
+from engine.plans.model import APPLIED, AuditEntry, MeasureStatus
+from engine.services.review import QueueFilter, ReviewItem, ReviewQueue, decide, decisions_on, review_queue
 from engine.services.rules_info import RulePrecision
 
 ACTIONS = {
@@ -20,6 +22,7 @@ ACTIONS = {
     "add_comment": None,
 }
 ONE_BY_ONE_LIMIT = 1000  # items offered in the one-at-a-time chooser
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))  # no daylight saving; the plan stores UTC
 
 
 def precision_label(item: ReviewItem, lang: str) -> str:
@@ -202,14 +205,13 @@ def _one_by_one(plan_id: int | None, items: list[ReviewItem], data: state.Audite
         )
         st.markdown(f"**{t('precision', lang)}:** {precision_label(item, lang)}")
     if item.finding is not None:
-        s = item.finding.saving
-        st.markdown(
-            f"**{t('saving', lang)}:** {num(s.hours, lang, 1)} {t('hours', lang)} · {vnd(s.vnd, lang)}"
-        )
+        st.markdown(f"**{t('saving', lang)}:** {saving_text(item.finding.saving, lang)}")
     decided = f" · {t('reviewer', lang)}: {markdown_text(item.reviewer)}" if item.reviewer else ""
     st.markdown(f"**{t('status', lang)}:** {status(item.status, lang)}{decided}")
-    if item.comment:  # the last comment; `tinhgon plan history` keeps every one
+    if item.comment:
         st.markdown(f"**{t('comment', lang)}:** {markdown_text(item.comment)}")
+    if plan_id is not None and item.measure_id is not None:
+        _decisions(plan_id, item.measure_id, lang)
     if plan_id is None:
         return
     st.text_input(t("comment", lang), key="k_rev_one_comment")
@@ -243,6 +245,25 @@ def _decide(
         return
     state.warm_plan_overview(plan_id)
     st.session_state["review_flash"] = t("decided", lang, n=num(len(items), lang))
+
+
+def _decisions(plan_id: int, measure_id: int, lang: str) -> None:
+    """Every decision on the measure, not only the last one shown above."""
+    entries = decisions_on(state.repository(), plan_id, measure_id)
+    with st.expander(t("decisions", lang, n=num(len(entries), lang))):
+        for entry in entries:
+            when = entry.at.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
+            st.markdown(f"{when} · {markdown_text(entry.actor)} · {_change(entry, lang)}")
+        st.caption(t("decisions_time", lang))
+
+
+def _change(entry: AuditEntry, lang: str) -> str:
+    if entry.field == "measure":
+        return t("decision_added", lang)
+    if entry.field == "status":
+        old = status(entry.old, lang) if entry.old else t("none", lang)
+        return f"{t('status', lang)}: {old} → {status(entry.new or '', lang)}"
+    return f"{t('comment', lang)}: {markdown_text(entry.new or '')}"
 
 
 if __name__ == "__main__":
