@@ -185,7 +185,9 @@ def test_the_overview_shows_how_far_the_candidates_go(server: str, page: Any) ->
 
 def test_a_what_if_on_a_database_shows_what_changes(server: str, page: Any) -> None:
     open_page(page, f"{server}/co-so-du-lieu")
-    page.get_by_text("Không công bố", exact=True).click()
+    assert page.locator('[data-testid="stDateInput"]').count() == 1
+    act(page, lambda: page.get_by_text("Không công bố", exact=True).click())
+    assert page.locator('[data-testid="stDateInput"]').count() == 0, "no date for a withdrawn database"
     act(page, lambda: page.get_by_role("button", name="Tính thay đổi").click())
     page.get_by_text("Phát hiện thay đổi").first.wait_for()
     # withdrawing a database moves findings both ways (data reuse lost, interlinks gained): a signed count
@@ -193,7 +195,7 @@ def test_a_what_if_on_a_database_shows_what_changes(server: str, page: Any) -> N
     box = page.locator('[data-testid="stMetric"]').filter(
         has=page.get_by_text("Thành phần hồ sơ được thay thế")
     )
-    assert box.first.locator('[data-testid="stMetricDelta"]').inner_text().startswith("-")
+    assert box.first.locator('[data-testid="stMetricDelta"]').inner_text().startswith("−")
     page.get_by_text("Phát hiện thay đổi").first.scroll_into_view_if_needed()
     shot(page, "co-so-du-lieu-gia-dinh")
 

@@ -64,7 +64,7 @@ def _what_if(data: state.Audited, base: WhatIfBase, lang: str) -> None:
         horizontal=True,
         key="k_db_mode",
     )
-    with st.form("what_if"):
+    with st.form("what_if", border=False):
         date = None
         if mode == "published":
             date = st.date_input(
