@@ -1,6 +1,7 @@
 """Rule packs: loading and validation, compilation to durable-rules, evaluation."""
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -61,12 +62,16 @@ def test_every_bundled_parameter_has_a_reference_and_date():
     assert all(p.reference and p.date for p in params.root.values())
 
 
-def test_every_bundled_parameter_and_cost_assumption_names_its_unit_in_vietnamese():
+def test_every_bundled_parameter_and_cost_assumption_has_its_unit_and_reference_in_vietnamese():
     for name in ("parameters.yaml", "cost_parameters.yaml"):
         params, problems = load_parameters(rules_dir() / name)
         assert not problems and params.root
-        missing = [key for key, p in params.root.items() if not p.unit_vi.strip()]
-        assert not missing, f"{name}: no unit_vi for {missing}"
+        missing = [
+            key for key, p in params.root.items() if not (p.unit_vi.strip() and p.reference_vi.strip())
+        ]
+        assert not missing, f"{name}: no unit_vi or reference_vi for {missing}"
+        # the workbench shows these: no repository paths or notes only developers have
+        assert not [k for k, p in params.root.items() if re.search(r"\.(?:md|yaml)\b|§", p.reference_vi)]
 
 
 def test_a_rule_compiles_to_a_durable_ruleset(tmp_path):

@@ -17,6 +17,7 @@ class Parameter(Strict):
     unit: str
     unit_vi: str = ""  # the unit as the workbench writes it in Vietnamese (the bundled values all have one)
     reference: str  # the law, statistic or decision the value comes from
+    reference_vi: str = ""  # the same in Vietnamese, for the workbench (the bundled values all have one)
     date: dt.date  # when the value was set or last verified
     description_vi: str
     description_en: str

@@ -283,6 +283,12 @@ def test_rules_page_shows_vietnamese_rationale_scenarios_and_hits(workbench: App
     text = " ".join(m.value for m in workbench.markdown)
     assert "Cơ quan không được yêu cầu nộp giấy tờ" in text
     assert any("TG-REUSE-DATA" in c.value for c in workbench.code)
+    # the parameters in Vietnamese: unit and reference, as rules/parameters.yaml gives them
+    workbench.selectbox(key="w_k_rule_choice_vi").set_value("TG-REUSE-PRECEDENT").run()
+    params = workbench.table[-1].value
+    assert list(params.columns) == ["Tham số", "Giá trị", "Căn cứ", "Ngày"]
+    assert params.iloc[0]["Giá trị"] == "3 thủ tục"
+    assert params.iloc[0]["Căn cứ"].startswith("Nghị quyết 66.7/2025/NQ-CP: cùng một dữ liệu")
 
 
 def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTest) -> None:

@@ -82,7 +82,7 @@ def _card(card: RuleCard, lang: str) -> None:
                         t(
                             "value", lang
                         ): f"{number(p.value, lang)} {p.unit_vi or p.unit if lang == 'vi' else p.unit}",
-                        t("reference", lang): p.reference,
+                        t("reference", lang): p.reference_vi or p.reference if lang == "vi" else p.reference,
                         t("date", lang): p.date.strftime("%d/%m/%Y"),
                     }
                     for p in card.parameters.values()
