@@ -106,10 +106,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "change": ("Thay đổi", "Change"),
     "deadline": ("Hạn", "Deadline"),
     "estimate_note": (
-        "Chi phí là ước tính: số hồ sơ hằng năm thực tế có ở {n} thủ tục, {m} thủ tục dùng số giả định "
-        "(nạp số liệu thống kê ở trang Nạp dữ liệu).",
-        "Costs are estimates: counted annual volumes for {n} procedures, assumed for {m} (load the "
-        "statistics on the Load data page).",
+        "Chi phí là ước tính. {volumes} Nạp số liệu thống kê ở trang Nạp dữ liệu.",
+        "Costs are estimates. {volumes} Load the statistics on the Load data page.",
     ),
     "real_volumes_note": (
         "Chi phí tính trên số hồ sơ hằng năm thực tế của mọi thủ tục.",
@@ -138,12 +136,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reach_note": (
         "Mỗi dòng: nếu chấp thuận mọi đề xuất (một đề xuất cho mỗi phát hiện) của loại phương án đó, mỗi "
         "mục tiêu đạt được bao nhiêu (mức cắt giảm, hoặc tỷ lệ đạt được). Tính ngày {d} trên {n} thủ tục, "
-        "gồm cả quy tắc thử nghiệm (¹: dòng có đề xuất của quy tắc thử nghiệm); số hồ sơ hằng năm thực tế "
-        "ở {c} thủ tục, giả định ở {a}. Cùng số liệu với lệnh «tinhgon targets reach».",
+        "gồm cả quy tắc thử nghiệm (¹: dòng có đề xuất của quy tắc thử nghiệm). {volumes} Cùng số liệu "
+        "với lệnh «tinhgon targets reach».",
         "Each row: if every candidate (one per finding) of that kind were accepted, how far each target "
         "would get (the reduction, or the share reached). Computed on {d} over {n} procedures, "
-        "experimental rules included (¹: the row has candidates of experimental rules); counted annual "
-        "volumes for {c} procedures, assumed for {a}. The same figures as «tinhgon targets reach».",
+        "experimental rules included (¹: the row has candidates of experimental rules). {volumes} The same "
+        "figures as «tinhgon targets reach».",
     ),
     "counts": ("Số thủ tục theo cách báo cáo chính thức", "Procedures, counted as official reports do"),
     "cut": ("Thủ tục cắt giảm (bãi bỏ, gộp)", "Procedures cut (abolished, merged)"),
@@ -240,6 +238,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "date": ("Ngày", "Date"),
     "scenarios": ("Tình huống kiểm thử (Gherkin)", "Gherkin scenarios"),
     "no_scenarios": ("Chưa có tình huống nào.", "No scenario yet."),
+    "scenarios_n": ("Tình huống kiểm thử (Gherkin): {n}", "Gherkin scenarios: {n}"),
+    "scenarios_note": (
+        "Đặc tả như được viết trong thư mục features, dành cho người viết đặc tả: mỗi tình huống nêu quy tắc "
+        "bằng mã của nó, và phải được đánh dấu hoặc không. Đặc tả viết được bằng tiếng Việt hoặc tiếng Anh.",
+        "The specs as written in the features folder, for those who write them: each scenario names the "
+        "rule by its id, and what it must or must not flag. Specs can be written in Vietnamese or English.",
+    ),
     "hits": ("Số phát hiện", "Hits"),
     "hits_counted": (
         "Số phát hiện của mỗi quy tắc gồm cả những phát hiện nó nêu chung với quy tắc khác (một phát hiện "
@@ -349,6 +354,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "volumes_in_use": (
         "Số hồ sơ hằng năm: thực tế ở {n} thủ tục, giả định ở {m} thủ tục.",
         "Annual volumes: counted for {n} procedures, assumed for {m}.",
+    ),
+    "volumes_all_assumed": (
+        "Số hồ sơ hằng năm là số giả định ở cả {m} thủ tục (chưa nạp số liệu thống kê).",
+        "Annual volumes are assumed for all {m} procedures (no statistics loaded).",
+    ),
+    "volumes_all_counted": (
+        "Số hồ sơ hằng năm là số liệu thực tế ở cả {n} thủ tục.",
+        "Annual volumes are counted for all {n} procedures.",
     ),
     "problem_row": ("Dòng, cột", "Row, column"),
     # procedure placeholder
@@ -550,6 +563,14 @@ def saving_text(saving: Saving, lang: str) -> str:
     if saving.days:
         bits.append(t("saving_days", lang, n=number(saving.days, lang, 2)))
     return " · ".join(bits) or t("none", lang)
+
+
+def volumes_text(counted: int, assumed: int, lang: str) -> str:
+    """Where the annual volumes come from, in one sentence: «giả định ở cả 1.271 thủ tục», not «thực tế ở 0
+    thủ tục, giả định ở 1.271»."""
+    n, m = num(counted, lang), num(assumed, lang)
+    key = "volumes_all_assumed" if not counted else "volumes_all_counted" if not assumed else "volumes_in_use"
+    return t(key, lang, n=n, m=m)
 
 
 def signed(value: float | int, lang: str, decimals: int = 0) -> str:

@@ -283,6 +283,9 @@ def test_rules_page_shows_vietnamese_rationale_scenarios_and_hits(workbench: App
     text = " ".join(m.value for m in workbench.markdown)
     assert "Cơ quan không được yêu cầu nộp giấy tờ" in text
     assert any("TG-REUSE-DATA" in c.value for c in workbench.code)
+    # the specs, rule ids and all, wait in an expander for those who write them
+    specs = [e for e in workbench.expander if e.label.startswith("Tình huống kiểm thử (Gherkin): ")]
+    assert len(specs) == 1 and specs[0].code and int(specs[0].label.rsplit(" ", 1)[1]) == len(specs[0].code)
     # the parameters in Vietnamese: unit and reference, as rules/parameters.yaml gives them
     workbench.selectbox(key="w_k_rule_choice_vi").set_value("TG-REUSE-PRECEDENT").run()
     params = workbench.table[-1].value
@@ -409,7 +412,7 @@ def test_load_page_checks_a_volumes_file_row_by_row_and_applies_its_good_rows(wo
     example = (REPO / "docs" / "volumes" / "example.csv").read_bytes()
     bad_rows = b"9.999999,2025,10,,,,x\n1.001193,2024,-5,,,,x\n1.004222,2025,7,,,,x\n"
     workbench.switch_page("screens/load.py").run()
-    assert "thực tế ở 0 thủ tục" in workbench.info[0].value  # the portal publishes no volumes
+    assert "giả định ở cả 1.271 thủ tục" in workbench.info[0].value  # the portal publishes no volumes
     workbench.get("file_uploader")[1].set_value(("thong-ke.csv", example + bad_rows, "text/csv"))
     _button(workbench, "Kiểm tra tệp số liệu").click().run()
     assert not workbench.exception, workbench.exception
@@ -422,7 +425,7 @@ def test_load_page_checks_a_volumes_file_row_by_row_and_applies_its_good_rows(wo
         "số âm -5",
         "trùng dòng 3 (thủ tục 1.004222, năm 2025): giữ dòng 3",
     ]
-    assert "thực tế ở 0 thủ tục" in workbench.info[0].value, "checking changes nothing"
+    assert "giả định ở cả 1.271 thủ tục" in workbench.info[0].value, "checking changes nothing"
     _button(workbench, "Áp dụng cho bộ thủ tục đang dùng").click().run()
     assert not workbench.exception, workbench.exception
     assert "4 thủ tục" in workbench.success[0].value
@@ -446,7 +449,7 @@ def test_load_page_reports_an_unreadable_volumes_file_and_changes_nothing(workbe
     error = workbench.error[0].value
     assert "so-lieu.csv: no header row" in error and "không thay đổi" in error
     assert not any(b.label == "Áp dụng cho bộ thủ tục đang dùng" for b in workbench.button)
-    assert "1.271 thủ tục" in workbench.info[0].value and "thực tế ở 0 thủ tục" in workbench.info[0].value
+    assert "1.271 thủ tục" in workbench.info[0].value and "giả định ở cả 1.271 thủ tục" in workbench.info[0].value
 
 
 def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: AppTest) -> None:

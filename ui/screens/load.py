@@ -9,7 +9,7 @@ from pathlib import Path
 
 import state
 import streamlit as st
-from i18n import num, t, volume_problem
+from i18n import num, t, volume_problem, volumes_text
 
 from engine.errors import UserError
 from engine.importers.volumes import VolumeImport
@@ -39,12 +39,7 @@ def render(lang: str) -> None:
             n=num(len(data.catalogue.procedures), lang),
         )
         + " "
-        + t(
-            "volumes_in_use",
-            lang,
-            n=num(counted, lang),
-            m=num(len(data.catalogue.procedures) - counted, lang),
-        )
+        + volumes_text(counted, len(data.catalogue.procedures) - counted, lang)
     )
     if not bundled and st.button(t("back_to_bundled", lang), key="back_to_bundled"):
         st.session_state["catalogue_path"] = None

@@ -9,7 +9,20 @@ import pandas as pd
 import state
 import streamlit as st
 from charts import BarRow, grouped_bars
-from i18n import dimension, measure, metric, metric_short, num, pct, severity, signed, status, t, vnd
+from i18n import (
+    dimension,
+    measure,
+    metric,
+    metric_short,
+    num,
+    pct,
+    severity,
+    signed,
+    status,
+    t,
+    vnd,
+    volumes_text,
+)
 from i18n import level as level_label
 from tables import html_table
 
@@ -222,7 +235,7 @@ def _volumes_note(report: ProgressReport, lang: str) -> None:
     assumed = report.before.estimated_volumes
     if assumed:
         counted = report.before.procedures - assumed
-        st.caption(t("estimate_note", lang, n=num(counted, lang), m=num(assumed, lang)))
+        st.caption(t("estimate_note", lang, volumes=volumes_text(counted, assumed, lang)))
     else:
         st.caption(t("real_volumes_note", lang))
 
@@ -311,8 +324,7 @@ def _reach_table(lang: str) -> None:
             lang,
             d=report.as_of.strftime("%d/%m/%Y"),
             n=num(report.procedures, lang),
-            c=num(report.counted_volumes, lang),
-            a=num(report.assumed_volumes, lang),
+            volumes=volumes_text(report.counted_volumes, report.assumed_volumes, lang),
         )
     )
 

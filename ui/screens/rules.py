@@ -89,11 +89,14 @@ def _card(card: RuleCard, lang: str) -> None:
                 ],
                 hide_index=True,
             )
-        st.markdown(f"**{t('scenarios', lang)}:**")
         if not card.scenarios:
-            st.caption(t("no_scenarios", lang))
-        for scenario in card.scenarios:
-            st.code(scenario.text, language="gherkin")
+            st.markdown(f"**{t('scenarios', lang)}:** {t('no_scenarios', lang)}")
+            return
+        # The specs as written, rule ids and step values included: for those who write them.
+        with st.expander(t("scenarios_n", lang, n=num(len(card.scenarios), lang))):
+            st.caption(t("scenarios_note", lang))
+            for scenario in card.scenarios:
+                st.code(scenario.text, language="gherkin")
 
 
 if __name__ == "__main__":
