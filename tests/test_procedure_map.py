@@ -190,3 +190,14 @@ def test_cli_draws_the_map_as_svg(tmp_path: Path, capsys):
     out = tmp_path / "permit.svg"
     assert main(["graph", "1.013225", "--catalogue", str(HAND), "--format", "svg", "-o", str(out)]) == 0
     assert "Bước 1" in " ".join(_visible_text(out.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("code", ["1.014267", "2.002011"])
+def test_long_cases_alike_in_their_first_words_read_apart_in_their_boxes(code):
+    """Ten mining-permit cases share their first 230 characters: cut to two lines, they read the same."""
+    procedure = load_catalogue().get(code)
+    dot = procedure_map(procedure).dot
+    cells = re.findall(r'<TD BGCOLOR="#f5e6c4"[^>]*>(.*?)</TD>', dot)
+    headers = [" ".join(unescape(re.sub(r"<[^>]+>", " ", cell)).split()) for cell in cells]
+    assert len(headers) == len({c.case for c in procedure.components if c.case})
+    assert len(set(headers)) == len(headers), "two case boxes read the same"

@@ -184,9 +184,11 @@ class _Builder:
         ]
         tables = []
         ordered = ([None] if None in groups else []) + cases
+        # Long cases alike in their first words would be cut to the same words: the shared runs are elided.
+        shown = distinct_cases(cases, _WRAP["case"] * _MAX_LINES["case"] - 12)
         for case in ordered:
             header = (
-                case_header(case, self.lang)
+                case_header(shown[case], self.lang)
                 if case
                 else label("common_components" if cases else "all_components", self.lang)
             )
@@ -394,6 +396,52 @@ class _Builder:
 def case_header(case: str, lang: str) -> str:
     """``Trường hợp: …``, unless the record's own words already start with "Trường hợp"."""
     return case if fold(case).startswith(("truong hop", "(*) truong hop")) else label("case", lang, case=case)
+
+
+_MIN_ELIDED = 3  # words: a shorter shared run is kept
+
+
+def distinct_cases(cases: Sequence[str], fits: int) -> dict[str, str]:
+    """Each case as a box can show it in ``fits`` characters: a case longer than that, whose first words
+    other cases share, keeps its first two words, the words that tell it apart (with one word before
+    them, and a few after) and "…" for the runs it shares, so that cut boxes do not all read the same.
+
+    >>> cases = ["Trường hợp tổ chức được cấp phép nhóm II đề nghị trả lại diện tích",
+    ...          "Trường hợp tổ chức được cấp phép nhóm II đề nghị điều chỉnh công suất",
+    ...          "Trường hợp cấp mới"]
+    >>> distinct_cases(cases, 40)[cases[1]]
+    'Trường hợp tổ chức được … nghị điều chỉnh công suất'
+    >>> distinct_cases(cases, 40)[cases[2]]
+    'Trường hợp cấp mới'
+    """
+    words = {case: case.split() for case in cases}
+    shown = {}
+    for case in cases:
+        own = words[case]
+        alive = [words[other] for other in cases if other != case]
+        keep = set(range(min(2, len(own))))
+        for i, word in enumerate(own):
+            if not alive:  # no other case shares the words so far: the rest tells this one apart
+                keep.update(range(i, len(own)))
+                break
+            still = [other for other in alive if len(other) > i and other[i] == word]
+            if len(still) < len(alive):  # a case parts from this one here: these words tell them apart
+                keep.update(range(max(0, i - 1), min(len(own), i + 3)))
+            alive = still
+        parts: list[str] = []
+        run: list[str] = []  # words not kept since the last kept one
+        for i, word in enumerate(own + [""]):
+            if i in keep or i == len(own):
+                # Eliding one or two words saves less than it costs to read.
+                parts += run if len(run) < _MIN_ELIDED else ["…"]
+                parts.append(word)
+                run = []
+            else:
+                run.append(word)
+        short = " ".join(parts).strip()
+        # Eliding only pays when the case does not fit and the words left do.
+        shown[case] = short if len(case) > fits and len(short) < len(case) else case
+    return shown
 
 
 @dataclass
