@@ -89,6 +89,23 @@ def test_a_link_with_the_code_opens_that_procedure_and_groups_its_cases(page):
 
 
 @needs_graphviz
+def test_a_search_without_accents_opens_the_best_match_and_offers_the_others(page):
+    app = page("1.013225")
+    app.text_input(key="procedure_query").input("dang ky khai sinh").run()
+    assert not app.exception, app.exception
+    picker = app.selectbox(key="procedure_pick")
+    assert picker.value == "1.001193" and app.title[0].value == "Thủ tục đăng ký khai sinh"
+    assert app.query_params["code"] == "1.001193"
+    assert len(picker.options) < len(load_catalogue(HAND).procedures)
+    assert all("khai sinh" in option.lower() for option in picker.options)
+    app.text_input(key="procedure_query").input("khong co thu tuc nay").run()
+    assert "Không có thủ tục nào khớp." in _texts(app)
+    assert app.selectbox(key="procedure_pick").value == "1.001193", (
+        "a search that finds nothing changes nothing"
+    )
+
+
+@needs_graphviz
 def test_an_unknown_code_in_the_link_says_so_and_shows_a_procedure(page):
     app = page("9.999999")
     assert app.warning and "9.999999" in app.warning[0].value

@@ -8,7 +8,9 @@ measure, level, channel, step kind, cost activity) and number formats are the wo
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
-    "choose": {"vi": "Thủ tục (gõ mã hoặc tên để tìm)", "en": "Procedure (type a code or name)"},
+    "find": {"vi": "Tìm thủ tục theo mã hoặc tên (không cần dấu)", "en": "Find a procedure by code or name"},
+    "find_none": {"vi": "Không có thủ tục nào khớp.", "en": "No procedure matches."},
+    "choose": {"vi": "Thủ tục", "en": "Procedure"},
     "unknown_code": {
         "vi": "Không có thủ tục mã «{code}» trong bộ thủ tục; đang hiện {shown}.",
         "en": "No procedure with code «{code}» in the catalogue; showing {shown}.",

@@ -97,6 +97,15 @@ def test_search_without_accents_finds_birth_registration(server: str, page: Any)
     assert "code=1.001193" in page.url
 
 
+def test_the_procedure_page_finds_a_procedure_typed_without_accents(server: str, page: Any) -> None:
+    open_page(page, f"{server}/thu-tuc?code=1.013225")
+    box = page.get_by_label("Tìm thủ tục theo mã hoặc tên (không cần dấu)")
+    box.fill("dang ky ket hon")
+    act(page, lambda: box.press("Enter"))
+    title = page.locator("h1").first.inner_text()
+    assert "kết hôn" in title.lower() and "code=1.013225" not in page.url, title
+
+
 def test_a_catalogue_filter_still_applies_once_its_expander_is_closed(server: str, page: Any) -> None:
     open_page(page, f"{server}/danh-muc")
     every = int(metric(page, "Thủ tục").replace(".", ""))

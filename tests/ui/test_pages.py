@@ -449,7 +449,10 @@ def test_load_page_reports_an_unreadable_volumes_file_and_changes_nothing(workbe
     error = workbench.error[0].value
     assert "so-lieu.csv: no header row" in error and "không thay đổi" in error
     assert not any(b.label == "Áp dụng cho bộ thủ tục đang dùng" for b in workbench.button)
-    assert "1.271 thủ tục" in workbench.info[0].value and "giả định ở cả 1.271 thủ tục" in workbench.info[0].value
+    assert (
+        "1.271 thủ tục" in workbench.info[0].value
+        and "giả định ở cả 1.271 thủ tục" in workbench.info[0].value
+    )
 
 
 def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: AppTest) -> None:

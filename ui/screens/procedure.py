@@ -58,6 +58,7 @@ from engine.services.graphs import (
     render_png,
     render_svg,
 )
+from engine.services.search import SearchIndex
 
 _COMPONENTS = Path(__file__).resolve().parents[1] / "components"
 _MAP_VIEWER = st.components.v2.component(
@@ -99,7 +100,7 @@ def render(lang: str) -> None:
     title = st.empty()  # the page's heading names the procedure, which the picker below chooses
     pick, plan_box, view_box = st.columns([4, 3, 3], vertical_alignment="bottom")
     with pick:
-        procedure = _chosen_procedure(catalogue.procedures, lang)
+        procedure = _chosen_procedure(catalogue.procedures, data.table.index, lang)
     title.title(procedure.name)
     with plan_box:
         plan = _plan_choice(lang)
@@ -146,8 +147,19 @@ def render(lang: str) -> None:
 # -- choosing the procedure -------------------------------------------------------------------
 
 
-def _chosen_procedure(procedures: list[Procedure], lang: str) -> Procedure:
+def _chosen_procedure(procedures: list[Procedure], index: SearchIndex, lang: str) -> Procedure:
     by_code = {p.code: p for p in procedures}
+    # Streamlit's own filter in the box needs the accents: this search does not (as the catalogue's).
+    query = st.text_input(
+        t("find", lang),
+        key="procedure_query",
+        placeholder="dang ky khai sinh, 1.001193",
+        on_change=_searched,
+        args=(index,),
+    )
+    found = index.search(query) if query.strip() else []
+    if query.strip() and not found:
+        st.caption(t("find_none", lang))
     wanted = st.query_params.get("code") or st.session_state.get("procedure_code")
     if wanted and wanted not in by_code:
         fallback = DEFAULT_CODE if DEFAULT_CODE in by_code else procedures[0].code
@@ -157,14 +169,24 @@ def _chosen_procedure(procedures: list[Procedure], lang: str) -> Procedure:
     if st.session_state.get("procedure_pick") != code:
         st.session_state["procedure_pick"] = code  # the box follows the link or the other pages
     st.session_state["procedure_code"] = code
+    options = [*found, *([] if code in found else [code])] if found else list(by_code)
     st.selectbox(
         t("choose", lang),
-        list(by_code),
+        options,
         format_func=lambda c: f"{c} · {by_code[c].name}",
         key="procedure_pick",
         on_change=_picked,
     )
     return by_code[code]
+
+
+def _searched(index: SearchIndex) -> None:
+    """A new search opens its best match; the box below offers the others."""
+    found = index.search(st.session_state["procedure_query"])
+    if found:
+        st.session_state["procedure_code"] = found[0]
+        st.session_state.pop("map_part", None)
+        st.query_params["code"] = found[0]
 
 
 def _picked() -> None:
