@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 # Far above anything real: the largest portal record is 0.2 MB with a 56,222-character field, and no
@@ -149,7 +150,7 @@ def clean_data(
     """
     nfc = controls = True  # which checks texts need
     if text is not None:
-        escaped = any(escape in text for escape in escapes)
+        escaped = _escapes_pattern(escapes).search(text) is not None
         if not escaped and _NOT_INERT.search(text) is None:
             nfc = controls = False
         else:
@@ -168,6 +169,13 @@ def clean_data(
     if notes is not None:
         notes.update(walker.notes)
     return cleaned
+
+
+@lru_cache(maxsize=8)
+def _escapes_pattern(escapes: tuple[str, ...]) -> re.Pattern[str]:
+    # One scan of the text for all of them: ``escape in text`` for each scanned it once per escape, a
+    # tenth of the time a portal record takes to read.
+    return re.compile("|".join(re.escape(escape) for escape in escapes))
 
 
 def _well_shaped(value: Any, depth: int) -> bool:
