@@ -267,6 +267,9 @@ def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest
     assert len(frame) > 0
     assert all(v.startswith("Thử nghiệm · ") for v in frame["Độ chính xác đo được"])
     assert any("35/53 (66%)" in v for v in frame["Độ chính xác đo được"])  # TG-REUSE-DATA
+    # the decision before the long message, which pushed it off-screen at 1440 px
+    columns = list(frame.columns)
+    assert columns.index("Trạng thái") < columns.index("Ý kiến") < columns.index("Nội dung")
 
 
 def test_rules_page_shows_vietnamese_rationale_scenarios_and_hits(workbench: AppTest) -> None:

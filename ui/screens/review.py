@@ -65,7 +65,10 @@ def _queue(data: state.Audited, lang: str) -> None:
         on_select="rerun",
         selection_mode="multi-row",
         key="review_table",
-        column_config={t("message", lang): st.column_config.TextColumn(width="large")},
+        column_config={
+            t("code", lang): st.column_config.TextColumn(pinned=True),
+            t("message", lang): st.column_config.TextColumn(width="large"),
+        },
     )
     selected = [items[i] for i in (event.selection.rows if event and hasattr(event, "selection") else [])]
     if plan is not None:
@@ -141,10 +144,14 @@ def _filter_widgets(queue: ReviewQueue, data: state.Audited, lang: str) -> None:
 
 
 def _row(item: ReviewItem, data: state.Audited, lang: str) -> dict[str, object]:
+    # The decision right after the rule: behind the long message it was off-screen at 1440 px.
     return {
         t("code", lang): item.procedure_code,
         t("name", lang): item.procedure_name,
         t("rule", lang): _rule_title(data, item.rule_id, lang) if item.rule_id else t("none", lang),
+        t("status", lang): status(item.status, lang),
+        t("reviewer", lang): item.reviewer or "",
+        t("comment", lang): item.comment or "",
         t("precision", lang): precision_label(item, lang) if item.rule_id else t("none", lang),
         t("severity", lang): severity(item.severity, lang),
         t("measure", lang): measure(item.measure.value, lang),
@@ -152,9 +159,6 @@ def _row(item: ReviewItem, data: state.Audited, lang: str) -> dict[str, object]:
         t("database", lang): state.source_name(data.catalogue.registry, item.database, lang)
         if item.database
         else "",
-        t("status", lang): status(item.status, lang),
-        t("reviewer", lang): item.reviewer or "",
-        t("comment", lang): item.comment or "",
     }
 
 
