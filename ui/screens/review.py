@@ -97,12 +97,14 @@ def _filter_widgets(queue: ReviewQueue, data: state.Audited, lang: str) -> None:
     options = queue.options
     registry = data.catalogue.registry
     c1, c2, c3 = st.columns(3)
+    # No «Select all» (select_all=False): Streamlit writes it in English, and all is the placeholder.
     c1.multiselect(
         t("rule", lang),
         options["rules"],
         format_func=lambda r: _rule_title(data, r, lang),
         key="k_rev_rules",
         placeholder=t("all", lang),
+        select_all=False,
     )
     c2.multiselect(
         t("severity", lang),
@@ -110,6 +112,7 @@ def _filter_widgets(queue: ReviewQueue, data: state.Audited, lang: str) -> None:
         format_func=lambda s: severity(s, lang),
         key="k_rev_sev",
         placeholder=t("all", lang),
+        select_all=False,
     )
     c3.multiselect(
         t("status", lang),
@@ -117,15 +120,19 @@ def _filter_widgets(queue: ReviewQueue, data: state.Audited, lang: str) -> None:
         format_func=lambda s: status(s, lang),
         key="k_rev_status",
         placeholder=t("all", lang),
+        select_all=False,
     )
     c4, c5, c6 = st.columns(3)
-    c4.multiselect(t("field", lang), options["fields"], key="k_rev_fields", placeholder=t("all", lang))
+    c4.multiselect(
+        t("field", lang), options["fields"], key="k_rev_fields", placeholder=t("all", lang), select_all=False
+    )
     c5.multiselect(
         t("level", lang),
         options["levels"],
         format_func=lambda v: level(v, lang),
         key="k_rev_levels",
         placeholder=t("all", lang),
+        select_all=False,
     )
     c6.multiselect(
         t("database", lang),
@@ -133,6 +140,7 @@ def _filter_widgets(queue: ReviewQueue, data: state.Audited, lang: str) -> None:
         format_func=lambda d: state.source_name(registry, d, lang),
         key="k_rev_db",
         placeholder=t("all", lang),
+        select_all=False,
     )
     st.radio(
         t("show_experimental", lang),
