@@ -328,6 +328,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "problem_field": ("Trường", "Field"),
     "problem_message": ("Lỗi", "Problem"),
     "volumes_title": ("Số liệu số hồ sơ hằng năm", "Annual dossier statistics"),
+    "volumes_template": ("Tải tệp mẫu (CSV, chỉ có tên cột)", "Download the template (CSV, headers only)"),
+    "volumes_example": (
+        "Tải tệp ví dụ (CSV, số liệu minh họa)",
+        "Download an example (CSV, made-up figures)",
+    ),
     "volumes_help": (
         "Tệp CSV hoặc Excel (.xlsx) có các cột: mã thủ tục, năm, số hồ sơ tiếp nhận, trong đó trực tuyến, "
         "giải quyết đúng hạn, quá hạn (tối đa {mb} MB).",

@@ -375,6 +375,8 @@ def test_the_database_ranking_equals_the_clis(workbench: AppTest, capsys: pytest
 def test_load_page_reports_a_bad_file_and_keeps_the_data(workbench: AppTest) -> None:
     workbench.switch_page("screens/load.py").run()
     assert "1.271 thủ tục" in workbench.info[0].value
+    downloads = [d.proto.label for d in workbench.get("download_button")]
+    assert downloads == ["Tải tệp mẫu (CSV, chỉ có tên cột)", "Tải tệp ví dụ (CSV, số liệu minh họa)"]
     workbench.get("file_uploader")[0].set_value([("catalogue.zip", b"not a zip", "application/zip")])
     workbench.button[0].click().run()  # the form's submit button
     assert not workbench.exception, workbench.exception

@@ -24,6 +24,9 @@ from engine.services.uploads import (
     with_volumes,
 )
 
+# The columns a statistics file needs, empty and with made-up figures (docs/volumes.md explains them).
+_VOLUME_FILES = Path(__file__).resolve().parents[2] / "docs" / "volumes"
+
 
 def render(lang: str) -> None:
     st.title(t("load_title", lang))
@@ -96,6 +99,14 @@ def render(lang: str) -> None:
 def _volumes(lang: str, data: state.Audited) -> None:
     """A statistics file for the catalogue in use: checked first, applied only on request."""
     st.subheader(t("volumes_title", lang))
+    template, example = st.columns(2)
+    for column, name, key in (
+        (template, "template.csv", "volumes_template"),
+        (example, "example.csv", "volumes_example"),
+    ):
+        column.download_button(
+            t(key, lang), (_VOLUME_FILES / name).read_bytes(), f"so-lieu-{name}", "text/csv", key=key
+        )
     with st.form("volumes_upload"):
         file = st.file_uploader(
             t("volumes_help", lang, mb=MAX_UPLOAD_MB),
