@@ -184,8 +184,9 @@ class _Builder:
         ]
         tables = []
         ordered = ([None] if None in groups else []) + cases
-        # Long cases alike in their first words would be cut to the same words: the shared runs are elided.
-        shown = distinct_cases(cases, _WRAP["case"] * _MAX_LINES["case"] - 12)
+        # Long cases alike in their first words would be cut to the same words: the shared runs are elided
+        # (room left for the «Trường hợp: » a header may start with).
+        shown = distinct_cases(cases, _WRAP["case"] * _MAX_LINES["case"] - len("Trường hợp: "))
         for case in ordered:
             header = (
                 case_header(shown[case], self.lang)

@@ -100,12 +100,12 @@ def _volumes(lang: str, data: state.Audited) -> None:
     """A statistics file for the catalogue in use: checked first, applied only on request."""
     st.subheader(t("volumes_title", lang))
     template, example = st.columns(2)
-    for column, name, key in (
-        (template, "template.csv", "volumes_template"),
-        (example, "example.csv", "volumes_example"),
+    for column, name, download, key in (
+        (template, "template.csv", "mau-so-lieu.csv", "volumes_template"),
+        (example, "example.csv", "vi-du-so-lieu.csv", "volumes_example"),
     ):
         column.download_button(
-            t(key, lang), (_VOLUME_FILES / name).read_bytes(), f"so-lieu-{name}", "text/csv", key=key
+            t(key, lang), (_VOLUME_FILES / name).read_bytes(), download, "text/csv", key=key
         )
     with st.form("volumes_upload"):
         file = st.file_uploader(
