@@ -266,6 +266,17 @@ def choice(
     return value
 
 
+def filter_box(
+    where: Any, label: str, options: list[Any], key: str, lang: str, format_func: Any = str, **kwargs: Any
+) -> list[Any]:
+    """A multiselect filter: none chosen means all («Tất cả»). No «Select all» (``select_all``):
+    Streamlit writes it in English, and choosing every option is the same as choosing none."""
+    kwargs.setdefault("placeholder", t("all", lang))
+    return list(
+        where.multiselect(label, options, format_func=format_func, key=key, select_all=False, **kwargs)
+    )
+
+
 def keep_widget_values() -> None:
     """Re-assign page widget values (``k_*``) so Streamlit keeps them when their widget is not drawn
     or its label changes language."""

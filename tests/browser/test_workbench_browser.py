@@ -64,6 +64,13 @@ def shot(page: Any, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
+def search(page: Any, label: str, query: str) -> None:
+    """Type ``query`` in the search box ``label`` and wait for the run that Enter starts."""
+    box = page.get_by_label(label)
+    box.fill(query)
+    act(page, lambda: box.press("Enter"))
+
+
 def heading(page: Any, text: str) -> Any:
     return page.get_by_role("heading", name=text, exact=True).first
 
@@ -84,9 +91,7 @@ def test_every_page_opens(server: str, page: Any, path: str, name: str, title: s
 
 def test_search_without_accents_finds_birth_registration(server: str, page: Any) -> None:
     open_page(page, f"{server}/danh-muc")
-    box = page.get_by_label("Tìm theo mã hoặc tên (không cần dấu)")
-    box.fill("dang ky khai sinh")
-    act(page, lambda: box.press("Enter"))
+    search(page, "Tìm theo mã hoặc tên (không cần dấu)", "dang ky khai sinh")
     assert int(metric(page, "Thủ tục")) > 0
     chooser = page.locator('[data-testid="stSelectbox"]').filter(has_text="Mở thủ tục").first
     shown = chooser.inner_text() + " " + chooser.locator("input").first.input_value()
@@ -99,9 +104,7 @@ def test_search_without_accents_finds_birth_registration(server: str, page: Any)
 
 def test_the_procedure_page_finds_a_procedure_typed_without_accents(server: str, page: Any) -> None:
     open_page(page, f"{server}/thu-tuc?code=1.013225")
-    box = page.get_by_label("Tìm thủ tục theo mã hoặc tên (không cần dấu)")
-    box.fill("dang ky ket hon")
-    act(page, lambda: box.press("Enter"))
+    search(page, "Tìm thủ tục theo mã hoặc tên (không cần dấu)", "dang ky ket hon")
     title = page.locator("h1").first.inner_text()
     assert "kết hôn" in title.lower() and "code=1.013225" not in page.url, title
 
@@ -139,17 +142,14 @@ def test_a_catalogue_filter_still_applies_once_its_expander_is_closed(server: st
     act(page, filters.get_by_text("Bộ lọc").first.click)  # closed: the filters are no longer drawn
     assert page.locator('[data-testid="stMultiSelect"]').count() == 0
     assert int(metric(page, "Thủ tục").replace(".", "")) == narrowed
-    box = page.get_by_label("Tìm theo mã hoặc tên (không cần dấu)")
-    box.fill("giay phep")
-    act(page, lambda: box.press("Enter"))  # a rerun of the table alone keeps the hidden filter too
+    # a rerun of the table alone keeps the hidden filter too
+    search(page, "Tìm theo mã hoặc tên (không cần dấu)", "giay phep")
     assert int(metric(page, "Thủ tục").replace(".", "")) <= narrowed
 
 
 def test_clicking_a_catalogue_row_opens_the_procedure(server: str, page: Any) -> None:
     open_page(page, f"{server}/danh-muc")
-    box = page.get_by_label("Tìm theo mã hoặc tên (không cần dấu)")
-    box.fill("1.013225")
-    act(page, lambda: box.press("Enter"))
+    search(page, "Tìm theo mã hoặc tên (không cần dấu)", "1.013225")
     grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
     act(page, lambda: page.mouse.click(grid["x"] + 16, grid["y"] + 52))  # the first row's selector
     page.wait_for_url("**/thu-tuc?code=1.013225")

@@ -98,54 +98,37 @@ def _filter_widgets(data: state.Audited, lang: str) -> None:
     """The filters; their values live in the session under their keys, drawn or not."""
     table, registry = data.table, data.catalogue.registry
     c1, c2, c3 = st.columns(3)
-    # No «Select all» (select_all=False): Streamlit writes it in English, and all is the placeholder.
-    c1.multiselect(
-        t("level", lang),
-        table.options["levels"],
-        format_func=lambda v: level(v, lang),
-        key="k_cat_levels",
-        placeholder=t("all", lang),
-        select_all=False,
+    state.filter_box(
+        c1, t("level", lang), table.options["levels"], "k_cat_levels", lang, lambda v: level(v, lang)
     )
-    c2.multiselect(
-        t("field", lang),
-        table.options["fields"],
-        key="k_cat_fields",
-        placeholder=t("all", lang),
-        select_all=False,
-    )
-    c3.multiselect(
-        t("agency", lang),
-        table.options["agencies"],
-        key="k_cat_agencies",
-        placeholder=t("all", lang),
-        select_all=False,
-    )
+    state.filter_box(c2, t("field", lang), table.options["fields"], "k_cat_fields", lang)
+    state.filter_box(c3, t("agency", lang), table.options["agencies"], "k_cat_agencies", lang)
     c4, c5, c6 = st.columns(3)
-    c4.multiselect(
+    state.filter_box(
+        c4,
         t("online_level", lang),
         table.options["online_levels"],
-        format_func=lambda v: online_level(v, lang),
-        key="k_cat_online",
-        placeholder=t("all", lang),
-        select_all=False,
+        "k_cat_online",
+        lang,
+        lambda v: online_level(v, lang),
     )
-    c5.multiselect(
+    state.filter_box(
+        c5,
         t("rules_hit", lang),
         table.options["rules"],
-        format_func=lambda r: _rule_title(data, r, lang),
-        key="k_cat_rules",
-        placeholder=t("all", lang),
-        select_all=False,
+        "k_cat_rules",
+        lang,
+        lambda r: _rule_title(data, r, lang),
     )
     databases = table.options["databases"]
-    c6.multiselect(
+    state.filter_box(
+        c6,
         t("database", lang),
         databases,
-        format_func=lambda d: state.source_name(registry, d, lang),
-        key="k_cat_databases",
+        "k_cat_databases",
+        lang,
+        lambda d: state.source_name(registry, d, lang),
         placeholder=t("all", lang) if databases else t("no_database_findings", lang),
-        select_all=False,
         disabled=not databases,
         # Only the data-reuse rules name a database, and they are experimental.
         help=None if databases else t("no_database_findings_help", lang, toggle=t("experimental", lang)),

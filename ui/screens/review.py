@@ -97,50 +97,25 @@ def _filter_widgets(queue: ReviewQueue, data: state.Audited, lang: str) -> None:
     options = queue.options
     registry = data.catalogue.registry
     c1, c2, c3 = st.columns(3)
-    # No «Select all» (select_all=False): Streamlit writes it in English, and all is the placeholder.
-    c1.multiselect(
-        t("rule", lang),
-        options["rules"],
-        format_func=lambda r: _rule_title(data, r, lang),
-        key="k_rev_rules",
-        placeholder=t("all", lang),
-        select_all=False,
+    state.filter_box(
+        c1, t("rule", lang), options["rules"], "k_rev_rules", lang, lambda r: _rule_title(data, r, lang)
     )
-    c2.multiselect(
-        t("severity", lang),
-        options["severities"],
-        format_func=lambda s: severity(s, lang),
-        key="k_rev_sev",
-        placeholder=t("all", lang),
-        select_all=False,
+    state.filter_box(
+        c2, t("severity", lang), options["severities"], "k_rev_sev", lang, lambda s: severity(s, lang)
     )
-    c3.multiselect(
-        t("status", lang),
-        options["statuses"],
-        format_func=lambda s: status(s, lang),
-        key="k_rev_status",
-        placeholder=t("all", lang),
-        select_all=False,
+    state.filter_box(
+        c3, t("status", lang), options["statuses"], "k_rev_status", lang, lambda s: status(s, lang)
     )
     c4, c5, c6 = st.columns(3)
-    c4.multiselect(
-        t("field", lang), options["fields"], key="k_rev_fields", placeholder=t("all", lang), select_all=False
-    )
-    c5.multiselect(
-        t("level", lang),
-        options["levels"],
-        format_func=lambda v: level(v, lang),
-        key="k_rev_levels",
-        placeholder=t("all", lang),
-        select_all=False,
-    )
-    c6.multiselect(
+    state.filter_box(c4, t("field", lang), options["fields"], "k_rev_fields", lang)
+    state.filter_box(c5, t("level", lang), options["levels"], "k_rev_levels", lang, lambda v: level(v, lang))
+    state.filter_box(
+        c6,
         t("database", lang),
         options["databases"],
-        format_func=lambda d: state.source_name(registry, d, lang),
-        key="k_rev_db",
-        placeholder=t("all", lang),
-        select_all=False,
+        "k_rev_db",
+        lang,
+        lambda d: state.source_name(registry, d, lang),
     )
     st.radio(
         t("show_experimental", lang),
