@@ -209,8 +209,8 @@ class _Builder:
             flags = [] if removed else self.marks.flags.get(key, [])
             changes = self.marks.changes.get(key, [])
             body = _text(component.name, "component", strike=removed, colour=_GREY if removed else None)
-            height = _PAD_PT + _LINE_PT * len(
-                wrap(component.name, _WRAP["component"], _MAX_LINES["component"])
+            height = _PAD_PT + _lines_pt(
+                len(wrap(component.name, _WRAP["component"], _MAX_LINES["component"]))
             )
             details = copies_text(component, self.lang)
             if details:
@@ -453,7 +453,7 @@ class _CaseTable:
     def header_row(self, continued: str | None = None) -> tuple[str, float]:
         text = f"{self.header} {continued}" if continued else self.header
         fill = "#f7ecd2" if continued else "#f5e6c4"
-        height = _PAD_PT + _LINE_PT * len(wrap(text, _WRAP["case"], _MAX_LINES["case"]))
+        height = _PAD_PT + _lines_pt(len(wrap(text, _WRAP["case"], _MAX_LINES["case"])))
         markup = (
             f'<TR><TD BGCOLOR="{fill}" ALIGN="LEFT" BALIGN="LEFT">{_text(text, "case", bold=True)}</TD></TR>'
         )
@@ -462,6 +462,15 @@ class _CaseTable:
 
 # Heights of the map's text in points (13 pt text, 11 pt copies line, 12 pt flags; cell padding and border).
 _LINE_PT, _SMALL_LINE_PT, _FLAG_LINE_PT, _PAD_PT, _GAP_PT = 15.0, 13.0, 14.0, 13.0, 12.0
+# Graphviz sets the lines of a label as close as the font's size, and stacked Vietnamese marks (ệ, ữ, ẩ)
+# then touch the line above: a line holding a 5-point space between two lines opens them by 3.5 points.
+_LINE_BREAK = '<BR ALIGN="LEFT"/><FONT POINT-SIZE="5"> </FONT><BR ALIGN="LEFT"/>'
+_LINE_GAP_PT = 3.5
+
+
+def _lines_pt(lines: int) -> float:
+    """The height of ``lines`` lines of 13-point text, with the gaps ``_text`` puts between them."""
+    return _LINE_PT * lines + _LINE_GAP_PT * max(0, lines - 1)
 
 
 def _masonry(tables: list[_CaseTable], continued: str) -> str:
@@ -558,10 +567,8 @@ def _font(colour: str, inner: str, size: int | None = None) -> str:
 
 def _text(text: str, kind: str, bold: bool = False, strike: bool = False, colour: str | None = None) -> str:
     """``text`` wrapped for a part of ``kind``, escaped, lines left-aligned; cut with … when too long."""
-    lines = wrap(text, _WRAP[kind], _MAX_LINES[kind])
-    inner = '<BR ALIGN="LEFT"/>'.join(_esc(line) for line in lines)
-    if strike:
-        inner = f"<S>{inner}</S>"
+    lines = [_esc(line) for line in wrap(text, _WRAP[kind], _MAX_LINES[kind])]
+    inner = _LINE_BREAK.join(f"<S>{line}</S>" if strike else line for line in lines)  # no struck gap
     if bold:
         inner = f"<B>{inner}</B>"
     if colour:
