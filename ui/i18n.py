@@ -136,12 +136,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reach_note": (
         "Mỗi dòng: nếu chấp thuận mọi đề xuất (một đề xuất cho mỗi phát hiện) của loại phương án đó, mỗi "
         "mục tiêu đạt được bao nhiêu (mức cắt giảm, hoặc tỷ lệ đạt được). Tính ngày {d} trên {n} thủ tục, "
-        "gồm cả quy tắc thử nghiệm (¹: dòng có đề xuất của quy tắc thử nghiệm). {volumes} Cùng số liệu "
-        "với lệnh «tinhgon targets reach».",
+        "{rules}. {volumes} Cùng số liệu với lệnh «{command}».",
         "Each row: if every candidate (one per finding) of that kind were accepted, how far each target "
-        "would get (the reduction, or the share reached). Computed on {d} over {n} procedures, "
-        "experimental rules included (¹: the row has candidates of experimental rules). {volumes} The same "
-        "figures as «tinhgon targets reach».",
+        "would get (the reduction, or the share reached). Computed on {d} over {n} procedures, {rules}. "
+        "{volumes} The same figures as «{command}».",
+    ),
+    "reach_negative": (
+        "Số âm: loại phương án đó làm chỉ tiêu tăng lên. Gộp thủ tục chẳng hạn: người nộp của các thủ tục "
+        "được gộp vào nay nộp hồ sơ của thủ tục được giữ lại, có thể dài hơn hồ sơ của họ.",
+        "A negative figure: that kind of measure makes the metric grow. A merge, for instance: the "
+        "applicants of the procedures merged in now file the dossier of the one kept, which may be longer.",
+    ),
+    "reach_rules_all": (
+        "gồm cả quy tắc thử nghiệm (¹: dòng có đề xuất của quy tắc thử nghiệm)",
+        "experimental rules included (¹: the row has candidates of experimental rules)",
+    ),
+    "reach_rules_default": (
+        "chỉ các quy tắc mặc định, như phương án tạo ở trên (bật «Cả quy tắc thử nghiệm» ở thanh bên để tính "
+        "cả các quy tắc thử nghiệm)",
+        "default rules only, as a plan created above takes (switch on «Include experimental rules» in the "
+        "sidebar to count the experimental ones too)",
     ),
     "counts": ("Số thủ tục theo cách báo cáo chính thức", "Procedures, counted as official reports do"),
     "cut": ("Thủ tục cắt giảm (bãi bỏ, gộp)", "Procedures cut (abolished, merged)"),
@@ -547,7 +561,10 @@ def days(value: float | None, lang: str) -> str:
 
 
 def pct(share: float | None, lang: str, decimals: int = 1) -> str:
-    return t("none", lang) if share is None else num(share * 100, lang, decimals) + "%"
+    """A share as a percentage, a negative one with the minus sign (−2,3%), as the column headers write it."""
+    if share is None:
+        return t("none", lang)
+    return num(share * 100, lang, decimals).replace("-", "−", 1) + "%"
 
 
 def vnd(amount: float | int | Decimal | None, lang: str) -> str:

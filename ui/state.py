@@ -95,31 +95,34 @@ def _digest(path: str) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _reach(digest: str, path: str, as_of: dt.date) -> ReachReport:
-    data = _audited(path, True)  # experimental rules count, as in `tinhgon targets reach`
-    return candidate_reach(data.catalogue, data.result.findings, data.rulebook, as_of=as_of)
+def _reach(digest: str, path: str, as_of: dt.date, experimental: bool) -> ReachReport:
+    # The rules the sidebar says, as every page: `tinhgon targets reach`, with --default-only when off.
+    data = _audited(path, experimental)
+    return candidate_reach(
+        data.catalogue, data.result.findings, data.rulebook, as_of=as_of, include_experimental=experimental
+    )
 
 
 def candidate_reach_in_use() -> ReachReport:
     """How far the candidates of the catalogue in use go, computed once per catalogue and rules."""
     path = catalogue_path()
-    return _reach(_digest(path), path, dt.date.today())
+    return _reach(_digest(path), path, dt.date.today(), experimental())
 
 
-_reach_warmed: set[tuple[str, dt.date]] = set()
+_reach_warmed: set[tuple[str, dt.date, bool]] = set()
 
 
 def warm_candidate_reach() -> None:
     """Compute ``candidate_reach_in_use`` in a background thread, once per catalogue, rules and day:
     opening the overview's reach table then finds it ready instead of waiting 2–3 s, and more when the
-    audit with experimental rules is not cached yet. A run that needs it sooner waits for that same
-    computation (Streamlit's caches lock each key)."""
+    audit is not cached yet. A run that needs it sooner waits for that same computation (Streamlit's
+    caches lock each key)."""
     path = catalogue_path()
-    key = (_digest(path), dt.date.today())
+    key = (_digest(path), dt.date.today(), experimental())
     if key in _reach_warmed:
         return
     _reach_warmed.add(key)
-    warm = threading.Timer(WARM_DELAY_S, _reach, args=(key[0], path, key[1]))
+    warm = threading.Timer(WARM_DELAY_S, _reach, args=(key[0], path, key[1], key[2]))
     warm.daemon = True
     warm.start()
 

@@ -141,7 +141,8 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
     boxes = _target_chart(workbench).boxes
     assert len(boxes) == 3 * len(targets)
     projected = [value for series, value in boxes if series == "Dự kiến (đã chấp thuận)"]
-    assert [f"{v:.1f}%".replace(".", ",") for v in projected] == list(targets["Dự kiến (đã chấp thuận)"])
+    shown = [f"{v:.1f}%".replace(".", ",").replace("-", "−") for v in projected]
+    assert shown == list(targets["Dự kiến (đã chấp thuận)"])
     ticks = [value for series, value in boxes if series == "Mục tiêu"]
     assert [round(v) for v in ticks] == [30, 30, 30, 50, 50, 100, 70]
     # With a plan chosen, the form to create another is drawn only once its expander is opened.
@@ -168,7 +169,7 @@ def test_the_overview_computes_the_reach_in_the_background_once_before_it_is_ope
     for thread in set(threading.enumerate()) - before:
         thread.join(timeout=60)
     assert not workbench.table, "the reach is not drawn before its expander is opened"
-    assert [args[1:] for args in computed] == [(state.catalogue_path(), dt.date.today())]
+    assert [args[1:] for args in computed] == [(state.catalogue_path(), dt.date.today(), False)]
 
 
 def test_the_overview_shows_how_far_the_candidates_go_as_the_service_computes(workbench: AppTest) -> None:
@@ -177,24 +178,34 @@ def test_the_overview_shows_how_far_the_candidates_go_as_the_service_computes(wo
     assert len(html_table(workbench, "target_list")) == 7  # every target, without a plan too
     assert not workbench.table, "the reach is drawn only once its expander is open"
     workbench.session_state["overview_reach_open"] = True  # the user opens it
-    workbench.run()
-    reach = workbench.table[-1].value
-    catalogue, result = cached_audit(None, experimental=True)
-    report = candidate_reach(catalogue, result.findings, load_rulebook(include_experimental=True))
-    assert len(reach) == len(report.rows) + 1  # one row per kind, "all", then the gap
-    every = reach.iloc[-2]
-    assert every["Loại phương án"].startswith("Tất cả các loại phương án")
-    last = report.rows[-1]
-    assert vn_int(every["Đề xuất"]) == last.candidates
-    assert vn_int(every["Thủ tục cắt giảm hoặc đơn giản hóa"]) == last.counts[0].cut_or_simplified
-    column = "Chi phí −30% KD 2025"
-    cost = next(t for t in last.targets if t.target_id == "nq66-2025-cost")
-    assert every[column] == f"{cost.achieved * 100:.1f}%".replace(".", ",")
-    assert reach.iloc[-1][column] == f"{cost.gap * 100:.1f}%".replace(".", ",")
-    assert reach.iloc[-1]["Loại phương án"] == "Còn thiếu (nếu chấp thuận tất cả)"
-    kinds = set(reach["Loại phương án"])
-    assert "Thay thành phần hồ sơ bằng dữ liệu" in {k.removesuffix(" ¹") for k in kinds}
-    assert not any("_" in k for k in kinds), "no raw measure ids"
+    for experimental in (False, True):  # the rules the sidebar says, as the plan created on the page
+        workbench.sidebar.toggle(key="experimental").set_value(experimental).run()
+        reach = workbench.table[-1].value
+        catalogue, result = cached_audit(None, experimental=experimental)
+        rulebook = load_rulebook(include_experimental=experimental)
+        report = candidate_reach(catalogue, result.findings, rulebook, include_experimental=experimental)
+        assert len(reach) == len(report.rows) + 1  # one row per kind, "all", then the gap
+        every = reach.iloc[-2]
+        assert every["Loại phương án"].startswith("Tất cả các loại phương án")
+        last = report.rows[-1]
+        assert vn_int(every["Đề xuất"]) == last.candidates == len(result.findings)
+        assert vn_int(every["Thủ tục cắt giảm hoặc đơn giản hóa"]) == last.counts[0].cut_or_simplified
+        column = "Chi phí −30% KD 2025"
+        cost = next(t for t in last.targets if t.target_id == "nq66-2025-cost")
+        assert every[column] == f"{cost.achieved * 100:.1f}%".replace(".", ",").replace("-", "−")
+        assert reach.iloc[-1][column] == f"{cost.gap * 100:.1f}%".replace(".", ",").replace("-", "−")
+        assert reach.iloc[-1]["Loại phương án"] == "Còn thiếu (nếu chấp thuận tất cả)"
+        kinds = {k.removesuffix(" ¹") for k in reach["Loại phương án"]}
+        assert ("Thay thành phần hồ sơ bằng dữ liệu" in kinds) == experimental  # data reuse: experimental
+        assert not any("_" in k for k in kinds), "no raw measure ids"
+        said = "gồm cả quy tắc thử nghiệm" if experimental else "chỉ các quy tắc mặc định"
+        assert any(said in c.value for c in workbench.caption)
+        # a kind that makes a metric grow (merges, on cost) is written with a true minus, and said why
+        shares = [tr.achieved for row in report.rows for tr in row.targets]
+        negative = any(share is not None and share < 0 for share in shares)
+        cells = [v for column in reach.columns[4:] for v in reach[column]]
+        assert not any("-" in v for v in cells) and any(v.startswith("−") for v in cells) == negative
+        assert any(c.value.startswith("Số âm: ") for c in workbench.caption) == negative
 
 
 def test_a_decision_on_the_review_page_is_in_plan_history(
@@ -471,9 +482,10 @@ def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: App
     assert {"Group", "Procedures", "Time −30% business 2025", "Cost −50% 2026"} <= set(breakdown.columns)
     assert "Commune" in set(breakdown["Group"])
     workbench.session_state["overview_reach_open"] = True
-    workbench.run()
+    workbench.sidebar.toggle(key="experimental").set_value(True).run()  # the data-reuse rules
     reach = workbench.table[0].value  # the plan's own tables are HTML: the reach is the one st.table
     assert "Replace a component with a data lookup ¹" in set(reach["Kind of measure"])
+    assert any("experimental rules included" in c.value for c in workbench.caption)
 
 
 class _TableParser(HTMLParser):

@@ -285,8 +285,9 @@ def _share(n: int, share: float | None, lang: str) -> str:
 
 @state.fragment
 def _reach(lang: str) -> None:
-    """How far accepting every candidate of each kind of measure would go, target by target: computed
-    (~3 s once per catalogue) and drawn only when its expander is open."""
+    """How far accepting every candidate of each kind of measure would go, target by target, with the rules
+    the sidebar says: computed (~3 s once per catalogue and rules) and drawn only when its expander is
+    open."""
     with st.expander(t("reach_title", lang), key="overview_reach_open", on_change="rerun") as box:
         if box.open:
             _reach_table(lang)
@@ -318,13 +319,17 @@ def _reach_table(lang: str) -> None:
     gap.update({short_label(tr, lang): pct(tr.gap, lang) for tr in targets})
     rows.append(gap)
     st.table(rows, hide_index=True)
+    if any(tr.achieved is not None and tr.achieved < 0 for row in report.rows for tr in row.targets):
+        st.caption(t("reach_negative", lang))
     st.caption(
         t(
             "reach_note",
             lang,
             d=report.as_of.strftime("%d/%m/%Y"),
             n=num(report.procedures, lang),
+            rules=t("reach_rules_all" if report.experimental_included else "reach_rules_default", lang),
             volumes=volumes_text(report.counted_volumes, report.assumed_volumes, lang),
+            command="tinhgon targets reach" + ("" if report.experimental_included else " --default-only"),
         )
     )
 
