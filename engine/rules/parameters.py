@@ -23,6 +23,14 @@ class Parameter(Strict):
     description_en: str
     estimate: bool = False  # a working assumption, not a published figure
 
+    def unit_in(self, lang: str) -> str:
+        """The unit in ``lang`` ("vi" or "en"); the English one where no Vietnamese is given."""
+        return (self.unit_vi or self.unit) if lang == "vi" else self.unit
+
+    def reference_in(self, lang: str) -> str:
+        """The reference in ``lang``; the English one where no Vietnamese is given."""
+        return (self.reference_vi or self.reference) if lang == "vi" else self.reference
+
 
 class Parameters(RootModel[dict[str, Parameter]]):
     root: dict[str, Parameter] = Field(default_factory=dict)

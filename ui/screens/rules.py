@@ -79,10 +79,8 @@ def _card(card: RuleCard, lang: str) -> None:
                 [
                     {
                         t("parameter", lang): p.description_vi if lang == "vi" else p.description_en,
-                        t(
-                            "value", lang
-                        ): f"{number(p.value, lang)} {p.unit_vi or p.unit if lang == 'vi' else p.unit}",
-                        t("reference", lang): p.reference_vi or p.reference if lang == "vi" else p.reference,
+                        t("value", lang): f"{number(p.value, lang)} {p.unit_in(lang)}",
+                        t("reference", lang): p.reference_in(lang),
                         t("date", lang): p.date.strftime("%d/%m/%Y"),
                     }
                     for p in card.parameters.values()
