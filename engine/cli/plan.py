@@ -81,7 +81,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "finding (its measure, target, message, legal basis and estimated saving). Prints the new plan's id "
         "and whether experimental rules were run (they are left out unless --experimental).",
     )
-    create.add_argument("name", help="the plan's name, e.g. 'Phương án đơn giản hóa 2026'")
+    create.add_argument(
+        "name", help="the plan's name, e.g. 'Phương án đơn giản hóa 2026'; no other plan may have it"
+    )
     create.add_argument("catalogue", nargs="?", type=Path, metavar="CATALOGUE", help=CATALOGUE_HELP)
     create.add_argument(
         "--severity", choices=SEVERITIES, help="only findings of this severity or graver (default: all)"
@@ -195,7 +197,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         parents=[common],
         help="load a plan exported as JSON",
         description="Store the plan in FILE (written by `plan export --format json`) with its measures, "
-        "decisions and audit trail. It keeps its id unless --as-new is given.",
+        "decisions and audit trail. It keeps its id unless --as-new is given, and its name unless another "
+        "plan has it (then it is named «NAME (2)», «NAME (3)», …).",
     )
     imports.add_argument("file", type=Path, metavar="FILE", help="JSON file")
     imports.add_argument("--as-new", action="store_true", help="store it under a new id")

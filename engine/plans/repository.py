@@ -119,11 +119,18 @@ class PlanRepository:
     # Writing
 
     def create(self, name: str, drafts: Sequence[MeasureDraft], actor: str) -> Plan:
-        """A new plan holding ``drafts`` as proposed measures, numbered from 1."""
-        if not name.strip():
+        """A new plan holding ``drafts`` as proposed measures, numbered from 1.
+
+        Its name (trimmed) must be new: people, and the workbench's plan list, tell plans apart by name.
+        """
+        name = name.strip()
+        if not name:
             raise UserError("a plan needs a name")
         now = utc_now()
         with self._write() as conn:
+            _hold_plans(conn)
+            if _name_taken(conn, name):
+                raise UserError(f"a plan named «{name}» already exists: choose another name")
             plan_id = conn.execute(
                 insert(plans)
                 .values(
@@ -211,19 +218,20 @@ class PlanRepository:
         """Store an exported plan with its measures and audit trail.
 
         The plan keeps its id unless ``as_new`` is set; an id already taken is an error, so an import
-        never silently overwrites or duplicates a plan.
+        never silently overwrites or duplicates a plan. It keeps its name unless another plan has it: then
+        it is named «name (2)», «name (3)», … the first that is free.
         """
         source = document.plan
         now = utc_now()
         with self._write() as conn:
-            if not as_new:
-                _hold_plan_ids(conn)
+            _hold_plans(conn)
+            name = _free_name(conn, source.name)
             if not as_new and conn.execute(select(plans.c.id).where(plans.c.id == source.id)).first():
                 raise UserError(
                     f"plan {source.id} already exists in {self._safe_url}; import it as a new plan"
                 )
             values: dict[str, Any] = dict(
-                name=source.name,
+                name=name,
                 created_by=source.created_by,
                 created_at=_to_db(source.created_at),
                 updated_at=_to_db(source.updated_at),
@@ -239,8 +247,16 @@ class PlanRepository:
                 _audit(
                     conn, plan_id, entry.measure_id, entry.actor, entry.at, entry.field, entry.old, entry.new
                 )
+            renamed = f" as «{name}»" if name != source.name else ""
             _audit(
-                conn, plan_id, None, actor, now, "plan", None, f"imported plan {source.id} «{source.name}»"
+                conn,
+                plan_id,
+                None,
+                actor,
+                now,
+                "plan",
+                None,
+                f"imported plan {source.id} «{source.name}»{renamed}",
             )
             return _load_plan(conn, plan_id)
 
@@ -481,12 +497,25 @@ def _describe(measure: PlanMeasure) -> str:
     return f"added {measure.measure.value} {measure.procedure_code}{target}"
 
 
-def _hold_plan_ids(conn: Connection) -> None:
-    """Before inserting an explicit id, keep other transactions from creating plans until this one ends
-    (SQLite's BEGIN IMMEDIATE already does). Otherwise a plan created meanwhile can draw the same id from
-    PostgreSQL's serial, and one of the two fails on a duplicate key."""
+def _hold_plans(conn: Connection) -> None:
+    """Before a new plan is written, keep other transactions from creating plans until this one ends
+    (SQLite's BEGIN IMMEDIATE already does). Otherwise two writers can both find a name free and both take
+    it, or a plan created meanwhile can draw an imported plan's id from PostgreSQL's serial."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("LOCK TABLE plans IN SHARE ROW EXCLUSIVE MODE"))
+
+
+def _name_taken(conn: Connection, name: str) -> bool:
+    return conn.execute(select(plans.c.id).where(plans.c.name == name).limit(1)).first() is not None
+
+
+def _free_name(conn: Connection, name: str) -> str:
+    """``name``, or the first of «name (2)», «name (3)», … no plan has."""
+    candidate, n = name, 1
+    while _name_taken(conn, candidate):
+        n += 1
+        candidate = f"{name} ({n})"
+    return candidate
 
 
 def _advance_id_sequence(conn: Connection) -> None:

@@ -59,7 +59,7 @@ def test_a_team_creates_decides_tracks_and_exports_a_plan(cli, tmp_path):
     exported = tmp_path / "plan.json"
     assert cli("plan", "export", "1", "--format", "json", "-o", str(exported))[0] == 0
     code, out, _ = cli("plan", "import", str(exported), "--as-new")
-    assert out.startswith("imported plan 2 «Phương án thử»")
+    assert out.startswith("imported plan 2 «Phương án thử (2)»")
     assert cli("plan", "show", "2")[1].splitlines()[1:] == cli("plan", "show", "1")[1].splitlines()[1:]
 
 
@@ -96,6 +96,9 @@ def test_without_experimental_the_plan_says_it_took_the_default_rules_only(cli):
     code, out, _ = cli("plan", "create", "P", str(HAND))
     default = audit(load_catalogue(HAND), load_rulebook()).findings
     assert code == 0 and f"from {len(default)} findings" in out and "default rules only" in out
+    code, _, err = cli("plan", "create", "P", str(HAND))
+    assert (code, err) == (1, "tinhgon: error: a plan named «P» already exists: choose another name\n")
+    assert len(cli("plan", "list")[1].splitlines()) == 1
 
 
 def test_the_database_can_be_named_on_the_command_line(cli, tmp_path):

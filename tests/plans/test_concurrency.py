@@ -297,3 +297,38 @@ def test_plans_imported_with_their_ids_and_plans_created_at_once_all_arrive(db_u
         names = sorted(s.name for s in repo.plans())
         assert names == sorted(imported + [f"mới {i}" for i in range(IMPORTS)])
         assert repo.create("sau cùng", [], "lead").id == max(s.id for s in repo.plans())
+
+
+NAMES = 5  # names each creator tries, all creators the same ones
+
+
+def _same_names(url: str, log: str, start: multiprocessing.synchronize.Barrier) -> None:
+    with PlanRepository(url) as repo, open(log, "w", encoding="utf-8") as out:
+        start.wait()
+        for i in range(NAMES):
+            try:
+                repo.create(f"Bắc Ninh 2026 – {i}", [], "creator")
+                out.write(f"Bắc Ninh 2026 – {i}\n")
+            except UserError as error:
+                if "already exists" not in str(error):
+                    raise
+
+
+def test_creators_racing_for_one_name_get_one_plan_and_a_clear_refusal(db_url, tmp_path: Path):
+    """Both writers may find a name free before either commits: the plans table is held while a plan is
+    created, so only one of them takes it and the other is refused."""
+    with PlanRepository(db_url):
+        pass
+    logs = [tmp_path / f"created-{n}.txt" for n in range(WORKERS)]
+    context = multiprocessing.get_context("spawn")
+    start = context.Barrier(WORKERS)
+    processes = [context.Process(target=_same_names, args=(db_url, str(log), start)) for log in logs]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [p.exitcode for p in processes] == [0] * WORKERS
+    created = sorted(line for log in logs for line in log.read_text(encoding="utf-8").splitlines())
+    with PlanRepository(db_url) as repo:
+        names = sorted(s.name for s in repo.plans())
+    assert names == created == sorted(f"Bắc Ninh 2026 – {i}" for i in range(NAMES))

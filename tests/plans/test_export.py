@@ -48,7 +48,10 @@ def test_an_imported_plan_is_stored_with_its_audit_trail(stored, repo, tmp_path)
     assert copied[-1].new == "imported plan 1 «Phương án 2026»"
     with pytest.raises(UserError, match="plan 1 already exists"):
         repo.restore(document, "import")
-    assert repo.restore(document, "import", as_new=True).id == 2
+    copy = repo.restore(document, "import", as_new=True)
+    assert (copy.id, copy.name) == (2, "Phương án 2026 (2)")  # the name is taken: the copy is told apart
+    assert repo.history(2)[-1].new == "imported plan 1 «Phương án 2026» as «Phương án 2026 (2)»"
+    assert repo.restore(document, "import", as_new=True).name == "Phương án 2026 (3)"
 
 
 @pytest.mark.parametrize(

@@ -113,6 +113,7 @@ def test_plans_survive_reopening_the_database(db_url):
         (lambda r: r.get(42), "no plan with id 42"),
         (lambda r: r.change(1, [MeasureChange(9, MeasureStatus.accepted)], "x"), "plan 1 has no measure 9"),
         (lambda r: r.create("  ", [], "x"), "a plan needs a name"),
+        (lambda r: r.create(" P ", [], "x"), "a plan named «P» already exists: choose another name"),
     ],
 )
 def test_mistakes_are_clear_errors(repo, call, message):
