@@ -7,7 +7,6 @@ the procedure page's own texts; its enum labels and numbers come from here, as e
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from engine.cost.model import ACTIVITY_LABELS_VI, Activity
@@ -177,11 +176,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "all_severities": ("Mọi mức độ", "Every severity"),
     "create": ("Tạo phương án", "Create plan"),
     "created": ("Đã tạo phương án «{name}» với {n} biện pháp.", "Created plan «{name}» with {n} measures."),
-    "plan_needs_name": ("Đặt tên cho phương án.", "Give the plan a name."),
-    "plan_name_taken": (
-        "Đã có phương án «{name}»: đặt một tên khác.",
-        "A plan named «{name}» exists already: choose another name.",
-    ),
     "plan_rules_experimental": (
         "Phương án lấy phát hiện của mọi quy tắc, gồm cả quy tắc thử nghiệm.",
         "The plan takes the findings of every rule, experimental ones included.",
@@ -338,6 +332,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Not loaded: {e}. The data in use is unchanged.",
     ),
     "now_using": ("Đang làm việc trên {what} ({n} thủ tục).", "Working on {what} ({n} procedures)."),
+    "nothing_valid": (
+        "không có thủ tục hợp lệ nào trong các tệp tải lên (xem từng lỗi bên dưới)",
+        "no valid procedure in the upload (each problem is listed below)",
+    ),
     "problem_file": ("Tệp", "File"),
     "problem_field": ("Trường", "Field"),
     "problem_message": ("Lỗi", "Problem"),
@@ -505,35 +503,6 @@ def rule_kind(value: str, lang: str) -> str:
 
 def metric(value: str, lang: str) -> str:
     return _pick(METRICS[value], lang)
-
-
-# Problems the statistics importer reports (engine/importers/volumes.py), in Vietnamese.
-_VOLUME_PROBLEMS_VI = (
-    (r"^empty$", "bỏ trống"),
-    (r"^not a whole number: (.*)$", r"không phải số nguyên: \1"),
-    (r"^negative count (.*)$", r"số âm \1"),
-    (r"^unknown procedure code (.*)$", r"mã thủ tục \1 không có trong bộ thủ tục đang dùng"),
-    (
-        r"^duplicate of row (\d+) \(procedure (.*), year (\d+)\): row \d+ kept$",
-        r"trùng dòng \1 (thủ tục \2, năm \3): giữ dòng \1",
-    ),
-    (r"^no source: give the column or --source$", "không có nguồn số liệu: thêm cột nguồn hoặc nhập nguồn"),
-    (
-        r"^Value error, online \((\d+)\) is more than received \((\d+)\)$",
-        lambda m: f"trực tuyến ({fixed_number(int(m[1]))}) nhiều hơn tiếp nhận ({fixed_number(int(m[2]))})",
-    ),
-)
-
-
-def volume_problem(field: str, message: str, lang: str) -> tuple[str, str]:
-    """A statistics problem's place ("row 7.Năm") and message, in the page's language."""
-    if lang != "vi":
-        return field.replace(".", " · ", 1), message
-    place = re.sub(r"^row (\d+)\.?", r"dòng \1 · ", field).rstrip(" ·")
-    for pattern, text in _VOLUME_PROBLEMS_VI:
-        if re.match(pattern, message):
-            return place, re.sub(pattern, text, message)
-    return place, message
 
 
 def metric_short(value: str, lang: str) -> str:

@@ -435,10 +435,10 @@ def _apply_change(
     if state is None:
         raise UserError(f"plan {plan_id} has no measure {change.measure_id}")
     if change.expected_version is not None and state["version"] != change.expected_version:
+        by = f" by {state['reviewer']}" if state["reviewer"] else ""
         raise ConflictError(
-            f"measure {change.measure_id} of plan {plan_id} was changed by {state['reviewer']} since you "
-            f"read it (now version {state['version']}, you had {change.expected_version}); "
-            "reload and try again"
+            f"measure {change.measure_id} of plan {plan_id} was changed{by} since you read it (now version "
+            f"{state['version']}, you had {change.expected_version}); reload and try again"
         )
     if change.only_if_status is not None and state["status"] != change.only_if_status.value:
         return False  # decided by someone else since the caller chose it: their decision stands

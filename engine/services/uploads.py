@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from engine.adapters.catalogue_files import VOLUMES_FILE
 from engine.adapters.yaml_files import dump_yaml
-from engine.errors import UserError
+from engine.errors import InputProblem, UserError
 from engine.importers.volumes import VolumeImport, read_volumes
 from engine.model.volumes import VolumeRecord
 from engine.services.catalogue import Catalogue, load_catalogue
@@ -106,16 +106,24 @@ def stage(records: Sequence[UploadedFile], root: Path) -> Path:
     return folder
 
 
+class NothingValid(UserError):
+    """An upload in which no procedure is valid: ``problems`` names each file at fault as the user named
+    it, not by the server's staging folder."""
+
+    def __init__(self, problems: list[InputProblem], files_read: int) -> None:
+        reasons = "; ".join(str(p) for p in problems[:5]) or "no procedure found"
+        super().__init__(f"no valid procedure in the upload ({reasons})")
+        self.problems = problems
+        self.files_read = files_read
+
+
 def load_upload(files: Sequence[UploadedFile], root: Path) -> tuple[Path, Catalogue]:
     """Check, stage and load an upload; the catalogue lists every problem met in it."""
     folder = stage(unpack(files), root)
     catalogue = load_catalogue(folder)
     if not catalogue.procedures:
-        # Named as the user named them, not by the server's staging folder.
-        first = catalogue.problems[:5]
-        shown = [dataclasses.replace(p, path=relative_to_upload(p.path, folder)) for p in first]
-        reasons = "; ".join(str(p) for p in shown) or "no procedure found"
-        raise UserError(f"no valid procedure in the upload ({reasons})")
+        shown = [dataclasses.replace(p, path=relative_to_upload(p.path, folder)) for p in catalogue.problems]
+        raise NothingValid(shown, catalogue.files_read)
     return folder, catalogue
 
 

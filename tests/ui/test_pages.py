@@ -391,8 +391,16 @@ def test_load_page_reports_a_bad_file_and_keeps_the_data(workbench: AppTest) -> 
     workbench.get("file_uploader")[0].set_value([("catalogue.zip", b"not a zip", "application/zip")])
     workbench.button[0].click().run()  # the form's submit button
     assert not workbench.exception, workbench.exception
-    assert "catalogue.zip: not a valid zip file" in workbench.error[0].value
+    assert "catalogue.zip: không phải tệp zip hợp lệ" in workbench.error[0].value
     assert "không thay đổi" in workbench.error[0].value
+    workbench.get("file_uploader")[0].set_value([("1.000001.json", b'{"ma_thu_tuc": ', "application/json")])
+    workbench.button[0].click().run()
+    assert "không có thủ tục hợp lệ nào" in workbench.error[0].value
+    assert metrics(workbench)["Thủ tục hợp lệ"] == "0"
+    problems = workbench.dataframe[0].value
+    assert list(problems["Trường"]) == ["dòng 1, cột 16"]
+    assert list(problems["Lỗi"]) == ["không phải JSON hợp lệ: thiếu giá trị (tệp rỗng hoặc bị cắt?)"]
+    assert not any(b.label == "Làm việc trên bộ thủ tục này" for b in workbench.button)
     workbench.switch_page("screens/catalogue.py").run()
     assert metrics(workbench)["Thủ tục"] == "1.271"
 
@@ -463,7 +471,7 @@ def test_load_page_reports_an_unreadable_volumes_file_and_changes_nothing(workbe
     _button(workbench, "Kiểm tra tệp số liệu").click().run()
     assert not workbench.exception, workbench.exception
     error = workbench.error[0].value
-    assert "so-lieu.csv: no header row" in error and "không thay đổi" in error
+    assert "so-lieu.csv: không có dòng tiêu đề" in error and "không thay đổi" in error
     assert not any(b.label == "Áp dụng cho bộ thủ tục đang dùng" for b in workbench.button)
     assert (
         "1.271 thủ tục" in workbench.info[0].value

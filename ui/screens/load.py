@@ -9,7 +9,8 @@ from pathlib import Path
 
 import state
 import streamlit as st
-from i18n import num, t, volume_problem, volumes_text
+from i18n import num, t, volumes_text
+from i18n_messages import engine_text, error_text, place_text
 
 from engine.errors import UserError
 from engine.importers.volumes import VolumeImport
@@ -17,6 +18,7 @@ from engine.services.audit_cache import cache_dir
 from engine.services.paths import catalogue_dir
 from engine.services.uploads import (
     MAX_UPLOAD_MB,
+    NothingValid,
     UploadedFile,
     check_volumes,
     load_upload,
@@ -60,9 +62,17 @@ def render(lang: str) -> None:
         uploaded = [UploadedFile(f.name, f.getvalue()) for f in files]
         try:
             folder, catalogue = load_upload(uploaded, cache_dir() / "uploads")
+        except NothingValid as nothing:  # the report still says what is wrong with each file
+            st.error(t("load_failed", lang, e=t("nothing_valid", lang)))
+            st.session_state["upload_result"] = (
+                None,
+                0,
+                nothing.files_read,
+                [(p.path, p.field, p.message) for p in nothing.problems],
+            )
         except UserError as error:
             st.session_state.pop("upload_result", None)
-            st.error(t("load_failed", lang, e=str(error)))
+            st.error(t("load_failed", lang, e=error_text(error, lang)))
         else:
             st.session_state["upload_result"] = (
                 str(folder),
@@ -83,13 +93,17 @@ def render(lang: str) -> None:
         if problems:
             st.dataframe(
                 [
-                    {t("problem_file", lang): f, t("problem_field", lang): fld, t("problem_message", lang): m}
+                    {
+                        t("problem_file", lang): f,
+                        t("problem_field", lang): place_text(fld, lang),
+                        t("problem_message", lang): engine_text(m, lang),
+                    }
                     for f, fld, m in problems
                 ],
                 hide_index=True,
                 width="stretch",
             )
-        if folder != in_use and st.button(t("use_it", lang), key="use_upload"):
+        if folder and folder != in_use and st.button(t("use_it", lang), key="use_upload"):
             st.session_state["catalogue_path"] = folder
             state.choose_plan(None)
             st.rerun()
@@ -126,7 +140,7 @@ def _volumes(lang: str, data: state.Audited) -> None:
                 source or file.name,
             )
         except UserError as error:
-            st.error(t("load_failed", lang, e=str(error)))
+            st.error(t("load_failed", lang, e=error_text(error, lang)))
         else:
             st.session_state["volumes_result"] = (state.catalogue_path(), checked)
     elif submitted:
@@ -144,9 +158,14 @@ def _volumes(lang: str, data: state.Audited) -> None:
     cols[1].metric(t("volumes_good", lang), num(len(checked.records), lang))
     cols[2].metric(t("volumes_bad", lang), num(len(bad_rows), lang))
     if checked.problems:
-        rows = [volume_problem(p.field, p.message, lang) for p in checked.problems]
         st.dataframe(
-            [{t("problem_row", lang): where, t("problem_message", lang): what} for where, what in rows],
+            [
+                {
+                    t("problem_row", lang): place_text(p.field, lang),
+                    t("problem_message", lang): engine_text(p.message, lang),
+                }
+                for p in checked.problems
+            ],
             hide_index=True,
             width="stretch",
         )

@@ -24,6 +24,7 @@ from i18n import (
     volumes_text,
 )
 from i18n import level as level_label
+from i18n_messages import error_text
 from tables import html_table
 
 from engine.errors import UserError
@@ -102,13 +103,7 @@ def _plan_form(lang: str, data: state.Audited) -> None:
 def _create_plan(data: state.Audited, lang: str) -> None:
     """Form callback: the plan is created, and chosen, before the page is drawn again."""
     minimum = st.session_state.get(f"k_plan_severity_{lang}")
-    name = (st.session_state.get("k_plan_name") or "").strip()
-    if not name:
-        st.session_state["overview_flash"] = ("error", t("plan_needs_name", lang))
-        return
-    if any(p.name == name for p in state.repository().plans()):  # the sidebar tells plans by name
-        st.session_state["overview_flash"] = ("error", t("plan_name_taken", lang, name=name))
-        return
+    name = st.session_state.get("k_plan_name") or ""
     try:
         plan = create_plan_from_findings(
             state.repository(),
@@ -117,8 +112,8 @@ def _create_plan(data: state.Audited, lang: str) -> None:
             state.reviewer() or "workbench",
             None if minimum in (None, ALL_SEVERITIES) else Severity(minimum),
         )
-    except UserError as error:
-        st.session_state["overview_flash"] = ("error", str(error))
+    except UserError as error:  # no name, or a name another plan has
+        st.session_state["overview_flash"] = ("error", error_text(error, lang))
         return
     st.session_state["plan_id"] = plan.id
     st.session_state["overview_flash"] = (

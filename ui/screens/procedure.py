@@ -29,6 +29,7 @@ from i18n import (
 )
 from i18n import t as shared_text
 from i18n_map import t
+from i18n_messages import error_text
 
 from engine.cost.compliance import compliance_cost
 from engine.cost.model import CostBreakdown
@@ -219,7 +220,7 @@ def _plan_choice(lang: str) -> Plan | None:
         repo = _plans(default_url())
         summaries = repo.plans()
     except UserError as error:
-        st.warning(str(error))
+        st.warning(error_text(error, lang))
         return None
     if not summaries:
         st.selectbox(
@@ -232,7 +233,7 @@ def _plan_choice(lang: str) -> Plan | None:
     try:
         return repo.get(int(chosen)) if chosen else None
     except UserError as error:
-        st.warning(str(error))
+        st.warning(error_text(error, lang))
         return None
 
 

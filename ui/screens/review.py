@@ -8,6 +8,7 @@ import datetime as dt
 import state
 import streamlit as st
 from i18n import level, measure, num, pct, saving_text, severity, status, t
+from i18n_messages import error_text
 
 from engine.errors import UserError
 from engine.formatting import markdown_text
@@ -228,7 +229,7 @@ def _decide(
     try:
         decide(state.repository(), plan_id, items, state.reviewer(), new_status, comment)
     except UserError as error:
-        st.session_state["review_error"] = str(error)
+        st.session_state["review_error"] = error_text(error, lang)
         return
     state.warm_plan_overview(plan_id)
     st.session_state["review_flash"] = t("decided", lang, n=num(len(items), lang))

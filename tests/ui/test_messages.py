@@ -1,0 +1,146 @@
+"""The engine's messages, as the workbench shows them: in Vietnamese, for every problem the bad-input corpus
+makes the upload path report and every refusal of the plan and review services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from i18n_messages import engine_text, error_text, message_vi, place_text
+
+from engine.errors import UserError
+from engine.model import Measure
+from engine.plans.model import MeasureDraft, MeasureStatus
+from engine.plans.repository import MeasureChange, PlanRepository
+from engine.services.catalogue import load_catalogue
+from engine.services.review import decide
+from engine.services.uploads import NothingValid, UploadedFile, check_volumes, load_upload, unpack
+from tests.bad_inputs.corpus import CORPUS, HAND, BadInput, dumps, portal
+from tests.bad_inputs.test_bad_inputs import GOOD_HAND, GOOD_PORTAL
+
+REPO = Path(__file__).resolve().parents[2]
+UPLOADABLE = [item for item in CORPUS if item.kind in ("portal", "national", "yaml") and not item.repaired]
+
+
+def _problems(item: BadInput, root: Path) -> list[tuple[str, str]]:
+    """(field, message) of every problem an upload of ``item`` among good files of its kind reports, as
+    tests/bad_inputs places them."""
+    files = [UploadedFile(item.file, item.content())]
+    if item.kind == "yaml":
+        files += [UploadedFile(f"{c}.yaml", (HAND / f"{c}.yaml").read_bytes()) for c in GOOD_HAND]
+    else:
+        files += [UploadedFile(f"a-{code}.json", dumps(portal(code))) for code in GOOD_PORTAL]
+    try:
+        _, catalogue = load_upload(files, root)
+    except NothingValid as nothing:
+        return [(p.field, p.message) for p in nothing.problems]
+    return [(p.field, p.message) for p in catalogue.problems]
+
+
+@pytest.mark.parametrize("item", UPLOADABLE, ids=lambda item: item.name)
+def test_every_problem_an_upload_reports_is_said_in_vietnamese(item: BadInput, tmp_path: Path) -> None:
+    problems = _problems(item, tmp_path)
+    assert problems, "a bad input the upload does not report"
+    for field, message in problems:
+        assert message_vi(message) is not None, f"no Vietnamese for {message!r}"
+        assert not place_text(field, "vi").startswith(("line", "row")), field
+
+
+def test_the_corpus_reads_as_a_reform_team_would_read_it(tmp_path: Path) -> None:
+    said = {
+        item.name: [
+            (place_text(f, "vi"), engine_text(m, "vi")) for f, m in _problems(item, tmp_path / item.name)
+        ]
+        for item in UPLOADABLE
+    }
+    assert said["portal-empty-file"] == [
+        ("dòng 1, cột 1", "không phải JSON hợp lệ: thiếu giá trị (tệp rỗng hoặc bị cắt?)")
+    ]
+    assert said["portal-windows-1258"] == [
+        (
+            "dòng 1, cột 44",
+            "không phải văn bản UTF-8 (byte 0xd0): tệp có vẻ dùng bảng mã Windows-1258, "
+            "hãy lưu lại dưới dạng UTF-8",
+        )
+    ]
+    assert said["portal-huge-field"] == [
+        ("raw_text", "một đoạn văn bản dài 1.200.000 ký tự, quá giới hạn 1.000.000")
+    ]
+    assert said["portal-name-is-a-number"] == [("ten_thu_tuc", "cần văn bản, nhưng gặp một số nguyên")]
+    assert said["yaml-missing-name"] == [("name", "thiếu trường bắt buộc")]
+    assert said["yaml-step-cycle"][0][1] == (
+        "bước 's1' dùng y: không phải mã thành phần hồ sơ, cũng không phải kết quả của một bước trước"
+    )
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ([UploadedFile("catalogue.zip", b"not a zip")], "catalogue.zip: không phải tệp zip hợp lệ"),
+        ([UploadedFile("notes.txt", b"x")], "notes.txt: không phải tệp JSON, YAML hay zip"),
+        (
+            [UploadedFile("a.json", b"{}"), UploadedFile("b.yaml", b"code: x")],
+            "các tệp tải lên có cả hồ sơ JSON và thủ tục YAML: mỗi lần chỉ tải lên một loại",
+        ),
+        ([UploadedFile("../a.json", b"{}")], "../a.json: không được dùng đường dẫn ra ngoài thư mục tải lên"),
+    ],
+)
+def test_a_refused_upload_is_said_in_vietnamese(files: list[UploadedFile], said: str) -> None:
+    with pytest.raises(UserError) as refused:
+        unpack(files)
+    assert error_text(refused.value, "vi") == said
+    assert error_text(refused.value, "en") == str(refused.value)  # the English page: the engine's words
+
+
+def test_every_problem_of_a_statistics_file_is_said_in_vietnamese(tmp_path: Path) -> None:
+    example = (REPO / "docs" / "volumes" / "example.csv").read_bytes()
+    bad = (
+        b"9.999999,2025,10,,,,x\n1.001193,2024,-5,,,,x\n1.001193,x,5,,,,x\n"
+        b"1.004222,2025,7,9,,,x\n,2025,1,,,,\n"
+    )
+    catalogue = load_catalogue(REPO / "procedures")
+    checked = check_volumes(UploadedFile("thong-ke.csv", example + bad), catalogue, tmp_path)
+    assert len(checked.problems) >= 5
+    for problem in checked.problems:
+        assert message_vi(problem.message) is not None, f"no Vietnamese for {problem.message!r}"
+    with pytest.raises(UserError) as refused:
+        check_volumes(UploadedFile("so-lieu.csv", b"a,b\n1,2\n"), catalogue, tmp_path)
+    assert error_text(refused.value, "vi").startswith("so-lieu.csv: không có dòng tiêu đề với các cột")
+
+
+def _draft(code: str) -> MeasureDraft:
+    return MeasureDraft(measure=Measure.cut_step, procedure_code=code, procedure_name=code, message="m")
+
+
+def test_every_refusal_of_a_plan_or_review_is_said_in_vietnamese(tmp_path: Path) -> None:
+    repo = PlanRepository(f"sqlite:///{tmp_path / 'plans.db'}")
+    plan = repo.create("Bắc Ninh 2026", [_draft("1.000001"), _draft("1.000002")], "lan")
+    repo.change(plan.id, [MeasureChange(2, MeasureStatus.accepted)], "lan")  # version 1 → 2
+    refusals = {
+        "Đặt tên cho phương án.": lambda: repo.create("  ", [], "lan"),
+        "Đã có phương án «Bắc Ninh 2026»: hãy đặt tên khác.": lambda: repo.create(
+            "Bắc Ninh 2026 ", [], "lan"
+        ),
+        "Biện pháp 1 chưa được chấp thuận: chỉ biện pháp đã chấp thuận mới được đánh dấu "
+        "đã thực hiện.": lambda: repo.change(plan.id, [MeasureChange(1, MeasureStatus.done)], "lan"),
+        "Phương án không có biện pháp 9.": lambda: repo.change(
+            plan.id, [MeasureChange(9, MeasureStatus.accepted)], "x"
+        ),
+        "Biện pháp 2 vừa được lan thay đổi: hãy tải lại trang rồi thử lại.": lambda: repo.change(
+            plan.id, [MeasureChange(2, MeasureStatus.rejected, expected_version=1)], "minh"
+        ),
+        "Phương án này không còn trong cơ sở dữ liệu.": lambda: repo.get(42),
+        "Chọn ít nhất một phát hiện hoặc biện pháp.": lambda: decide(
+            repo, plan.id, [], "lan", MeasureStatus.accepted, None
+        ),
+    }
+    for said, refused in refusals.items():
+        with pytest.raises(UserError) as error:
+            refused()
+        assert error_text(error.value, "vi") == said
+    repo.close()
+
+
+def test_a_message_no_pattern_knows_is_shown_as_the_engine_wrote_it() -> None:
+    assert message_vi("something new went wrong") is None
+    assert engine_text("a.json: something new went wrong", "vi") == "a.json: something new went wrong"
