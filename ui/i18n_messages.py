@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from engine.formatting import fixed_number
+
 Translate = Callable[[re.Match[str]], str]
 
 # What "found dict" and the like name, as a Python type of a parsed JSON or YAML value.
@@ -57,25 +59,20 @@ _JSON_VI = (
 )
 
 
-def _group(text: str) -> str:
-    """English digit grouping (1,200,000) as Vietnamese writes it (1.200.000)."""
-    return text.replace(",", ".")
+def _count(text: str) -> str:
+    """A count the engine wrote bare (12500) or grouped in English (1,200,000), as Vietnamese writes it."""
+    return fixed_number(int(text.replace(",", "")))
 
 
-def _whole(digits: str) -> str:
-    """A count the engine wrote bare (12500) as Vietnamese writes it (12.500)."""
-    return f"{int(digits):,}".replace(",", ".")
-
-
-def _kind(match: re.Match[str], group: int = 1) -> str:
-    return _KINDS_VI.get(match[group], match[group])
+def _kind(match: re.Match[str]) -> str:
+    return _KINDS_VI.get(match[1], match[1])
 
 
 def _json(match: re.Match[str]) -> str:
     detail = match[1]
     for pattern, text in _JSON_VI:
-        if re.fullmatch(pattern, detail):
-            return "không phải JSON hợp lệ: " + re.sub(f"^{pattern}$", text, detail)
+        if known := re.fullmatch(pattern, detail):
+            return "không phải JSON hợp lệ: " + known.expand(text)
     return f"không phải JSON hợp lệ: {detail}"
 
 
@@ -88,8 +85,8 @@ def _inner(match: re.Match[str]) -> str:
 _MESSAGES: tuple[tuple[str, str | Translate], ...] = (
     # Reading bytes and text (engine/adapters/decoding.py, files.py, yaml_files.py)
     (
-        r"is (\S+) bytes, more than the (\S+) a record file may have",
-        lambda m: f"tệp có {_group(m[1])} byte, quá giới hạn {_group(m[2])} byte của một tệp",
+        r"is ([\d,]+) bytes, more than the ([\d,]+) a record file may have",
+        lambda m: f"tệp có {_count(m[1])} byte, quá giới hạn {_count(m[2])} byte của một tệp",
     ),
     (r"is binary data, not text \(a NUL character\)", "là dữ liệu nhị phân, không phải văn bản (ký tự NUL)"),
     (
@@ -108,14 +105,14 @@ _MESSAGES: tuple[tuple[str, str | Translate], ...] = (
     (r"not valid YAML: nested too deeply", "không phải YAML hợp lệ: lồng nhau quá sâu"),
     (r"not valid YAML: (.*)", r"không phải YAML hợp lệ (chi tiết của trình đọc YAML: \1)"),
     (
-        r"more than (\S+) values \(repeated YAML aliases\?\)",
-        lambda m: f"quá {_group(m[1])} giá trị (bí danh YAML lặp lại?)",
+        r"more than ([\d,]+) values \(repeated YAML aliases\?\)",
+        lambda m: f"quá {_count(m[1])} giá trị (bí danh YAML lặp lại?)",
     ),
     (r"(\S+) is not a number this program accepts", r"\1 không phải là một số hợp lệ"),
     (r"nested more than (\d+) levels deep", r"lồng nhau quá \1 cấp"),
     (
-        r"a text of (\S+) characters, more than (\S+)",
-        lambda m: f"một đoạn văn bản dài {_group(m[1])} ký tự, quá giới hạn {_group(m[2])}",
+        r"a text of ([\d,]+) characters, more than ([\d,]+)",
+        lambda m: f"một đoạn văn bản dài {_count(m[1])} ký tự, quá giới hạn {_count(m[2])}",
     ),
     (r"expected a mapping of fields at the top level", "tệp phải là một bảng các trường «tên: giá trị»"),
     # Records (engine/importers/portal.py, national.py, outcome.py)
@@ -180,7 +177,7 @@ _MESSAGES: tuple[tuple[str, str | Translate], ...] = (
     (r"no source: give the column or --source", "không có nguồn số liệu: thêm cột nguồn hoặc nhập nguồn"),
     (
         r"online \((\d+)\) is more than received \((\d+)\)",
-        lambda m: f"trực tuyến ({_whole(m[1])}) nhiều hơn tiếp nhận ({_whole(m[2])})",
+        lambda m: f"trực tuyến ({_count(m[1])}) nhiều hơn tiếp nhận ({_count(m[2])})",
     ),
     (r"no such file", "không có tệp này"),
     (

@@ -247,17 +247,10 @@ class PlanRepository:
                 _audit(
                     conn, plan_id, entry.measure_id, entry.actor, entry.at, entry.field, entry.old, entry.new
                 )
-            renamed = f" as «{name}»" if name != source.name else ""
-            _audit(
-                conn,
-                plan_id,
-                None,
-                actor,
-                now,
-                "plan",
-                None,
-                f"imported plan {source.id} «{source.name}»{renamed}",
+            note = f"imported plan {source.id} «{source.name}»" + (
+                f" as «{name}»" if name != source.name else ""
             )
+            _audit(conn, plan_id, None, actor, now, "plan", None, note)
             return _load_plan(conn, plan_id)
 
     # Transactions
