@@ -211,6 +211,31 @@ def test_a_what_if_on_a_database_shows_what_changes(server: str, page: Any) -> N
     shot(page, "co-so-du-lieu-gia-dinh")
 
 
+def test_an_upload_with_no_valid_procedure_lists_each_file_in_vietnamese(
+    server: str, page: Any, tmp_path: Path
+) -> None:
+    bad = {
+        "1.000001.json": b'{"ma_thu_tuc": ',
+        "1.000002.json": b"\x89PNG\r\n\x1a\n\x00\x00",
+        "1.000003.json": "[1, 2]".encode("utf-16"),
+    }
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    open_page(page, f"{server}/nap-du-lieu")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
+        [str(tmp_path / name) for name in bad]
+    )
+    page.get_by_text("1.000001.json").first.wait_for()
+    act(page, lambda: page.get_by_role("button", name="Kiểm tra và nạp").click())
+    alert = page.locator('[data-testid="stAlert"]').filter(has_text="Không nạp được").first
+    assert "không có thủ tục hợp lệ nào trong các tệp tải lên" in alert.inner_text()
+    heading(page, "Báo cáo nạp dữ liệu").wait_for()
+    assert metric(page, "Thủ tục hợp lệ") == "0" and metric(page, "Tệp lỗi") == "3"
+    assert page.get_by_role("button", name="Làm việc trên bộ thủ tục này").count() == 0
+    heading(page, "Báo cáo nạp dữ liệu").scroll_into_view_if_needed()
+    shot(page, "nap-du-lieu-loi")
+
+
 def test_the_language_switch_keeps_the_page(server: str, page: Any) -> None:
     open_page(page, f"{server}/quy-tac")
     act(page, lambda: page.get_by_text("English", exact=True).click())

@@ -89,7 +89,7 @@ def render(lang: str) -> None:
         cols = st.columns(3)
         cols[0].metric(t("read", lang), num(read, lang))
         cols[1].metric(t("loaded", lang), num(valid, lang))
-        cols[2].metric(t("problems", lang), num(len(problems), lang))
+        cols[2].metric(t("problems", lang), num(len({f for f, _, _ in problems}), lang))
         if problems:
             st.dataframe(
                 [
