@@ -57,6 +57,72 @@ _JSON_VI = (
     (r"nested too deeply", "lồng nhau quá sâu"),
     (r"(\S+) is not a JSON number", r"\1 không phải là một số JSON"),
 )
+# libyaml's problems (PyYAML's own wording where it differs), after "not valid YAML: ".
+_YAML_VI = (
+    (r"did not find expected key", "thiếu tên trường ở chỗ này (thụt lề sai?)"),
+    (r"could not find expected ':'", "thiếu dấu «:» sau tên trường"),
+    (
+        r"mapping values are not allowed (?:in this context|here)",
+        "không được viết «tên: giá trị» ở chỗ này (thụt lề sai, hay một giá trị có «:» cần ngoặc kép?)",
+    ),
+    (
+        r"(?:block )?sequence entries are not allowed (?:in this context|here)",
+        "không được mở mục danh sách «-» ở chỗ này (thụt lề sai?)",
+    ),
+    (r"mapping keys are not allowed (?:in this context|here)", "không được viết tên trường «?» ở chỗ này"),
+    (r"did not find expected '-' indicator", "thiếu dấu «-» của một mục danh sách (thụt lề sai?)"),
+    (r"did not find expected node content", "thiếu giá trị ở chỗ này"),
+    (r"did not find expected comment or line break", "có nội dung thừa sau giá trị trên cùng dòng"),
+    (r"did not find expected whitespace or line break", "thiếu dấu cách hoặc xuống dòng"),
+    (
+        r"found character (?:'.*' )?that cannot start any token",
+        "có ký tự không được đứng đầu một giá trị (như «@», «`» hay dấu tab): đặt giá trị trong ngoặc kép",
+    ),
+    (r"found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép hoặc ngoặc đóng?)"),
+    (r"found unexpected ':'", "dấu «:» không đúng chỗ"),
+    (
+        r"did not find expected ',' or '\]'|expected ',' or '\]', but got .*",
+        "thiếu dấu «,» hoặc «]» trong danh sách",
+    ),
+    (
+        r"did not find expected ',' or '\}'|expected ',' or '\}', but got .*",
+        "thiếu dấu «,» hoặc «}» trong bảng",
+    ),
+    (r"expected <block end>, but found .*", "thụt lề không khớp với các dòng trên"),
+    (
+        r"found a tab character (?:where an indentation space is expected|that violates indentation)",
+        "thụt lề bằng dấu tab: YAML chỉ nhận dấu cách",
+    ),
+    (r"found unhashable key", "một tên trường là danh sách hoặc bảng"),
+    (r"found undefined alias.*", "dùng bí danh «*» chưa được khai báo bằng «&»"),
+    (r"did not find expected alphabetic or numeric character", "thiếu tên sau dấu «&», «*» hoặc «!»"),
+    (
+        r"could not determine a constructor for the tag (.+)",
+        r"thẻ \1 không được chấp nhận: tệp chỉ được chứa văn bản, số, danh sách và bảng",
+    ),
+    (
+        r"did not find expected tag URI|did not find URI escaped octet|found undefined tag handle.*"
+        r"|expected URI.*",
+        "thẻ «!» không hợp lệ",
+    ),
+    (
+        r"found unknown directive name|could not find expected directive name"
+        r"|did not find expected version number|did not find expected digit or '\.' character"
+        r"|found unexpected non-alphabetical character|found incompatible YAML document.*"
+        r"|found duplicate YAML directive",
+        "chỉ thị «%» không hợp lệ",
+    ),
+    (r"but found another document", "tệp có hơn một tài liệu YAML (dấu «---»): mỗi tệp chỉ được một"),
+    (r"did not find expected <document start>", "có nội dung thừa sau phần dữ liệu"),
+    (r"found unexpected document indicator", "dấu «---» hoặc «...» nằm giữa một giá trị"),
+    (
+        r"did not find expected hexdecimal number|found unknown escape character.*",
+        "có chuỗi thoát (\\) không hợp lệ trong chuỗi ngoặc kép",
+    ),
+    (r"unacceptable character .*", "có ký tự không được phép trong tệp YAML"),
+    (r"expected a scalar node, but found (\w+)", "cần một giá trị đơn ở chỗ này"),
+    (r"(?:month|day|year) .*(?:range|must be).*", "có một ngày không hợp lệ"),
+)
 
 
 def _count(text: str) -> str:
@@ -74,6 +140,14 @@ def _json(match: re.Match[str]) -> str:
         if known := re.fullmatch(pattern, detail):
             return "không phải JSON hợp lệ: " + known.expand(text)
     return f"không phải JSON hợp lệ: {detail}"
+
+
+def _yaml(match: re.Match[str]) -> str:
+    detail = match[1].replace("tag:yaml.org,2002:", "!!")  # a tag as the file wrote it
+    for pattern, text in _YAML_VI:
+        if known := re.fullmatch(pattern, detail, re.DOTALL):
+            return "không phải YAML hợp lệ: " + known.expand(text)
+    return f"không phải YAML hợp lệ (chi tiết của trình đọc YAML: {detail})"
 
 
 def _inner(match: re.Match[str]) -> str:
@@ -103,7 +177,7 @@ _MESSAGES: tuple[tuple[str, str | Translate], ...] = (
     (r"could not be read \((.*)\)", r"không đọc được tệp (\1)"),
     (r"is not valid JSON: (.*)", _json),
     (r"not valid YAML: nested too deeply", "không phải YAML hợp lệ: lồng nhau quá sâu"),
-    (r"not valid YAML: (.*)", r"không phải YAML hợp lệ (chi tiết của trình đọc YAML: \1)"),
+    (r"not valid YAML: (.*)", _yaml),
     (
         r"more than ([\d,]+) values \(repeated YAML aliases\?\)",
         lambda m: f"quá {_count(m[1])} giá trị (bí danh YAML lặp lại?)",

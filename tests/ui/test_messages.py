@@ -3,11 +3,13 @@ makes the upload path report and every refusal of the plan and review services."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from i18n_messages import engine_text, error_text, message_vi, place_text
 
+from engine.adapters.yaml_files import read_yaml
 from engine.errors import UserError
 from engine.model import Measure
 from engine.plans.model import MeasureDraft, MeasureStatus
@@ -71,6 +73,59 @@ def test_the_corpus_reads_as_a_reform_team_would_read_it(tmp_path: Path) -> None
     assert said["yaml-step-cycle"][0][1] == (
         "bước 's1' dùng y: không phải mã thành phần hồ sơ, cũng không phải kết quả của một bước trước"
     )
+
+
+# One malformed procedure file for each problem libyaml reports (found by mutating valid files).
+MALFORMED_YAML = [
+    ": a\n",
+    "-\na\n",
+    "a: 'x':",
+    "ten: -\n",
+    "a: ''?\n",
+    "- a\n?",
+    "- ]\n",
+    "|-a\n",
+    "!-} a\n",
+    "- @\n",
+    "- '\n",
+    "a: {x:}\n",
+    "a: [1\n",
+    " {a\n",
+    "- a\n\t",
+    "a: >\n\t t\n",
+    "{a}: 'x'\n",
+    "- *a",
+    "- *\n",
+    "a: !!python/object:os.system x\n",
+    'a: !!"str 1',
+    "a: !str% 1\n",
+    "!te!n: a\n",
+    "%- a",
+    "- \n%",
+    "%YAML 1.\n---\na: 1",
+    "%YAML 11\n--\na: 1\n",
+    '%a: "x"',
+    "-a\n---",
+    "-a\n:",
+    "- 'a\n---",
+    'a: "\\x"\n',
+    'a: "\\&x"\n',
+    "a: !!str \n- a\n",
+    "a: 2026-13-45\n",
+]
+
+
+@pytest.mark.parametrize("text", MALFORMED_YAML)
+def test_every_problem_the_yaml_reader_reports_is_said_in_vietnamese(text: str, tmp_path: Path) -> None:
+    file = tmp_path / "thu-tuc.yaml"
+    file.write_text(text, encoding="utf-8")
+    _, problems = read_yaml(file)
+    assert len(problems) == 1 and problems[0].message.startswith("not valid YAML: "), problems
+    said = engine_text(problems[0].message, "vi")
+    assert said.startswith("không phải YAML hợp lệ: "), f"{problems[0].message!r} said as {said!r}"
+    reason = re.sub(r"'[^']*'|\"[^\"]*\"", "", problems[0].message)  # what the file wrote stays as is
+    english = set(re.findall(r"[a-z]{4,}", reason.removeprefix("not valid YAML: ")))
+    assert not english & set(re.findall(r"\w+", said)), said  # none of the reader's English words left
 
 
 @pytest.mark.parametrize(
