@@ -15,7 +15,7 @@ from engine.services import paths
 
 CATALOGUE_HELP = (
     "a catalogue: a folder of procedure YAML files (default: the bundled procedures/), one YAML file, "
-    "or portal JSON records such as ../shared/data/dvc-2026/raw"
+    "or portal JSON records such as ../shared/data/dvc-2026/raw (a folder holding both kinds is read whole)"
 )
 KEEP_GOING_HELP = (
     "exit 0 even when some input files are unreadable or invalid (they are still listed); "

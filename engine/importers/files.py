@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +25,9 @@ from engine.model import Procedure
 AddFile = Callable[[ImportOutcome, Any, str, dict[str, str]], None]
 
 
-def json_files(folder: Path) -> Iterator[Path]:
+def json_files(folder: Path) -> list[Path]:
     """Every ``*.json`` file under ``folder``, in a stable order."""
-    yield from files_under(folder, (".json",))
+    return files_under(folder, (".json",))
 
 
 def import_files(files: Iterable[Path], add: AddFile) -> ImportOutcome:

@@ -9,6 +9,7 @@ from engine.adapters.catalogue_files import DATA_SOURCES_FILE, VOLUMES_FILE
 from engine.adapters.yaml_files import load_model, procedure_files
 from engine.errors import InputProblem, UserError
 from engine.importers import import_path
+from engine.importers.files import json_files
 from engine.model import ClauseScope, Procedure, ReuseClause, SourceRegistry
 from engine.recognise import Recogniser, default_thesaurus
 from engine.recognise.clauses import clause_types
@@ -53,24 +54,28 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
         [path] if path.suffix in (".yaml", ".yml") else list(procedure_files(path)) if path.is_dir() else []
     )
     procedures: list[Procedure] = []
-    first_file: dict[str, Path] = {}  # code -> the file that defined it
+    first_file: dict[str, str] = {}  # code -> the file that defined it
     for file in yaml_files:
         procedure, file_problems = load_model(file, Procedure)
         problems += file_problems
         if procedure and procedure.code in first_file:
-            problems.append(
-                InputProblem(
-                    str(file), "code", f"{procedure.code} is already defined in {first_file[procedure.code]}"
-                )
-            )
+            problems.append(_defined_twice(str(file), procedure.code, first_file[procedure.code]))
         elif procedure:
-            first_file[procedure.code] = file
+            first_file[procedure.code] = str(file)
             procedures.append(procedure)
     files_read = len(yaml_files)
-    if not yaml_files:  # the importers report duplicate codes themselves
+    # Portal and national records, beside YAML procedures too: a stray file of one kind must not hide the
+    # other. The importers report duplicate codes among records themselves.
+    if not yaml_files or (path.is_dir() and json_files(path)):
         outcome = import_path(path)
-        procedures, files_read = outcome.procedures, outcome.records_in
+        files_read += outcome.records_in
         problems += outcome.problems
+        for procedure in outcome.procedures:
+            if procedure.code in first_file:
+                source = outcome.sources.get(procedure.code, str(path))
+                problems.append(_defined_twice(source, procedure.code, first_file[procedure.code]))
+            else:
+                procedures.append(procedure)
     catalogue = Catalogue(procedures=procedures, registry=registry, problems=problems, files_read=files_read)
     enrich(catalogue)
     stored_volumes = (path if path.is_dir() else path.parent) / VOLUMES_FILE
@@ -79,6 +84,10 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
 
         catalogue.problems += apply_volumes(catalogue, stored_volumes)
     return catalogue
+
+
+def _defined_twice(file: str, code: str, first: str) -> InputProblem:
+    return InputProblem(file, "code", f"{code} is already defined in {first}")
 
 
 def enrich(catalogue: Catalogue, recogniser: Recogniser | None = None) -> None:

@@ -111,10 +111,10 @@ def audit_catalogue(
     folder = path if path.is_dir() else path.parent
     local_sources = folder / DATA_SOURCES_FILE
     registry, registry_problems = load_registry(local_sources if local_sources.exists() else None)
-    kind, files = _files(path)
+    files = _files(path)
     if (folder / VOLUMES_FILE).exists():
         return _in_memory(path, rulebook, audit_date, cache, workers, progress)  # volumes span files
-    reader = _Reader(kind, registry, cache, rulebook, seen)
+    reader = _Reader(registry, cache, rulebook, seen)
     clock.workers_cpu = reader.workers_cpu
     try:
         return _audit_files(path, files, reader, registry_problems, audit_date, workers, progress, clock)
@@ -132,7 +132,7 @@ def _audit_files(
     progress: Progress | None,
     clock: _Clock,
 ) -> CatalogueAudit:
-    cache, kind, rulebook = reader.cache, reader.kind, reader.rulebook
+    cache, rulebook = reader.cache, reader.rulebook
     keys = [reader.key(file) for file in files]
     whole_key = digest(
         rulebook.fingerprint(), audit_date.isoformat(), reader.context, *[k or "-" for k in keys]
@@ -151,7 +151,7 @@ def _audit_files(
     parts = reader.read(files, keys, workers)
     clock.lap("parse")
     codes = [e.code for part in parts for e in part.entries]
-    if kind == "json" and len(set(codes)) < len(codes):
+    if len(set(codes)) < len(codes) and not all(map(_is_yaml, files)):
         return _in_memory(path, rulebook, audit_date, cache, workers, progress)  # the importer says which
     entries: list[ContextEntry] = []
     digests: list[str] = []
@@ -211,16 +211,20 @@ def _in_memory(
     return CatalogueAudit(packed, catalogue.problems, catalogue.files_read, fields, catalogue.files_read)
 
 
-def _files(path: Path) -> tuple[str, list[Path]]:
-    """The kind of catalogue at ``path`` (yaml or json) and its files, as ``load_catalogue`` chooses."""
+def _files(path: Path) -> list[Path]:
+    """The files of the catalogue at ``path``, as ``load_catalogue`` reads them: YAML procedures, then
+    portal and national records."""
     if path.suffix in (".yaml", ".yml"):
-        return "yaml", [path]
+        return [path]
     if path.is_dir():
-        yaml_files = list(procedure_files(path))
-        return ("yaml", yaml_files) if yaml_files else ("json", list(json_files(path)))
+        return [*procedure_files(path), *json_files(path)]
     if path.suffix.lower() != ".json":
         raise UserError(f"{path}: expected a .json record file or a folder of them")
-    return "json", [path]
+    return [path]
+
+
+def _is_yaml(file: Path) -> bool:
+    return file.suffix in (".yaml", ".yml")
 
 
 class _Clock:
@@ -327,13 +331,11 @@ class _Reader:
 
     def __init__(
         self,
-        kind: str,
         registry: SourceRegistry,
         cache: Cache,
         rulebook: Rulebook,
         seen: FileDigests | None = None,
     ) -> None:
-        self.kind = kind
         self.seen = seen  # files' digests, read once (``FileDigests``)
         self.registry = registry
         self.cache = cache
@@ -345,7 +347,6 @@ class _Reader:
         self._recogniser: Recogniser | None = None
         # What a part depends on besides its file: the code, the thesaurus, the data sources.
         self.context = digest(
-            kind,
             code_fingerprint(),
             DEFAULT_THESAURUS.read_bytes(),
             json_digest(registry.model_dump(mode="json")),
@@ -423,7 +424,7 @@ class _Reader:
             self.pool, _reader = None, None
 
     def _parse(self, file: Path, key: str | None, hold: bool = False) -> tuple[Part, list[Procedure]]:
-        if self.kind == "yaml":
+        if _is_yaml(file):
             procedure, problems = load_model(file, Procedure)
             procedures, records = ([procedure] if procedure else []), 1
         else:

@@ -142,6 +142,29 @@ def test_a_folder_whose_only_file_is_invalid_does_not_exit_0(tmp_path, capsys):
     assert main(["audit", str(tmp_path / "missing")]) == ExitCode.invalid_input
 
 
+def test_a_stray_yaml_file_among_records_hides_none_of_them(raw_folder, tmp_path, capsys):
+    folder = tmp_path / "records"
+    folder.mkdir()
+    for record in sorted((raw_folder / "bo-tu-phap").glob("*.json"))[:12]:
+        shutil.copy(record, folder)
+    shutil.copy(HAND / "1.001193.yaml", folder)  # a valid hand-modelled procedure beside them
+    (folder / "notes.yaml").write_text("note: hello\n", encoding="utf-8")
+    out = tmp_path / "f.json"
+    for cache in ("--no-cache", "--cache-dir"):
+        options = [cache] if cache == "--no-cache" else [cache, str(tmp_path / "cache")]
+        assert (
+            main(["audit", str(folder), "--format", "json", "-o", str(out), *options])
+            == ExitCode.invalid_input
+        )
+        assert "notes.yaml: code: Field required" in capsys.readouterr().err
+        report = json.loads(out.read_text(encoding="utf-8"))
+        assert report["procedures"] == 13, "every record and the YAML procedure are audited"
+    assert main(["validate", str(folder)]) == ExitCode.invalid_input
+    assert "13 procedures valid of 14 read" in capsys.readouterr().err
+    (folder / "notes.yaml").unlink()
+    assert main(["audit", str(folder), "-o", str(out)]) == ExitCode.ok
+
+
 def test_csv_and_markdown_show_the_baseline(catalogue, rules, tmp_path, capsys):
     baseline = tmp_path / "baseline.json"
     _audit_json(catalogue, baseline, rules)
