@@ -232,10 +232,6 @@ _MESSAGES: tuple[tuple[str, str | Translate], ...] = (
     (r"not a valid zip file", "không phải tệp zip hợp lệ"),
     (r"the upload holds no JSON or YAML file", "trong các tệp tải lên không có tệp JSON hay YAML nào"),
     (r"the upload holds (\d+) files, over the limit of (\d+)", r"tải lên \1 tệp, vượt giới hạn \2 tệp"),
-    (
-        r"the upload mixes JSON records and YAML procedures: upload one kind at a time",
-        "các tệp tải lên có cả hồ sơ JSON và thủ tục YAML: mỗi lần chỉ tải lên một loại",
-    ),
     (r"cannot be read \((.*)\)", r"không đọc được (\1)"),
     (r"a path outside the upload is not allowed", "không được dùng đường dẫn ra ngoài thư mục tải lên"),
     (r"no procedure found", "không tìm thấy thủ tục nào"),

@@ -57,9 +57,6 @@ def unpack(files: Sequence[UploadedFile]) -> list[UploadedFile]:
         raise UserError("the upload holds no JSON or YAML file")
     if len(records) > MAX_FILES:
         raise UserError(f"the upload holds {len(records)} files, over the limit of {MAX_FILES}")
-    kinds = {PurePosixPath(r.name).suffix.lower() == ".json" for r in records}
-    if len(kinds) > 1:
-        raise UserError("the upload mixes JSON records and YAML procedures: upload one kind at a time")
     return records
 
 

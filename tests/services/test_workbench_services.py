@@ -209,13 +209,20 @@ def test_an_upload_of_yaml_procedures_loads_and_reports_a_bad_file(tmp_path: Pat
     assert any("bad.yaml" in p.path for p in catalogue.problems)
 
 
+def test_an_upload_of_records_and_yaml_procedures_loads_both(raw_folder, tmp_path: Path) -> None:
+    records = sorted((raw_folder / "bo-tu-phap").glob("*.json"))[:3]
+    upload = [UploadedFile(p.name, p.read_bytes()) for p in records]
+    upload.append(UploadedFile("1.001193.yaml", (HAND / "1.001193.yaml").read_bytes()))
+    _, catalogue = load_upload(upload, tmp_path)
+    assert len(catalogue.procedures) == 4 and not catalogue.problems
+
+
 @pytest.mark.parametrize(
     ("files", "message"),
     [
         ([UploadedFile("x.exe", b"")], "not a JSON, YAML or zip"),
         ([UploadedFile("x.zip", b"not a zip")], "not a valid zip"),
         ([UploadedFile("x.zip", _zip({"../evil.yaml": b"code: x"}))], "outside the upload"),
-        ([UploadedFile("a.json", b"{}"), UploadedFile("b.yaml", b"")], "mixes"),
         ([UploadedFile("only.zip", _zip({"readme.txt": b"hi"}))], "no JSON or YAML"),
     ],
 )
