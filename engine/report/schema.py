@@ -29,7 +29,7 @@ class Summary(BaseModel):
 
 
 class BaselineComparison(BaseModel):
-    """With ``--baseline``: the findings compared by key (rule:procedure:target kind:target id)."""
+    """With ``--baseline``: findings compared by rule, procedure and target (its id and label, or one)."""
 
     path: str = Field(description="the previous report")
     audit_date: str = Field(description="its audit date")

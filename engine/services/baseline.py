@@ -1,8 +1,9 @@
 """Use case: compare an audit with a previous one (a ``tinhgon audit --format json`` report).
 
-Findings are matched by ``Finding.key`` (rule, procedure, target), so a finding whose wording or
-saving changed is still the same finding. A finding of the baseline whose rule did not run this time
-is neither resolved nor unchanged: it is counted as not compared.
+Findings are matched by rule, procedure and target (its id and label, see ``compare``), so a finding
+whose wording or saving changed is still the same finding, and so is one whose document was renumbered.
+A finding of the baseline whose rule did not run this time is neither resolved nor unchanged: it is
+counted as not compared.
 """
 
 from __future__ import annotations
@@ -81,22 +82,58 @@ def read_baseline(path: Path) -> Baseline:
 
 
 def compare(findings: Iterable[Finding], baseline: Baseline, rules_run: Collection[str]) -> BaselineDiff:
-    """Split ``findings`` into new and unchanged, and list the baseline findings now resolved."""
-    before = {f.key: f for f in baseline.findings}
+    """Split ``findings`` into new and unchanged, and list the baseline findings now resolved.
+
+    A finding is the same as one of the baseline when they share the rule, the procedure and the kind
+    of target, and then the target's id and label, else its label (the portal's documents are numbered
+    by position: a document inserted above renumbers those below), else its id (a renamed document).
+
+    >>> from engine.model import Measure, Target
+    >>> def found(id, label):
+    ...     target = Target(kind="component", id=id, label=label)
+    ...     return Finding(rule_id="R", procedure_code="1.0", procedure_name="P", target=target,
+    ...                    severity="high", measure=Measure.cut_component, message_vi="", message_en="",
+    ...                    rationale="")
+    >>> before = Baseline("old.json", "", [found("c2", "Bản sao Giấy khai sinh")])
+    >>> diff = compare([found("c1", "Tờ khai"), found("c3", "Bản sao Giấy khai sinh")], before, ["R"])
+    >>> [f.target.label for f in diff.new], [f.target.id for f in diff.unchanged], diff.resolved
+    (['Tờ khai'], ['c3'], [])
+    """
     diff = BaselineDiff(baseline=baseline)
-    now = set()
-    for finding in findings:
-        now.add(finding.key)
-        (diff.unchanged if finding.key in before else diff.new).append(finding)
+    current = list(findings)
+    left = list(baseline.findings)
+    matched = [False] * len(current)
+    for identity in (_by_id_and_label, _by_label, _by_id):
+        waiting: dict[tuple[str, ...], list[int]] = {}
+        for at, finding in enumerate(left):
+            waiting.setdefault(identity(finding), []).append(at)
+        taken: set[int] = set()
+        for n, finding in enumerate(current):
+            if not matched[n] and (candidates := waiting.get(identity(finding))):
+                matched[n] = True
+                taken.add(candidates.pop(0))
+        left = [finding for at, finding in enumerate(left) if at not in taken]
+    for finding, same in zip(current, matched, strict=True):
+        (diff.unchanged if same else diff.new).append(finding)
     ran = set(rules_run)
-    for key, finding in before.items():
-        if key in now:
-            continue
+    for finding in left:
         if finding.rule_id in ran:
             diff.resolved.append(finding)
         else:
             diff.not_compared += 1
     return diff
+
+
+def _by_id_and_label(f: Finding) -> tuple[str, ...]:
+    return (*_by_id(f), f.target.label)
+
+
+def _by_label(f: Finding) -> tuple[str, ...]:
+    return (f.rule_id, f.procedure_code, f.target.kind, f.target.label)
+
+
+def _by_id(f: Finding) -> tuple[str, ...]:
+    return (f.rule_id, f.procedure_code, f.target.kind, f.target.id)
 
 
 def at_or_above(severities: Iterable[str], threshold: Severity) -> list[str]:

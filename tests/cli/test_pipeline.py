@@ -89,6 +89,32 @@ def test_baseline_reports_new_resolved_and_unchanged_findings(catalogue, rules, 
     )
 
 
+def test_a_document_inserted_above_others_brings_no_new_finding(raw_folder, tmp_path, capsys):
+    """The portal's documents are numbered by position: one inserted at the top renumbers every finding's
+    target below it, and they are still the findings of the baseline."""
+    record = json.loads((raw_folder / "bo-cong-an" / "1.001303.json").read_text(encoding="utf-8"))
+    header = "--Tên giấy tờMẫu đơn, tờ khaiSố lượng"
+    assert record["thanh_phan_ho_so"].startswith(header)
+    folder = tmp_path / "records"
+    folder.mkdir()
+    path = folder / "1.001303.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    audit = ["audit", str(folder), "--experimental", "--no-cache", "--format", "json", *DATE]
+    assert main([*audit, "-o", str(tmp_path / "baseline.json")]) == ExitCode.ok
+    record["thanh_phan_ho_so"] = (
+        header + "Tờ khai đề nghị1 bản chính" + record["thanh_phan_ho_so"][len(header) :]
+    )
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    gate = ["--baseline", str(tmp_path / "baseline.json"), "--fail-on", "low"]
+    assert main([*audit, "-o", str(tmp_path / "now.json"), *gate]) == ExitCode.ok
+    report = json.loads((tmp_path / "now.json").read_text(encoding="utf-8"))
+    before = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["findings"]
+    moved = {f["target"]["id"] for f in report["findings"]} - {f["target"]["id"] for f in before}
+    assert moved, "the inserted document renumbered the findings' targets"
+    assert report["baseline"]["new"] == [] and report["baseline"]["resolved"] == []
+    assert len(report["baseline"]["unchanged"]) == len(before)
+
+
 def test_fail_on_counts_only_new_findings_against_a_baseline(catalogue, rules, tmp_path):
     baseline = tmp_path / "baseline.json"
     code, report = _audit_json(catalogue, baseline, rules, "--fail-on", "high")
