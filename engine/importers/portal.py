@@ -74,8 +74,9 @@ _LEGAL_TITLE = "Căn cứ pháp lý"
 
 
 def is_portal_record(data: Any) -> bool:
-    """True when ``data`` looks like one portal record (a JSON object with the portal's keys)."""
-    return isinstance(data, dict) and "ma_thu_tuc" in data and "ten_thu_tuc" in data
+    """True when ``data`` looks like one portal record (a JSON object with the portal's code key): a record
+    missing its name is still one, and parsing says so."""
+    return isinstance(data, dict) and "ma_thu_tuc" in data
 
 
 def import_portal(folder: Path | str) -> ImportOutcome:

@@ -227,7 +227,9 @@ CORPUS: list[BadInput] = [
     BadInput(
         "portal-code-is-an-object", "portal", "code.json", lambda: dumps(portal(code={"a": 1})), "ma_thu_tuc"
     ),
-    BadInput("portal-missing-name", "portal", "noname.json", lambda: dumps({"ma_thu_tuc": BAD_CODE})),
+    BadInput(
+        "portal-missing-name", "portal", "noname.json", lambda: dumps({"ma_thu_tuc": BAD_CODE}), "ten_thu_tuc"
+    ),
     BadInput(
         "portal-empty-name", "portal", "blank.json", lambda: dumps(portal(ten_thu_tuc="  ")), "ten_thu_tuc"
     ),
