@@ -45,9 +45,9 @@ def import_path(path: Path | str) -> ImportOutcome:
     neither is reported, not skipped. A folder without JSON files gives an empty outcome.
     """
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a dangling link is a file that cannot be read
         raise UserError(f"{path}: no such file or folder")
-    if path.is_file() and path.suffix.lower() != ".json":
+    if not path.is_dir() and path.suffix.lower() != ".json":
         raise UserError(f"{path}: expected a .json record file or a folder of them")
     return import_files(json_files(path) if path.is_dir() else [path], _add_any)
 

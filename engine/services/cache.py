@@ -153,10 +153,12 @@ class FileDigests:
 
 def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
     """(name relative to the top folder, path) of every file under ``folder``: os.scandir, as the
-    replay of an audit hashes a catalogue's thousands of files before anything else."""
+    replay of an audit hashes a catalogue's thousands of files before anything else. Links to folders
+    are not followed, as the catalogue's readers do not follow them (``engine.adapters.folders``): a
+    link to a parent folder would loop."""
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.is_dir():
+            if entry.is_dir(follow_symlinks=False):
                 yield from _walk(entry.path, f"{prefix}{entry.name}/")
             elif entry.is_file():
                 yield f"{prefix}{entry.name}", entry.path

@@ -191,6 +191,28 @@ def test_a_stray_yaml_file_among_records_hides_none_of_them(raw_folder, tmp_path
     assert main(["audit", str(folder), "-o", str(out)]) == ExitCode.ok
 
 
+def test_a_link_loop_and_a_dangling_link_cost_one_message_not_the_audit(raw_folder, tmp_path, capsys):
+    folder = tmp_path / "records"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(raw_folder / "bo-cong-an" / "1.001303.json", folder)
+    (folder / "sub" / "up").symlink_to("..")  # a folder linking to its parent: a walk that follows it loops
+    (folder / "gone.json").symlink_to(tmp_path / "missing.json")
+    out = tmp_path / "f.json"
+    for options in (
+        ["--no-cache"],
+        ["--cache-dir", str(tmp_path / "cache")],
+        ["--cache-dir", str(tmp_path / "cache")],
+    ):
+        assert (
+            main(["audit", str(folder), "--format", "json", "-o", str(out), *options])
+            == ExitCode.invalid_input
+        )
+        assert "gone.json: cannot be read" in capsys.readouterr().err
+        assert json.loads(out.read_text(encoding="utf-8"))["procedures"] == 1
+    assert main(["validate", str(folder)]) == ExitCode.invalid_input
+    assert "1 procedures valid of 2 read" in capsys.readouterr().err
+
+
 def test_csv_and_markdown_show_the_baseline(catalogue, rules, tmp_path, capsys):
     baseline = tmp_path / "baseline.json"
     _audit_json(catalogue, baseline, rules)
