@@ -4,6 +4,7 @@ function that adds its sub-commands; all of them call ``engine.services``, as th
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
@@ -70,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return ExitCode.usage
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # here, not at exit: a full disk is then this command's error
+        return code
     except CannotRun as error:
         print(f"tinhgon: error: {error}", file=sys.stderr)
         return ExitCode.cannot_run
@@ -81,16 +84,30 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.interrupted
     except BrokenPipeError:
         return ExitCode.ok
-    except Exception as error:  # a bug: one line and a way to get the traceback, not a wall of text
-        if os.environ.get("TINHGON_DEBUG"):
-            raise
-        print(
-            f"tinhgon: internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in tinhgon; please report it with the command you ran "
-            "(TINHGON_DEBUG=1 shows the traceback).",
-            file=sys.stderr,
-        )
-        return ExitCode.internal_error
+    except OSError as error:
+        if error.errno not in _NO_ROOM:
+            return _bug(error)
+        print(f"tinhgon: error: the output cannot be written: {error.strerror}", file=sys.stderr)
+        return ExitCode.cannot_run
+    except Exception as error:
+        return _bug(error)
+
+
+# A full disk or quota, on standard output or any file written: the output, not tinhgon, is at fault.
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _bug(error: Exception) -> int:
+    """A bug: one line and a way to get the traceback, not a wall of text."""
+    if os.environ.get("TINHGON_DEBUG"):
+        raise error
+    print(
+        f"tinhgon: internal error: {type(error).__name__}: {error}\n"
+        "This is a bug in tinhgon; please report it with the command you ran "
+        "(TINHGON_DEBUG=1 shows the traceback).",
+        file=sys.stderr,
+    )
+    return ExitCode.internal_error
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import csv
 import importlib
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -312,6 +313,19 @@ def test_a_bug_is_one_line_and_exit_70(monkeypatch, capsys):
     assert main(["validate"]) == ExitCode.internal_error
     err = capsys.readouterr().err
     assert "internal error: ZeroDivisionError" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("command", [["audit", str(HAND), "--format", "json"], ["rules", "list"]])
+def test_standard_output_on_a_full_disk_is_exit_4_not_a_bug(command, tmp_path):
+    tinhgon = Path(sys.executable).parent / "tinhgon"
+    env = {**os.environ, "TINHGON_CACHE_DIR": str(tmp_path / "cache")}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [str(tinhgon), *command], stdout=full, stderr=subprocess.PIPE, text=True, env=env
+        )
+    assert done.returncode == ExitCode.cannot_run, done.stderr
+    assert done.stderr.strip().endswith("the output cannot be written: No space left on device"), done.stderr
 
 
 def test_import_of_nothing_valid_keeps_the_catalogue(tmp_path, capsys):
