@@ -93,6 +93,8 @@ class Rulebook:
 def load_rulebook(folder: Path | None = None, include_experimental: bool = False) -> Rulebook:
     """Rule packs and parameters from ``folder`` (the bundled ``rules/`` by default)."""
     folder = Path(folder or paths.rules_dir())
+    if not folder.is_dir():
+        raise UserError(f"{folder}: not a rules folder (no such folder)")
     params, problems = load_parameters(folder / "parameters.yaml")
     rules, rule_problems = load_rules(folder, params)
     if not include_experimental:

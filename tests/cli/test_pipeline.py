@@ -167,6 +167,9 @@ def test_a_folder_whose_only_file_is_invalid_does_not_exit_0(tmp_path, capsys):
     assert main(["audit", str(empty)]) == ExitCode.cannot_run
     assert main(["validate", str(empty)]) == ExitCode.cannot_run
     assert main(["audit", str(tmp_path / "missing")]) == ExitCode.invalid_input
+    for command in ("audit", "validate"):  # a rules folder that does not exist is a path that does not
+        assert main([command, str(HAND), "--rules", str(tmp_path / "no-rules")]) == ExitCode.invalid_input
+        assert "no-rules: not a rules folder" in capsys.readouterr().err
 
 
 def test_a_stray_yaml_file_among_records_hides_none_of_them(raw_folder, tmp_path, capsys):
