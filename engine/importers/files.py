@@ -107,7 +107,8 @@ def read_json(path: Path, notes: Counter[str] | None = None) -> tuple[Any, Input
     except DataProblem as problem:
         return None, InputProblem(source, problem.field, problem.message)
     except ValueError as error:  # e.g. an integer of more digits than Python converts
-        return None, InputProblem(source, "", f"is not valid JSON: {error}")
+        reason = str(error).split("; use sys.set_int_max_str_digits()")[0]  # advice for programmers only
+        return None, InputProblem(source, "", f"is not valid JSON: {reason}")
 
 
 def validation_message(error: Exception) -> tuple[str, str]:

@@ -7,6 +7,7 @@ the good records still read, audited and imported. Repaired inputs are imported 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,7 @@ def _check_message(item: BadInput, text: str) -> None:
     assert lines, f"no message names {item.file}:\n{text[-2000:]}"
     if item.where:
         assert any(item.where in line for line in lines), f"no message names {item.where!r}: {lines}"
+    assert not re.search(r"Traceback|\bsys\.\w+\(", text), f"advice for programmers, not users: {lines}"
 
 
 def _records(tmp_path: Path, item: BadInput) -> Path:
