@@ -104,6 +104,22 @@ def test_lanes_follow_the_agencies_and_the_applicant_comes_first(hand, rules):
     assert len({p.item_id for p in drawn.parts.values() if p.kind == STEP}) == len(land.steps) == 16
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_portal_map_names_the_applicant_in_words_and_one_lane_per_agency(lang):
+    """The importer writes ``actor: applicant``; 1.000094 spells one service centre two ways."""
+    procedure = load_catalogue(REPO / "procedures" / "portal" / "bo-tu-phap").get("1.000094")
+    assert any(step.actor == "applicant" for step in procedure.steps)
+    spellings = {
+        s.agency for s in procedure.steps if s.agency and "phục vụ hành chính công" in s.agency.lower()
+    }
+    assert len(spellings) == 2, spellings
+    dot = build_procedure_map(procedure, lang, artefact_names=artefact_labels()).dot
+    assert not re.search(r">\s*applicant\s*<", dot), "the importer's code shown as words"
+    heads = r"subgraph cluster_lane_\d+ \{\n\s*label=<<B>(.*?)</B>>"
+    lanes = [" ".join(re.sub(r"<[^>]*>", " ", lane).split()).lower() for lane in re.findall(heads, dot)]
+    assert len(lanes) == len(set(lanes)), lanes
+
+
 def test_portal_steps_without_data_flow_follow_each_other(rules):
     catalogue = load_catalogue(REPO / "procedures" / "portal" / "bo-tai-chinh")
     big = catalogue.get("2.002011")

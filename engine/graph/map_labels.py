@@ -61,6 +61,16 @@ def label(key: str, lang: str, **values: object) -> str:
     return MAP_LABELS[key][lang].format(**values)
 
 
+def actor_text(actor: str, lang: str) -> str:
+    """Who does a step, in words: the importer writes ``applicant`` for the applicant
+    (``engine.importers.portal_steps``), and officers by their published titles.
+
+    >>> actor_text("applicant", "vi"), actor_text("Cán bộ tiếp nhận", "en")
+    ('Người nộp hồ sơ', 'Cán bộ tiếp nhận')
+    """
+    return label("applicant", lang) if actor == "applicant" else actor
+
+
 def duration(value: float, unit: TimeUnit, lang: str) -> str:
     """``7 ngày làm việc``, ``0,5 ngày``; in English one unit is singular.
 

@@ -22,9 +22,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from engine.graph.map_labels import duration, label
+from engine.graph.map_labels import actor_text, duration, label
 from engine.model import DossierComponent, Procedure, Step, StepKind
-from engine.recognise.text import fold
+from engine.recognise.text import fold, lower_text
 
 # Part kinds, as ``MapPart.kind``.
 COMPONENT, STEP, RESULT = "component", "step", "result"
@@ -236,8 +236,10 @@ class _Builder:
     def _lanes(self) -> dict[str, str]:
         """Draw one cluster per lane; return output or result id → node name of what makes it."""
         lanes: dict[str, list[Step]] = {}
+        spelt: dict[str, str] = {}  # one lane per agency however its name is capitalised: the first spelling
         for step in self.steps:
-            lanes.setdefault(self._lane(step), []).append(step)
+            name = self._lane(step)
+            lanes.setdefault(spelt.setdefault(lower_text(name), name), []).append(step)
         applicant = label("applicant", self.lang)
         order = sorted(lanes, key=lambda name: name != applicant)  # the applicant's lane first (stable)
         results = {r.id: r for r in self.procedure.results}
@@ -308,8 +310,9 @@ class _Builder:
         rows = [_font(_GREY if removed else "#1a1a1a", f"<B>{_esc(head)}</B>")]
         action = _STEP_NUMBER.sub("", step.action, count=1) or step.action  # "Bước 2 …" is in the head
         rows.append(_text(action, "step", strike=removed, colour=_GREY if removed else None))
-        if step.actor and step.actor != step.agency:
-            rows.append(_font(_GREY, f"<I>{_text(step.actor, 'step')}</I>", size=12))
+        actor = actor_text(step.actor, self.lang) if step.actor else None
+        if actor and actor not in (step.agency, self._lane(step)):  # the lane says it already
+            rows.append(_font(_GREY, f"<I>{_text(actor, 'step')}</I>", size=12))
         outputs = [self.output_name(o, step) for o in step.outputs if o not in self.result_ids]
         if outputs:
             rows.append(_font("#3c4043", _text("→ " + "; ".join(outputs), "step"), size=12))

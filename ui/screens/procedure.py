@@ -35,7 +35,7 @@ from engine.cost.compliance import compliance_cost
 from engine.cost.model import CostBreakdown
 from engine.cost.parameters import CostParameters, load_cost_parameters
 from engine.errors import UserError
-from engine.graph.map_labels import duration
+from engine.graph.map_labels import actor_text, duration
 from engine.graph.procedure_map import (
     COMPONENT,
     RESULT,
@@ -330,7 +330,7 @@ def _facts(procedure: Procedure, part: MapPart, lang: str) -> list[str]:
         step = next(s for s in procedure.steps if s.id == part.item_id)
         lines.append(f"{t('step_kind', lang)}: {step_kind(step.kind, lang)}")
         if step.actor:
-            lines.append(f"{t('actor', lang)}: {step.actor}")
+            lines.append(f"{t('actor', lang)}: {actor_text(step.actor, lang)}")
         if step.agency:
             lines.append(f"{t('step_agency', lang)}: {step.agency}")
         if step.duration:
