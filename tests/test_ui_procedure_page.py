@@ -8,6 +8,7 @@ import re
 from html import unescape
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
 from engine.model import Measure, Severity
@@ -175,6 +176,14 @@ def test_the_plan_view_applies_the_accepted_measures_and_lowers_the_cost(page, t
     assert "✓ Bản sao điện tử thay bản sao chứng thực" in words
     metric = next(m for m in app.metric if m.label == "Chi phí mỗi năm")
     assert metric.value != before and metric.delta.startswith("−")
+    # A cost that falls is good news: green and down, though Streamlit reads only an ASCII minus as down.
+    assert (
+        Metric.MetricColor.Name(metric.proto.color),
+        Metric.MetricDirection.Name(metric.proto.direction),
+    ) == (
+        "GREEN",
+        "DOWN",
+    )
     columns = app.dataframe[1].value.columns
     assert "Sau phương án (đ/hồ sơ)" in columns and "Thay đổi" in columns
 

@@ -446,18 +446,22 @@ def _cost(procedure: Procedure, projected: Procedure | None, lang: str) -> None:
     before = compliance_cost(procedure, params)
     after = compliance_cost(projected, params) if projected is not None else None
     cols = st.columns(2)
-    cols[0].metric(
-        t("cost_per_dossier", lang),
-        vnd(after.per_dossier_vnd if after else before.per_dossier_vnd, lang),
-        _delta(before.per_dossier_vnd, after.per_dossier_vnd, lang) if after else None,
-        delta_color="inverse",
-    )
-    cols[1].metric(
-        t("cost_annual", lang),
-        vnd(after.annual_vnd if after else before.annual_vnd, lang),
-        _delta(before.annual_vnd, after.annual_vnd, lang) if after else None,
-        delta_color="inverse",
-    )
+    for col, key, old, new in (
+        (cols[0], "cost_per_dossier", before.per_dossier_vnd, after.per_dossier_vnd if after else None),
+        (cols[1], "cost_annual", before.annual_vnd, after.annual_vnd if after else None),
+    ):
+        if new is None:
+            col.metric(t(key, lang), vnd(old, lang))
+            continue
+        # Streamlit reads a delta's sign from an ASCII minus: with the true minus sign, the colour and the
+        # arrow are said (a cost that falls is good news, one unchanged no news).
+        col.metric(
+            t(key, lang),
+            vnd(new, lang),
+            _delta(old, new, lang),
+            delta_color="red" if new > old else "green" if new < old else "gray",
+            delta_arrow="up" if new > old else "down" if new < old else "off",
+        )
     st.dataframe(_cost_rows(before, after, lang), width="stretch", hide_index=True)
     estimate = t("estimate", lang) if before.volume_is_estimate else ""
     st.caption(
