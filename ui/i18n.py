@@ -7,6 +7,7 @@ the procedure page's own texts; its enum labels and numbers come from here, as e
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from engine.cost.model import ACTIVITY_LABELS_VI, Activity
@@ -19,6 +20,7 @@ from engine.services.graphs import measure_label
 from engine.services.review import NOT_IN_PLAN
 
 LANGS = {"vi": "Tiếng Việt", "en": "English"}
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))  # no daylight saving; the plans store UTC
 
 TEXTS: dict[str, tuple[str, str]] = {
     # app and navigation
@@ -168,6 +170,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "history": ("Diễn biến của phương án", "The plan over time"),
     "history_empty": ("Phương án chưa có quyết định nào.", "No decision on the plan yet."),
     "when": ("Thời điểm", "When"),
+    "vietnam_time": ("giờ Việt Nam", "Vietnam time"),
     "count": ("Số biện pháp", "Measures"),
     "choose_plan": ("Chọn phương án", "Choose a plan"),
     "create_plan": ("Tạo phương án từ các phát hiện", "Create a plan from the findings"),

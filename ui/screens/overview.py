@@ -10,6 +10,7 @@ import state
 import streamlit as st
 from charts import BarRow, grouped_bars
 from i18n import (
+    VIETNAM_TIME,
     dimension,
     measure,
     metric,
@@ -399,20 +400,36 @@ def _history_chart(plan: Plan, lang: str) -> None:
     if len(timeline) <= 1:
         st.caption(t("history_empty", lang))
         return
+    # Vietnam time, as the review queue's decisions read, handed over without a zone: the browser draws a
+    # time without a zone as it is.
+    when = [point.at.astimezone(VIETNAM_TIME).replace(tzinfo=None) for point in timeline]
     frame = pd.DataFrame(
         [
-            {"when": point.at, "status": status(s.value, lang), "count": point.counts.get(s.value, 0)}
-            for point in timeline
+            {"when": at, "status": status(s.value, lang), "count": point.counts.get(s.value, 0)}
+            for at, point in zip(when, timeline, strict=True)
             for s in MeasureStatus
         ]
     )
+    # Decisions minutes apart need the seconds, or every tick reads the same minute.
+    seconds = (max(when) - min(when)).total_seconds() < 3600
+    grouping = "." if lang == "vi" else ","
     chart = (
         alt.Chart(frame)
         .mark_line(interpolate="step-after", point=True)
         .encode(
             # Day and 24-hour time: Vega's default ticks read ":30 07 PM" in either language.
-            x=alt.X("when:T", title=t("when", lang), axis=alt.Axis(format="%d/%m %H:%M", labelAngle=0)),
-            y=alt.Y("count:Q", title=t("count", lang)),
+            x=alt.X(
+                "when:T",
+                title=f"{t('when', lang)} ({t('vietnam_time', lang)})",
+                axis=alt.Axis(format="%d/%m %H:%M:%S" if seconds else "%d/%m %H:%M", labelAngle=0),
+            ),
+            y=alt.Y(
+                "count:Q",
+                title=t("count", lang),
+                axis=alt.Axis(
+                    labelExpr=f"replace(format(datum.value, ',d'), regexp(',', 'g'), '{grouping}')"
+                ),
+            ),
             color=alt.Color(
                 "status:N",
                 title=t("status", lang),

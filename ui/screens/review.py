@@ -3,11 +3,9 @@ selection, with the reviewer's name. Decisions go through the plan service (``ti
 
 from __future__ import annotations
 
-import datetime as dt
-
 import state
 import streamlit as st
-from i18n import level, measure, num, pct, saving_text, severity, status, t
+from i18n import VIETNAM_TIME, level, measure, num, pct, saving_text, severity, status, t
 from i18n_messages import error_text
 
 from engine.errors import UserError
@@ -23,7 +21,6 @@ ACTIONS = {
     "add_comment": None,
 }
 ONE_BY_ONE_LIMIT = 1000  # items offered in the one-at-a-time chooser
-VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))  # no daylight saving; the plan stores UTC
 
 
 def precision_label(item: ReviewItem, lang: str) -> str:
