@@ -78,6 +78,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "target": ("Đối tượng", "Target"),
     "message": ("Nội dung", "Finding"),
     "comment": ("Ý kiến", "Comment"),
+    "comment_selection": ("Ý kiến cho các dòng đã chọn", "Comment on the selected rows"),
+    "comment_item": ("Ý kiến cho phát hiện này", "Comment on this finding"),
     "decisions": ("Các quyết định về biện pháp này ({n})", "Every decision on this measure ({n})"),
     "decisions_time": ("Giờ Việt Nam (UTC+7).", "Vietnam time (UTC+7)."),
     "decision_added": ("đưa vào phương án", "added to the plan"),
@@ -101,6 +103,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # overview
     "targets": ("Mục tiêu cải cách", "Reform targets"),
     "baseline": ("Ban đầu", "Baseline"),
+    "points": ("{n} điểm %", "{n} points"),
     "achieved": ("Đã đạt (đã thực hiện)", "Achieved (done)"),
     "projected": ("Dự kiến (đã chấp thuận)", "Projected (accepted)"),
     "target_line": ("Mục tiêu", "Target"),

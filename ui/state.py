@@ -292,10 +292,18 @@ def choose_plan(plan_id: int | None) -> None:
     st.session_state["_next_plan_id"] = plan_id
 
 
+def _forwarded_user() -> str:
+    """The name a login proxy vouched for (docs/deploy.md); the reviewer may still change it."""
+    try:
+        return (st.context.headers.get("X-Forwarded-User") or "").strip()
+    except (AttributeError, RuntimeError):  # no browser session: AppTest, bare mode
+        return ""
+
+
 def init_defaults() -> None:
     if "_next_plan_id" in st.session_state:
         st.session_state["plan_id"] = st.session_state.pop("_next_plan_id") or 0
     st.session_state.setdefault("lang", "vi")
     st.session_state.setdefault("experimental", False)
     st.session_state.setdefault("plan_id", 0)
-    st.session_state.setdefault("reviewer", default_reviewer())
+    st.session_state.setdefault("reviewer", _forwarded_user() or default_reviewer(login=False))

@@ -10,9 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from html import escape
+from typing import Literal
 
 _LINE = "1px solid color-mix(in srgb, currentColor 12%, transparent)"
 _CELL = f"padding:4px 6px 4px 8px;border-bottom:{_LINE};border-right:{_LINE};vertical-align:middle"
+
+
+SHORT_TABLE = 10  # rows Streamlit's "auto" height shows whole, without the table's own scroll bar
+
+
+def frame_height(rows: int, tall: int) -> int | Literal["auto"]:
+    """A dataframe's height: its rows' own when few (a fixed height left blank space under 3 rows), else
+    ``tall`` pixels, scrolled.
+
+    >>> frame_height(3, 420), frame_height(500, 420)
+    ('auto', 420)
+    """
+    return "auto" if rows <= SHORT_TABLE else tall
 
 
 def html_table(name: str, rows: Sequence[Mapping[str, object]]) -> str:

@@ -51,9 +51,10 @@ _PROJECTION_PARAMETERS = {
 }
 
 
-def default_reviewer() -> str:
-    """Who is acting: ``TINHGON_REVIEWER`` when set, else the login name."""
-    return os.environ.get(REVIEWER_ENV) or getpass.getuser()
+def default_reviewer(login: bool = True) -> str:
+    """Who is acting: ``TINHGON_REVIEWER`` when set, else the login name (``login``; the workbench says
+    no: its server's login, often ``root``, is no reviewer, so the reviewer types a name)."""
+    return os.environ.get(REVIEWER_ENV) or (getpass.getuser() if login else "")
 
 
 def drafts_from_findings(

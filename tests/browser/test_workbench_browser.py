@@ -173,7 +173,13 @@ def test_a_finding_accepted_in_the_review_queue_shows_on_the_overview(server: st
     page.get_by_label("Ý kiến").last.fill("đồng ý")
     one_by_one = page.locator('[data-testid="stHorizontalBlock"]').last
     act(page, lambda: one_by_one.get_by_role("button", name="Chấp thuận", exact=True).click())
-    page.get_by_text("Đã ghi 1 quyết định vào phương án.").wait_for()
+    said = page.get_by_text("Đã ghi 1 quyết định vào phương án.")
+    said.wait_for()
+    # said under the button clicked, where the reviewer is looking, not at the queue's top
+    button = one_by_one.get_by_role("button", name="Chấp thuận", exact=True).bounding_box()
+    assert button and (box := said.bounding_box()) and box["y"] > button["y"]
+    assert page.get_by_label("Ý kiến cho phát hiện này").input_value() == ""
+    said.scroll_into_view_if_needed()
     shot(page, "ra-soat-chap-thuan")
     act(page, lambda: page.get_by_role("link", name="Tổng quan").click())
     heading(page, "Phương án thử trên trình duyệt").wait_for()

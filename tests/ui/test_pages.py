@@ -142,7 +142,15 @@ def test_a_plan_created_on_the_overview_shows_targets_and_counts(workbench: AppT
     assert len(boxes) == 3 * len(targets)
     projected = [value for series, value in boxes if series == "Dự kiến (đã chấp thuận)"]
     shown = [f"{v:.1f}%".replace(".", ",").replace("-", "−") for v in projected]
-    assert shown == list(targets["Dự kiến (đã chấp thuận)"])
+    assert shown == [v.split(" (")[0] for v in targets["Dự kiến (đã chấp thuận)"]]
+    # a reach goal's share says how much of it the plan adds to the share held before it
+    for _, row in targets.iloc[5:].iterrows():
+        before = float(row["Ban đầu"].rstrip("%").replace(",", "."))
+        share, rise = (
+            float(v.replace(",", ".").replace("−", "-"))
+            for v in re.fullmatch(r"(.+)% \((.+) điểm %\)", row["Đã đạt (đã thực hiện)"]).groups()
+        )
+        assert share - before == pytest.approx(rise, abs=0.06)
     ticks = [value for series, value in boxes if series == "Mục tiêu"]
     assert [round(v) for v in ticks] == [30, 30, 30, 50, 50, 100, 70]
     # With a plan chosen, the form to create another is drawn only once its expander is opened.
@@ -218,6 +226,10 @@ def test_a_decision_on_the_review_page_is_in_plan_history(
     workbench.button(key="one_accept").click().run()
     assert not workbench.exception, workbench.exception
     assert workbench.success and "1 quyết định" in workbench.success[0].value
+    # the comment box is emptied for the next finding, and each box says what it comments on
+    assert workbench.text_input(key="k_rev_one_comment").value == ""
+    labels = {workbench.text_input(key=k).label for k in ("k_rev_one_comment", "k_rev_sel_comment")}
+    assert labels == {"Ý kiến cho phát hiện này", "Ý kiến cho các dòng đã chọn"}
     capsys.readouterr()
     assert cli(["plan", "history", "1"]) == 0
     history = capsys.readouterr().out
@@ -346,6 +358,28 @@ def test_what_if_moves_the_counts_by_what_the_service_computes(workbench: AppTes
         s.vnd_per_year for s in effect.ranking.sources
     ]
     assert sum("(giả định)" in name for name in ranked["Cơ sở dữ liệu"]) == 1
+
+
+def test_choosing_another_database_shows_its_own_document_and_date(workbench: AppTest) -> None:
+    """A document type or date kept from the database chosen before would credit this one with it."""
+    workbench.switch_page("screens/databases.py").run()
+    workbench.selectbox(key="w_k_db_source_vi").set_value("civil_status").run()
+    workbench.selectbox(key="w_k_db_doc_vi").set_value("death_certificate").run()
+    workbench.date_input[0].set_value(dt.date(2030, 5, 1)).run()
+    workbench.selectbox(key="w_k_db_source_vi").set_value("criminal_records").run()
+    assert not workbench.exception, workbench.exception
+    assert workbench.selectbox(key="w_k_db_doc_vi").value == "criminal_record_certificate"
+    assert workbench.date_input[0].value == dt.date(2026, 1, 1)  # the registry's date for that pair
+    assert "01/01/2026" in workbench.caption[0].value
+    # a type the database does not serve: not published, so the date offered is today's
+    workbench.selectbox(key="w_k_db_doc_vi").set_value("birth_certificate").run()
+    assert workbench.date_input[0].value == dt.date.today()
+    # and within one database, the document chosen stays while the date follows it
+    workbench.selectbox(key="w_k_db_source_vi").set_value("population").run()
+    workbench.selectbox(key="w_k_db_doc_vi").set_value("household_book").run()
+    assert workbench.date_input[0].value == dt.date(2023, 1, 1)
+    workbench.run()
+    assert workbench.selectbox(key="w_k_db_doc_vi").value == "household_book"
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import state
 import streamlit as st
 from i18n import days, level, num, online_level, t
+from tables import frame_height
 
 from engine.services.catalogue_table import CatalogueRow, RowFilter, totals
 
@@ -68,7 +69,7 @@ def _browse(data: state.Audited, lang: str) -> None:
         frame,
         hide_index=True,
         width="stretch",
-        height=520,
+        height=frame_height(len(frame), 520),
         on_select="rerun",
         selection_mode="single-row",
         key="catalogue_table",

@@ -45,9 +45,12 @@ def _what_if(data: state.Audited, base: WhatIfBase, lang: str) -> None:
     source = registry.by_id(source_id)
     own = [r.doc_type for r in source.replaces]
     doc_types = own + [d for d in doc_types if d not in own]
+    _follow(("db_source_seen", source_id), {"k_db_doc": own[0] if own else None})
     doc_type = state.choice(
         c2, t("doc_type", lang), doc_types, "k_db_doc", format_func=lambda d: state.doc_type_name(d, lang)
     )
+    # The date shown is the chosen pair's own: a date kept from another database would be credited here.
+    _follow(("db_pair_seen", (source_id, doc_type)), {"k_db_date": None})
     since = published_since(registry, source_id, doc_type)
     st.caption(
         t(
@@ -88,6 +91,20 @@ def _what_if(data: state.Audited, base: WhatIfBase, lang: str) -> None:
             if box.open:  # computed and drawn only when open: the page shows one ranking at a time
                 ranking = rank_sources(base.catalogue, [stored[0]], base.params, base.ranking.as_of)
                 _ranking_table(ranking, lang, registry)
+
+
+def _follow(seen: tuple[str, object], resets: dict[str, object]) -> None:
+    """When the choice under ``seen[0]`` changes to ``seen[1]``, set the widgets that depend on it back to
+    their defaults (``None``: the widget's own default), before they are drawn."""
+    key, value = seen
+    if st.session_state.get(key) == value:
+        return
+    st.session_state[key] = value
+    for widget, default in resets.items():
+        if default is None:
+            st.session_state.pop(widget, None)
+        else:
+            st.session_state[widget] = default
 
 
 def _effect(effect: Effect, lang: str) -> None:

@@ -26,7 +26,7 @@ from i18n import (
 )
 from i18n import level as level_label
 from i18n_messages import error_text
-from tables import html_table
+from tables import frame_height, html_table
 
 from engine.errors import UserError
 from engine.graph.map_labels import duration
@@ -205,8 +205,8 @@ def _targets(view: Overview, lang: str) -> None:
                     + (f" ({t('estimate_mark', lang)})" if p.estimate else ""),
                     t("requirement", lang): _requirement(p, lang),
                     t("baseline", lang): _baseline(p, lang),
-                    t("achieved", lang): pct(a.achieved, lang),
-                    t("projected", lang): pct(p.achieved, lang),
+                    t("achieved", lang): _reached(a, lang),
+                    t("projected", lang): _reached(p, lang),
                     t("deadline", lang): _deadline(p.deadline, p.passed, lang),
                     t("reference", lang): _reference(p, lang),
                 }
@@ -225,6 +225,15 @@ def _baseline(target: TargetProgress, lang: str) -> str:
     if target.metric == Metric.time:
         return duration(target.before, TimeUnit.working_day, lang)
     return _value(target.metric.value, target.before, lang)
+
+
+def _reached(target: TargetProgress, lang: str) -> str:
+    """The reduction, or for a reach goal the share with its rise from the baseline: a share already held
+    before the plan (85%) read as the plan's own achievement."""
+    if target.goal != Goal.reach or target.achieved is None or target.achieved_before is None:
+        return pct(target.achieved, lang)
+    rise = signed(round((target.achieved - target.achieved_before) * 100, 1), lang, 1)
+    return f"{pct(target.achieved, lang)} ({t('points', lang, n=rise)})"
 
 
 def _volumes_note(report: ProgressReport, lang: str) -> None:
@@ -384,7 +393,13 @@ def _breakdown(report: ProgressReport, lang: str) -> None:
         # Each target's reduction, or share reached, in the group (a column per target, as above).
         row.update({short_label(tp, lang): pct(tp.achieved, lang) for tp in group.targets})
         rows.append(row)
-    st.dataframe(rows, hide_index=True, width="stretch", height=320)
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        height=frame_height(len(rows), 320),
+        column_config={t("group", lang): st.column_config.TextColumn(width="large", pinned=True)},
+    )
 
 
 @state.fragment

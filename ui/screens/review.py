@@ -7,6 +7,7 @@ import state
 import streamlit as st
 from i18n import VIETNAM_TIME, level, measure, num, pct, saving_text, severity, status, t
 from i18n_messages import error_text
+from tables import frame_height
 
 from engine.errors import UserError
 from engine.formatting import markdown_text
@@ -46,10 +47,6 @@ def _queue(data: state.Audited, lang: str) -> None:
     queue = review_queue(data.catalogue, data.result, data.rulebook, plan, state.precision())
     if plan is None:
         st.info(t("choose_plan_first", lang))
-    if flash := st.session_state.pop("review_flash", None):
-        st.success(flash)
-    if error := st.session_state.pop("review_error", None):
-        st.error(error)
     items = queue.filter(_filters(queue, data, lang))
     st.metric(t("findings", lang), num(len(items), lang))
     if not items:
@@ -59,12 +56,14 @@ def _queue(data: state.Audited, lang: str) -> None:
         [_row(i, data, lang) for i in items],
         hide_index=True,
         width="stretch",
-        height=420,
+        height=frame_height(len(items), 420),
         on_select="rerun",
         selection_mode="multi-row",
-        key="review_table",
+        # A new key after a decision on the selection: the table forgets the rows just decided.
+        key=f"review_table_{st.session_state.get('review_table_round', 0)}",
         column_config={
             t("code", lang): st.column_config.TextColumn(pinned=True),
+            t("status", lang): st.column_config.TextColumn(width="medium"),
             t("message", lang): st.column_config.TextColumn(width="large"),
         },
     )
@@ -150,7 +149,7 @@ def _rule_title(data: state.Audited, rule_id: str | None, lang: str) -> str:
 
 def _selection_actions(plan_id: int, selected: list[ReviewItem], lang: str) -> None:
     st.caption(t("selected", lang, n=num(len(selected), lang)))
-    st.text_input(t("comment", lang), key="k_rev_sel_comment")
+    st.text_input(t("comment_selection", lang), key="k_rev_sel_comment")
     cols = st.columns(len(ACTIONS))
     for col, (action, new_status) in zip(cols, ACTIONS.items(), strict=True):
         col.button(
@@ -158,8 +157,9 @@ def _selection_actions(plan_id: int, selected: list[ReviewItem], lang: str) -> N
             key=f"sel_{action}",
             disabled=not selected,
             on_click=_decide,
-            args=(plan_id, selected, new_status, "k_rev_sel_comment", lang),
+            args=(plan_id, selected, new_status, "sel", lang),
         )
+    _outcome("sel")
 
 
 def _one_by_one(plan_id: int | None, items: list[ReviewItem], data: state.Audited, lang: str) -> None:
@@ -199,37 +199,54 @@ def _one_by_one(plan_id: int | None, items: list[ReviewItem], data: state.Audite
         _decisions(plan_id, item.measure_id, lang)
     if plan_id is None:
         return
-    st.text_input(t("comment", lang), key="k_rev_one_comment")
+    st.text_input(t("comment_item", lang), key="k_rev_one_comment")
     cols = st.columns(len(ACTIONS))
     for col, (action, new_status) in zip(cols, ACTIONS.items(), strict=True):
         col.button(
             t(action, lang),
             key=f"one_{action}",
             on_click=_decide,
-            args=(plan_id, [item], new_status, "k_rev_one_comment", lang),
+            args=(plan_id, [item], new_status, "one", lang),
         )
+    _outcome("one")
+
+
+def _outcome(where: str) -> None:
+    """What the last decision made of these buttons, said under them rather than at the page's top."""
+    outcome = st.session_state.get("review_outcome")
+    if outcome and outcome[0] == where:
+        del st.session_state["review_outcome"]
+        (st.success if outcome[1] == "done" else st.error)(outcome[2])
 
 
 def _decide(
-    plan_id: int, items: list[ReviewItem], new_status: MeasureStatus | None, comment_key: str, lang: str
+    plan_id: int, items: list[ReviewItem], new_status: MeasureStatus | None, where: str, lang: str
 ) -> None:
-    """Button callback: runs before the page is drawn again, so the page shows the decision at once."""
+    """Button callback: runs before the page is drawn again, so the page shows the decision at once.
+
+    ``where`` is the group of buttons clicked (``sel``: the selection, ``one``: one finding); its comment
+    box is emptied and, for the selection, the table's rows unticked, once the decision is written."""
     if not state.reviewer():
-        st.session_state["review_error"] = t("need_reviewer", lang)
+        st.session_state["review_outcome"] = (where, "error", t("need_reviewer", lang))
         return
     if new_status == MeasureStatus.done:
         undecided = [i for i in items if i.status not in APPLIED]
         if undecided:
-            st.session_state["review_error"] = t("done_needs_accepted", lang, n=num(len(undecided), lang))
+            message = t("done_needs_accepted", lang, n=num(len(undecided), lang))
+            st.session_state["review_outcome"] = (where, "error", message)
             return
+    comment_key = f"k_rev_{where}_comment"
     comment = (st.session_state.get(comment_key) or "").strip() or None
     try:
         decide(state.repository(), plan_id, items, state.reviewer(), new_status, comment)
     except UserError as error:
-        st.session_state["review_error"] = error_text(error, lang)
+        st.session_state["review_outcome"] = (where, "error", error_text(error, lang))
         return
     state.warm_plan_overview(plan_id)
-    st.session_state["review_flash"] = t("decided", lang, n=num(len(items), lang))
+    st.session_state[comment_key] = ""
+    if where == "sel":
+        st.session_state["review_table_round"] = st.session_state.get("review_table_round", 0) + 1
+    st.session_state["review_outcome"] = (where, "done", t("decided", lang, n=num(len(items), lang)))
 
 
 def _decisions(plan_id: int, measure_id: int, lang: str) -> None:
