@@ -216,6 +216,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "apply_selection": ("Áp dụng cho các dòng đã chọn", "Apply to the selected rows"),
     "one_by_one": ("Từng phát hiện", "One at a time"),
     "choose_item": ("Chọn phát hiện", "Choose a finding"),
+    "uncounted_case": (
+        "Thành phần này chỉ có ở trường hợp «{case}». Chi phí tuân thủ của thủ tục tính theo trường hợp "
+        "có nhiều thành phần nhất («{counted}»), nên khoản tiết kiệm này có thật với những người nộp ở "
+        "trường hợp đó nhưng không làm giảm chi phí tuân thủ trên trang Tổng quan.",
+        "This component is asked only in the case «{case}». The procedure's compliance cost counts the "
+        "case with most components («{counted}»), so this saving is real for applicants in that case but "
+        "does not lower the compliance cost on the Overview.",
+    ),
     "decided": ("Đã ghi {n} quyết định vào phương án.", "{n} decisions written to the plan."),
     "need_reviewer": ("Nhập tên người rà soát ở thanh bên.", "Enter the reviewer's name in the sidebar."),
     "done_needs_accepted": (

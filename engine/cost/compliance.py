@@ -120,13 +120,28 @@ def applicant_components(procedure: Procedure) -> list[DossierComponent]:
 
     A record lists components for every situation (trường hợp); nobody supplies all of them.
     """
-    common = [c for c in procedure.components if not c.case]
-    by_case: dict[str, list[DossierComponent]] = {}
+    case = counted_case(procedure)
+    return [c for c in procedure.components if not c.case or c.case == case]
+
+
+def counted_case(procedure: Procedure) -> str | None:
+    """The case (trường hợp) whose components the cost counts: the one with most, the first of equals.
+
+    A saving on a component of any other case leaves the compliance cost as it is.
+
+    >>> from engine.model import DossierComponent as C, Procedure
+    >>> p = Procedure(code="x", name="x", components=[
+    ...     C(id="c1", name="Tờ khai", case="Nộp trực tiếp"),
+    ...     C(id="c2", name="Bản sao", case="Gửi qua bưu chính"),
+    ...     C(id="c3", name="Phong bì", case="Gửi qua bưu chính")])
+    >>> counted_case(p), [c.id for c in applicant_components(p)]
+    ('Gửi qua bưu chính', ['c2', 'c3'])
+    """
+    sizes: dict[str, int] = {}
     for component in procedure.components:
         if component.case:
-            by_case.setdefault(component.case, []).append(component)
-    largest = max(by_case.values(), key=len, default=[])
-    return common + largest
+            sizes[component.case] = sizes.get(component.case, 0) + 1
+    return max(sizes, key=sizes.__getitem__, default=None)
 
 
 def _fee_line(procedure: Procedure, mode: ChannelKind, notes: list[str]) -> CostLine:

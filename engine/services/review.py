@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from engine.cost.compliance import counted_case
 from engine.errors import UserError
-from engine.model import Finding, Measure
+from engine.model import Finding, Measure, Procedure, TargetKind
 from engine.plans.model import AuditEntry, MeasureStatus, Plan, PlanMeasure
 from engine.plans.repository import PlanRepository
 from engine.plans.service import drafts_from_findings, set_comment, set_status
@@ -45,6 +46,9 @@ class ReviewItem:
     reviewer: str | None = None
     comment: str | None = None
     version: int | None = None
+    # The component's case and the case the cost counts, when they differ: the saving is real for those
+    # applicants but leaves the compliance cost (common components and the largest case) as it is.
+    uncounted_case: tuple[str, str] | None = None
 
 
 @dataclass
@@ -111,6 +115,7 @@ def review_queue(
             experimental=bool(rule and rule.experimental),
             precision=precision.get(f.rule_id),
             finding=f,
+            uncounted_case=_uncounted_case(procedures.get(f.procedure_code), f),
         )
         if (m := measures.get(f.key)) is not None:
             _take_decision(item, m)
@@ -143,6 +148,16 @@ def review_queue(
         "statuses": [NOT_IN_PLAN, *(s.value for s in MeasureStatus)],
     }
     return ReviewQueue(items=items, options=options)
+
+
+def _uncounted_case(procedure: Procedure | None, finding: Finding) -> tuple[str, str] | None:
+    if procedure is None or finding.target.kind != TargetKind.component:
+        return None
+    component = next((c for c in procedure.components if c.id == finding.target.id), None)
+    counted = counted_case(procedure)
+    if component is None or not component.case or counted is None or component.case == counted:
+        return None
+    return component.case, counted
 
 
 def decide(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from engine.cost.compliance import compliance_cost
 from engine.cost.parameters import load_cost_parameters
 from engine.errors import UserError
 from engine.model import Measure
@@ -96,6 +97,40 @@ def test_review_decisions_go_through_the_plan_service(hand, tmp_path: Path) -> N
         assert experimental and all(
             (i.precision is not None) == (i.rule_id in measured) for i in experimental
         )
+
+
+def test_the_queue_says_which_savings_leave_the_compliance_cost_as_it_is(hand, tmp_path: Path) -> None:
+    """The cost counts common components and the largest case (domain notes §5): a component asked
+    only in another case saves its applicants time, but the figure on the overview does not move."""
+    catalogue, result = hand
+    queue = review_queue(catalogue, result, load_rulebook(include_experimental=True), None)
+    flagged = [i for i in queue.items if i.uncounted_case]
+    assert flagged and all(i.finding and i.finding.target.kind == "component" for i in flagged)
+    postal = next(i for i in flagged if i.procedure_code == "1.001193")
+    assert postal.uncounted_case == (
+        "Gửi hồ sơ qua hệ thống bưu chính",
+        "Nộp trực tiếp hoặc qua hệ thống bưu chính",
+    )
+    params = load_cost_parameters()
+    counted = next(
+        i
+        for i in queue.items
+        if i.finding
+        and i.finding.target.kind == "component"
+        and i.finding.saving.vnd
+        and not i.uncounted_case
+    )
+    for item, moves in ((postal, False), (counted, True)):
+        assert item.finding is not None and item.finding.saving.vnd > 0
+        with PlanRepository(f"sqlite:///{tmp_path / f'{moves}.db'}") as repo:
+            plan = create_plan_from_findings(repo, "Thử", [item.finding], "Lan")
+            plan = set_status(repo, plan.id, [plan.measures[0].id], MeasureStatus.accepted, "Lan")
+        code = item.procedure_code
+        before = next(p for p in catalogue.procedures if p.code == code)
+        after = next(p for p in project(catalogue.procedures, plan, params) if p.code == code)
+        assert after != before, "the measure applied"
+        cost = [compliance_cost(p, params).per_dossier_vnd for p in (before, after)]
+        assert (cost[1] < cost[0]) == moves, (item.target_label, cost)
 
 
 def test_overview_counts_cut_and_simplified_procedures(hand, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from engine.cli import main as cli
 from engine.services.audit import load_rulebook
 from engine.services.audit_cache import cached_audit
 from engine.services.catalogue import load_catalogue
+from engine.services.review import review_queue
 from engine.services.sources import WhatIf
 from engine.services.targets import candidate_reach
 from engine.services.whatif import what_if, what_if_base
@@ -278,6 +279,27 @@ def test_a_finding_is_marked_done_only_once_accepted(workbench: AppTest) -> None
     assert not workbench.error and workbench.success
     workbench.switch_page("screens/overview.py").run()
     assert vn_int(metrics(workbench)["Đã thực hiện"]) == 1
+
+
+def test_review_says_when_a_saving_leaves_the_compliance_cost_as_it_is(workbench: AppTest) -> None:
+    workbench.sidebar.toggle(key="experimental").set_value(True).run()
+    workbench.switch_page("screens/review.py").run()
+    workbench.session_state["k_rev_rules"] = ["TG-CERTIFIED-COPY"]  # the queue offers 1,000 at a time
+    workbench.run()
+    workbench.selectbox(key="w_k_rev_item_vi").select("TG-CERTIFIED-COPY:1.001193:component:c9").run()
+    assert not workbench.exception, workbench.exception
+    said = [c.value for c in workbench.caption if "trường hợp" in c.value]
+    assert said == [
+        "Thành phần này chỉ có ở trường hợp «Gửi hồ sơ qua hệ thống bưu chính». Chi phí tuân thủ của thủ "
+        "tục tính theo trường hợp có nhiều thành phần nhất («Nộp trực tiếp hoặc qua hệ thống bưu chính»), "
+        "nên khoản tiết kiệm này có thật với những người nộp ở trường hợp đó nhưng không làm giảm chi phí "
+        "tuân thủ trên trang Tổng quan."
+    ]
+    catalogue, result = cached_audit(None, experimental=True)
+    queue = review_queue(catalogue, result, load_rulebook(include_experimental=True), None)
+    counted = next(i.key for i in queue.items if i.rule_id == "TG-CERTIFIED-COPY" and not i.uncounted_case)
+    workbench.selectbox(key="w_k_rev_item_vi").select(counted).run()
+    assert not any("Chi phí tuân thủ của thủ tục tính theo" in c.value for c in workbench.caption)
 
 
 def test_review_marks_experimental_rules_with_their_precision(workbench: AppTest) -> None:

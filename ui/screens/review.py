@@ -191,6 +191,9 @@ def _one_by_one(plan_id: int | None, items: list[ReviewItem], data: state.Audite
         st.markdown(f"**{t('precision', lang)}:** {precision_label(item, lang)}")
     if item.finding is not None:
         st.markdown(f"**{t('saving', lang)}:** {saving_text(item.finding.saving, lang)}")
+    if item.uncounted_case is not None:
+        case, counted = (markdown_text(c) for c in item.uncounted_case)
+        st.caption(t("uncounted_case", lang, case=case, counted=counted))
     decided = f" · {t('reviewer', lang)}: {markdown_text(item.reviewer)}" if item.reviewer else ""
     st.markdown(f"**{t('status', lang)}:** {status(item.status, lang)}{decided}")
     if item.comment:
