@@ -279,6 +279,12 @@ _MESSAGES: tuple[tuple[str, str | Translate], ...] = (
     (r"choose at least one finding or measure", "Chọn ít nhất một phát hiện hoặc biện pháp."),
     (r"give a decision or a comment", "Chọn quyết định hoặc ghi nhận xét."),
     (r"give the reviewer's name", "Ghi tên người rà soát."),
+    (
+        r"the plan already has measure (\d+) on (\S+) «(.*)», which the record now lists under another "
+        r"number or no longer; decide on that measure first",
+        r"phương án đã có biện pháp \1 về «\3», nhưng thủ tục nay đánh số lại hoặc bỏ giấy tờ hay bước "
+        r"đó: hãy quyết định về biện pháp \1 trước.",
+    ),
     (r"cannot open the plan database: (.*)", r"không mở được cơ sở dữ liệu phương án (\1)"),
 )
 _COMPILED = tuple((re.compile(pattern, re.DOTALL), text) for pattern, text in _MESSAGES)

@@ -26,6 +26,7 @@ from engine.model import (
     TimeUnit,
     Volume,
 )
+from engine.model.target_matching import anchor
 from engine.plans.model import Plan, PlanMeasure
 
 
@@ -92,6 +93,7 @@ def apply_plan(procedures: Sequence[Procedure], plan: Plan, params: CostParamete
         if procedure is None:
             notes.append(_note(measure, "procedure not in the catalogue (or already removed)"))
             continue
+        measure = _anchored(measure, originals.get(measure.procedure_code) or procedure)
         target = (measure.procedure_code, measure.target.id) if measure.target else None
         if measure.measure in _REMOVES_TARGET and target in removed_by:
             # Two findings on one component (e.g. two rules): the first measure already did the work.
@@ -337,6 +339,22 @@ def _missing_step(measure: PlanMeasure) -> str:
 def _step(procedure: Procedure, measure: PlanMeasure) -> Step | None:
     step_id = _target_id(measure, TargetKind.step)
     return next((s for s in procedure.steps if s.id == step_id), None)
+
+
+def _anchored(measure: PlanMeasure, procedure: Procedure) -> PlanMeasure:
+    """The measure aimed at its document or step as the record lists it now: an edit that inserted a
+    document above it renumbered it, and the old number would remove another one."""
+    target = measure.target
+    if target is None or target.kind not in (TargetKind.component, TargetKind.step):
+        return measure
+    if target.kind == TargetKind.component:
+        parts = [(c.id, c.name) for c in procedure.components]
+    else:
+        parts = [(s.id, s.action) for s in procedure.steps]
+    now = anchor(parts, target.id, target.label)
+    if now is None or now == target.id:
+        return measure
+    return measure.model_copy(update={"target": target.model_copy(update={"id": now})})
 
 
 def _target_id(measure: PlanMeasure, kind: TargetKind) -> str | None:

@@ -20,6 +20,7 @@ from engine.adapters.decoding import DecodeProblem, decode_text
 from engine.adapters.yaml_files import validation_problems
 from engine.errors import UserError
 from engine.model import Finding, Severity
+from engine.model.target_matching import Identity, match_targets
 
 # Most severe first: ``at_or_above`` keeps the severities as grave as a threshold or graver.
 SEVERITY_ORDER = (Severity.high, Severity.medium, Severity.low)
@@ -101,22 +102,14 @@ def compare(findings: Iterable[Finding], baseline: Baseline, rules_run: Collecti
     """
     diff = BaselineDiff(baseline=baseline)
     current = list(findings)
-    left = list(baseline.findings)
-    matched = [False] * len(current)
-    for identity in (_by_id_and_label, _by_label, _by_id):
-        waiting: dict[tuple[str, ...], list[int]] = {}
-        for at, finding in enumerate(left):
-            waiting.setdefault(identity(finding), []).append(at)
-        taken: set[int] = set()
-        for n, finding in enumerate(current):
-            if not matched[n] and (candidates := waiting.get(identity(finding))):
-                matched[n] = True
-                taken.add(candidates.pop(0))
-        left = [finding for at, finding in enumerate(left) if at not in taken]
-    for finding, same in zip(current, matched, strict=True):
-        (diff.unchanged if same else diff.new).append(finding)
+    found = match_targets(current, baseline.findings, finding_identity, finding_identity)
+    for finding, same in zip(current, found, strict=True):
+        (diff.unchanged if same is not None else diff.new).append(finding)
     ran = set(rules_run)
-    for finding in left:
+    matched = set(found)
+    for at, finding in enumerate(baseline.findings):
+        if at in matched:
+            continue
         if finding.rule_id in ran:
             diff.resolved.append(finding)
         else:
@@ -124,16 +117,8 @@ def compare(findings: Iterable[Finding], baseline: Baseline, rules_run: Collecti
     return diff
 
 
-def _by_id_and_label(f: Finding) -> tuple[str, ...]:
-    return (*_by_id(f), f.target.label)
-
-
-def _by_label(f: Finding) -> tuple[str, ...]:
-    return (f.rule_id, f.procedure_code, f.target.kind, f.target.label)
-
-
-def _by_id(f: Finding) -> tuple[str, ...]:
-    return (f.rule_id, f.procedure_code, f.target.kind, f.target.id)
+def finding_identity(f: Finding) -> Identity:
+    return (f.rule_id, f.procedure_code, f.target.kind), f.target.id, f.target.label
 
 
 def at_or_above(severities: Iterable[str], threshold: Severity) -> list[str]:

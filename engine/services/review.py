@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from engine.cost.compliance import counted_case
 from engine.errors import UserError
 from engine.model import Finding, Measure, Procedure, TargetKind
+from engine.model.target_matching import Identity, match_targets
 from engine.plans.model import AuditEntry, MeasureStatus, Plan, PlanMeasure
 from engine.plans.repository import PlanRepository
 from engine.plans.service import drafts_from_findings, set_comment, set_status
 from engine.services.audit import AuditResult, Rulebook
+from engine.services.baseline import finding_identity
 from engine.services.catalogue import Catalogue
 from engine.services.catalogue_table import finding_database
 from engine.services.rules_info import RulePrecision
@@ -95,9 +97,11 @@ def review_queue(
     """The findings of ``result`` joined with ``plan``'s measures, then the plan's own measures."""
     precision = precision or {}
     procedures = {p.code: p for p in catalogue.procedures}
-    measures = {m.finding_key: m for m in plan.measures if m.finding_key} if plan else {}
+    from_findings = [m for m in plan.measures if m.finding_key and m.target] if plan else []
+    # A record edited since the plan was made may have renumbered its documents: match as a baseline does.
+    found = match_targets(result.findings, from_findings, finding_identity, _measure_identity)
     items = []
-    for f in result.findings:
+    for f, at in zip(result.findings, found, strict=True):
         rule = rulebook.rule(f.rule_id)
         item = ReviewItem(
             key=f.key,
@@ -117,12 +121,12 @@ def review_queue(
             finding=f,
             uncounted_case=_uncounted_case(procedures.get(f.procedure_code), f),
         )
-        if (m := measures.get(f.key)) is not None:
-            _take_decision(item, m)
+        if at is not None:
+            _take_decision(item, from_findings[at])
         items.append(item)
-    findings = {f.key for f in result.findings}
+    joined = {from_findings[at].id for at in found if at is not None}
     for m in plan.measures if plan else []:
-        if m.finding_key in findings:
+        if m.id in joined:
             continue
         item = ReviewItem(
             key=m.finding_key or f"measure:{m.id}",
@@ -148,6 +152,12 @@ def review_queue(
         "statuses": [NOT_IN_PLAN, *(s.value for s in MeasureStatus)],
     }
     return ReviewQueue(items=items, options=options)
+
+
+def _measure_identity(m: PlanMeasure) -> Identity:
+    assert m.finding_key and m.target  # measures from findings only
+    rule_id = m.finding_key.split(":", 1)[0]
+    return (rule_id, m.procedure_code, m.target.kind), m.target.id, m.target.label
 
 
 def _uncounted_case(procedure: Procedure | None, finding: Finding) -> tuple[str, str] | None:
@@ -177,6 +187,15 @@ def decide(
     if not reviewer.strip():
         raise UserError("give the reviewer's name")
     new = [i.finding for i in items if i.measure_id is None and i.finding is not None]
+    held = {m.finding_key: m for m in repo.get(plan_id).measures if m.finding_key} if new else {}
+    if clash := next((f for f in new if f.key in held), None):
+        # The record was edited: the plan's measure on this position is about another document now.
+        earlier = held[clash.key].target
+        raise UserError(
+            f"{clash.procedure_code}: the plan already has measure {held[clash.key].id} on "
+            f"{clash.target.id} «{earlier.label if earlier else ''}», which the record now lists under "
+            f"another number or no longer; decide on that measure first"
+        )
     added = {m.finding_key: m for m in repo.add(plan_id, drafts_from_findings(new), reviewer)} if new else {}
     ids: list[int] = []
     versions: dict[int, int] = {}

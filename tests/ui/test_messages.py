@@ -11,11 +11,11 @@ from i18n_messages import engine_text, error_text, message_vi, place_text
 
 from engine.adapters.yaml_files import read_yaml
 from engine.errors import UserError
-from engine.model import Measure
+from engine.model import Finding, Measure, Severity, Target, TargetKind
 from engine.plans.model import MeasureDraft, MeasureStatus
 from engine.plans.repository import MeasureChange, PlanRepository
 from engine.services.catalogue import load_catalogue
-from engine.services.review import decide
+from engine.services.review import ReviewItem, decide
 from engine.services.uploads import NothingValid, UploadedFile, check_volumes, load_upload, unpack
 from tests.bad_inputs.corpus import CORPUS, HAND, BadInput, dumps, portal
 from tests.bad_inputs.test_bad_inputs import GOOD_HAND, GOOD_PORTAL
@@ -185,6 +185,32 @@ def test_every_refusal_of_a_plan_or_review_is_said_in_vietnamese(tmp_path: Path)
             repo, plan.id, [], "lan", MeasureStatus.accepted, None
         ),
     }
+    # the plan's measure on c2 is about another document than the finding now on c2 (a renumbered record)
+    held = MeasureDraft(
+        measure=Measure.cut_component,
+        procedure_code="1.000003",
+        target=Target(kind=TargetKind.component, id="c2", label="Giấy khai sinh"),
+        finding_key="R:1.000003:component:c2",
+    )
+    renumbered = repo.create("Đánh số lại", [held], "lan")
+    finding = Finding(
+        rule_id="R",
+        procedure_code="1.000003",
+        procedure_name="P",
+        target=Target(kind=TargetKind.component, id="c2", label="Tờ khai"),
+        severity=Severity.low,
+        measure=Measure.cut_component,
+        message_vi="",
+        message_en="",
+        rationale="",
+    )
+    item = ReviewItem(
+        finding.key, "1.000003", "P", "", (), finding.measure, "Tờ khai", "", "", finding=finding
+    )
+    refusals[
+        "1.000003: phương án đã có biện pháp 1 về «Giấy khai sinh», nhưng thủ tục nay đánh số lại hoặc bỏ "
+        "giấy tờ hay bước đó: hãy quyết định về biện pháp 1 trước."
+    ] = lambda: decide(repo, renumbered.id, [item], "lan", MeasureStatus.accepted)
     for said, refused in refusals.items():
         with pytest.raises(UserError) as error:
             refused()
