@@ -319,7 +319,8 @@ def engine_text(message: str, lang: str) -> str:
     """An engine message (a refusal, or a problem with the file and place it names before the message
     proper: "a.json: line 1: is not valid JSON: …") in the page's language."""
     if lang != "vi":
-        return message
+        # The CLI's pointer to the docs means nothing in a browser: the page offers the template.
+        return message.replace("(see docs/volumes.md)", "(see the template)")
     parts = message.split(": ")
     for cut in range(len(parts)):  # the longest tail a pattern knows; file names kept, places translated
         translated = message_vi(": ".join(parts[cut:]))

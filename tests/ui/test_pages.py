@@ -533,6 +533,11 @@ def test_load_page_reports_an_unreadable_volumes_file_and_changes_nothing(workbe
         "1.271 thủ tục" in workbench.info[0].value
         and "giả định ở cả 1.271 thủ tục" in workbench.info[0].value
     )
+    workbench.sidebar.radio(key="lang").set_value("en").run()
+    workbench.get("file_uploader")[1].set_value(("so-lieu.csv", b"a,b\n1,2\n", "text/csv"))
+    _button(workbench, "Check the statistics file").click().run()
+    error = workbench.error[0].value
+    assert "so-lieu.csv: no header row" in error and "(see the template)" in error and "docs/" not in error
 
 
 def test_the_overview_in_english_has_its_breakdown_and_no_raw_ids(workbench: AppTest) -> None:
