@@ -50,6 +50,7 @@ def _queue(data: state.Audited, lang: str) -> None:
     items = queue.filter(_filters(queue, data, lang))
     st.metric(t("findings", lang), num(len(items), lang))
     if not items:
+        _outcome(None)  # a decision that left no finding under the filters is still said
         st.info(t("no_match", lang))
         return
     event = st.dataframe(
@@ -214,10 +215,11 @@ def _one_by_one(plan_id: int | None, items: list[ReviewItem], data: state.Audite
     _outcome("one")
 
 
-def _outcome(where: str) -> None:
-    """What the last decision made of these buttons, said under them rather than at the page's top."""
+def _outcome(where: str | None) -> None:
+    """What the last decision made of these buttons (``None``: of any), said under them rather than at
+    the page's top."""
     outcome = st.session_state.get("review_outcome")
-    if outcome and outcome[0] == where:
+    if outcome and where in (None, outcome[0]):
         del st.session_state["review_outcome"]
         (st.success if outcome[1] == "done" else st.error)(outcome[2])
 
