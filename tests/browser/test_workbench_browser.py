@@ -187,6 +187,30 @@ def test_a_finding_accepted_in_the_review_queue_shows_on_the_overview(server: st
     shot(page, "tong-quan-sau-chap-thuan")
 
 
+def test_a_decision_on_selected_rows_unticks_them_and_empties_the_comment(server: str, page: Any) -> None:
+    open_page(page, server)
+    page.get_by_label("Tên phương án").fill("Phương án chọn nhiều dòng")
+    act(page, lambda: page.get_by_role("button", name="Tạo phương án").click(), timeout=300_000)
+    heading(page, "Phương án chọn nhiều dòng").wait_for()
+    act(page, lambda: page.get_by_role("link", name="Rà soát").click())
+    heading(page, "Hàng đợi rà soát").wait_for()
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    assert grid
+    for row in (1, 2):  # the row markers, left of the first column; rows are 35 px, the header too
+        act(page, lambda row=row: page.mouse.click(grid["x"] + 18, grid["y"] + 35 * row + 17))
+    page.get_by_text("Đã chọn 2").wait_for()
+    page.get_by_label("Ý kiến cho các dòng đã chọn").fill("hai dòng cùng lý do")
+    actions = page.locator('[data-testid="stHorizontalBlock"]').first
+    act(page, lambda: actions.get_by_role("button", name="Chấp thuận", exact=True).click())
+    said = page.get_by_text("Đã ghi 2 quyết định vào phương án.")
+    said.wait_for()
+    assert page.get_by_text("Đã chọn 0").is_visible(), "the rows decided are unticked"
+    assert page.get_by_label("Ý kiến cho các dòng đã chọn").input_value() == ""
+    button = actions.get_by_role("button", name="Chấp thuận", exact=True)
+    assert button.is_disabled()  # nothing selected any more
+    assert (box := said.bounding_box()) and (at := button.bounding_box()) and box["y"] > at["y"]
+
+
 def test_the_overview_shows_how_far_the_candidates_go(server: str, page: Any) -> None:
     open_page(page, server)
     expander = page.locator('[data-testid="stExpander"]').filter(has_text="Các đề xuất đi được bao xa")
