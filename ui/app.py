@@ -41,12 +41,12 @@ def main() -> None:
     state.init_defaults()
     state.keep_widget_values()
     lang = st.session_state["lang"]
-    pages = [
-        st.Page(UI / file, title=t(key, lang), url_path=path, default=(i == 0))
-        for i, (path, key, file) in enumerate(PAGES)
-    ]
+    pages = [st.Page(UI / file, title=t(key, lang), url_path=path) for path, key, file in PAGES]
     state.register_pages(pages)
-    current = st.navigation(pages)
+    # "/" leads to the overview at its own address: a default page is served only at "/", and its name
+    # in a link or a bookmark (/tong-quan) met Streamlit's English «Page not found».
+    home = st.Page(lambda: st.switch_page(pages[0]), title=pages[0].title, default=True, visibility="hidden")
+    current = st.navigation([home, *pages])
     with st.sidebar:
         st.radio(t("language", lang), list(LANGS), format_func=LANGS.get, horizontal=True, key="lang")
         st.toggle(t("experimental", lang), key="experimental", help=t("experimental_help", lang))
