@@ -1,4 +1,4 @@
-"""Which earlier finding or measure a current finding is, when a record may have been edited since.
+"""Which earlier finding, measure or document a current one is, when a record may have been edited since.
 
 The portal numbers a procedure's documents by position (c1, c2, …): a document inserted above the others
 renumbers those below it, so an id alone can name another document after an edit, and a label alone
@@ -48,22 +48,3 @@ def match_targets(
                 found[n] = claimed
                 taken.add(claimed)
     return found
-
-
-def anchor(parts: Sequence[tuple[str, str]], part_id: str, label: str) -> str | None:
-    """The id, among ``parts`` (id, label), of the part a measure named ``part_id`` and ``label`` is
-    now: the same id if its label is unchanged, else the first part of that label, else the same id
-    (a renamed part), else None (gone).
-
-    >>> parts = [("c1", "Tờ khai"), ("c2", "Bản sao giấy khai sinh"), ("c3", "Ảnh")]
-    >>> anchor(parts, "c1", "Bản sao giấy khai sinh"), anchor(parts, "c3", "Ảnh 4x6")
-    ('c2', 'c3')
-    >>> anchor(parts, "c7", "Giấy hẹn") is None
-    True
-    """
-    if (part_id, label) in parts:
-        return part_id
-    by_label = next((i for i, text in parts if text == label), None)
-    if by_label is not None:
-        return by_label
-    return part_id if any(i == part_id for i, _ in parts) else None

@@ -26,7 +26,7 @@ from engine.model import (
     TimeUnit,
     Volume,
 )
-from engine.model.target_matching import anchor
+from engine.model.target_matching import Identity, match_targets
 from engine.plans.model import Plan, PlanMeasure
 
 
@@ -351,10 +351,14 @@ def _anchored(measure: PlanMeasure, procedure: Procedure) -> PlanMeasure:
         parts = [(c.id, c.name) for c in procedure.components]
     else:
         parts = [(s.id, s.action) for s in procedure.steps]
-    now = anchor(parts, target.id, target.label)
-    if now is None or now == target.id:
+    at = match_targets([(target.id, target.label)], parts, _part_identity, _part_identity)[0]
+    if at is None or parts[at][0] == target.id:
         return measure
-    return measure.model_copy(update={"target": target.model_copy(update={"id": now})})
+    return measure.model_copy(update={"target": target.model_copy(update={"id": parts[at][0]})})
+
+
+def _part_identity(part: tuple[str, str]) -> Identity:
+    return (), *part
 
 
 def _target_id(measure: PlanMeasure, kind: TargetKind) -> str | None:

@@ -138,7 +138,7 @@ def review_queue(
             target_label=m.target.label if m.target else m.procedure_name,
             message_vi=m.message,
             message_en=m.message,
-            rule_id=m.finding_key.split(":", 1)[0] if m.finding_key else None,
+            rule_id=_rule_of(m),
             severity=m.severity.value if m.severity else None,
         )
         _take_decision(item, m)
@@ -155,9 +155,13 @@ def review_queue(
 
 
 def _measure_identity(m: PlanMeasure) -> Identity:
-    assert m.finding_key and m.target  # measures from findings only
-    rule_id = m.finding_key.split(":", 1)[0]
-    return (rule_id, m.procedure_code, m.target.kind), m.target.id, m.target.label
+    assert m.target  # measures from findings only
+    return (_rule_of(m) or "", m.procedure_code, m.target.kind), m.target.id, m.target.label
+
+
+def _rule_of(m: PlanMeasure) -> str | None:
+    """The rule of the finding a measure came from (its key starts with the rule)."""
+    return m.finding_key.split(":", 1)[0] if m.finding_key else None
 
 
 def _uncounted_case(procedure: Procedure | None, finding: Finding) -> tuple[str, str] | None:
