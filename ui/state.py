@@ -306,4 +306,5 @@ def init_defaults() -> None:
     st.session_state.setdefault("lang", "vi")
     st.session_state.setdefault("experimental", False)
     st.session_state.setdefault("plan_id", 0)
-    st.session_state.setdefault("reviewer", _forwarded_user() or default_reviewer(login=False))
+    if "reviewer" not in st.session_state:  # once a session: the headers are read on its first run only
+        st.session_state["reviewer"] = _forwarded_user() or default_reviewer(login=False)
