@@ -335,6 +335,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(at most {mb} MB).",
     ),
     "files": ("Tệp", "Files"),
+    "upload_button": ("Chọn tệp", "Upload"),
+    "upload_limit": ("Tối đa {mb} MB mỗi tệp • {types}", "{mb} MB per file • {types}"),
     "check": ("Kiểm tra và nạp", "Check and load"),
     "import_report": ("Báo cáo nạp dữ liệu", "Import report"),
     "read": ("Tệp đã đọc", "Files read"),

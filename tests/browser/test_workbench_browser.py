@@ -267,6 +267,48 @@ def test_an_upload_with_no_valid_procedure_lists_each_file_in_vietnamese(
     shot(page, "nap-du-lieu-loi")
 
 
+def _drawn(page: Any, uploader: int) -> tuple[str, str]:
+    """The words the uploader ``uploader`` shows on its button and limit line (drawn by ui/uploader_texts)."""
+    return tuple(
+        page.evaluate(
+            """([n, selector]) => {
+                const element = document.querySelectorAll('[data-testid="stFileUploader"]')[n]
+                    .querySelector(selector);
+                const own = getComputedStyle(element).fontSize === "0px" ? "" : element.textContent;
+                return own + getComputedStyle(element, "::after").content.replace(/^none$/, "");
+            }""",
+            [uploader, selector],
+        )
+        for selector in (
+            '[data-testid="stBaseButton-secondary"] p',
+            '[data-testid="stFileUploaderDropzoneInstructions"] span',
+        )
+    )
+
+
+def test_the_uploaders_speak_the_pages_language_and_name_what_they_read(
+    server: str, page: Any, tmp_path: Path
+) -> None:
+    open_page(page, f"{server}/nap-du-lieu")
+    assert _drawn(page, 0) == ('"Chọn tệp"', '"Tối đa 50 MB mỗi tệp • JSON, YAML, YML, ZIP"')
+    assert _drawn(page, 1) == ('"Chọn tệp"', '"Tối đa 50 MB mỗi tệp • CSV, XLSX"')
+    # Another kind of file reaches the service, which says what it reads, in Vietnamese: Streamlit's own
+    # check said «application/pdf files are not allowed.»
+    (tmp_path / "ho-so.pdf").write_bytes(b"%PDF-1.4")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
+        str(tmp_path / "ho-so.pdf")
+    )
+    page.get_by_text("ho-so.pdf").first.wait_for()
+    assert page.get_by_text("files are not allowed").count() == 0
+    act(page, lambda: page.get_by_role("button", name="Kiểm tra và nạp").click())
+    alert = page.locator('[data-testid="stAlert"]').filter(has_text="Không nạp được").first
+    assert "ho-so.pdf: không phải tệp JSON, YAML hay zip" in alert.inner_text()
+    shot(page, "nap-du-lieu-tep-khac")
+    act(page, lambda: page.get_by_text("English", exact=True).click())
+    heading(page, "Load a catalogue").wait_for()
+    assert _drawn(page, 1) == ('"Upload"', '"50 MB per file • CSV, XLSX"')
+
+
 def test_the_language_switch_keeps_the_page(server: str, page: Any) -> None:
     open_page(page, f"{server}/quy-tac")
     act(page, lambda: page.get_by_text("English", exact=True).click())

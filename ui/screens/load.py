@@ -11,6 +11,7 @@ import state
 import streamlit as st
 from i18n import num, t, volumes_text
 from i18n_messages import engine_text, error_text, place_text
+from uploader_texts import relabel_uploader
 
 from engine.errors import UserError
 from engine.importers.volumes import VolumeImport
@@ -18,6 +19,8 @@ from engine.services.audit_cache import cache_dir
 from engine.services.paths import catalogue_dir
 from engine.services.uploads import (
     MAX_UPLOAD_MB,
+    RECORD_SUFFIXES,
+    VOLUME_SUFFIXES,
     NothingValid,
     UploadedFile,
     check_volumes,
@@ -28,6 +31,9 @@ from engine.services.uploads import (
 
 # The columns a statistics file needs, empty and with made-up figures (docs/volumes.md explains them).
 _VOLUME_FILES = Path(__file__).resolve().parents[2] / "docs" / "volumes"
+# What the uploaders' limit lines name: the files the service reads.
+_RECORD_TYPES = [suffix.lstrip(".") for suffix in (*RECORD_SUFFIXES, ".zip")]
+_VOLUME_TYPES = [suffix.lstrip(".") for suffix in VOLUME_SUFFIXES]
 
 
 def render(lang: str) -> None:
@@ -49,10 +55,11 @@ def render(lang: str) -> None:
     if not bundled and st.button(t("back_to_bundled", lang), key="back_to_bundled"):
         st.session_state["catalogue_path"] = None
         st.rerun()
+    relabel_uploader("upload_files", MAX_UPLOAD_MB, _RECORD_TYPES, lang)
     with st.form("upload", clear_on_submit=False):
         files = st.file_uploader(
             t("load_help", lang, mb=MAX_UPLOAD_MB),
-            type=["json", "yaml", "yml", "zip"],
+            type=None,  # the service says which files it cannot read (see uploader_texts)
             accept_multiple_files=True,
             max_upload_size=MAX_UPLOAD_MB,
             key="upload_files",
@@ -121,10 +128,11 @@ def _volumes(lang: str, data: state.Audited) -> None:
         column.download_button(
             t(key, lang), (_VOLUME_FILES / name).read_bytes(), download, "text/csv", key=key
         )
+    relabel_uploader("volumes_file", MAX_UPLOAD_MB, _VOLUME_TYPES, lang)
     with st.form("volumes_upload"):
         file = st.file_uploader(
             t("volumes_help", lang, mb=MAX_UPLOAD_MB),
-            type=["csv", "xlsx"],
+            type=None,
             max_upload_size=MAX_UPLOAD_MB,
             key="volumes_file",
         )
