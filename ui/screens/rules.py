@@ -19,6 +19,8 @@ def _cards(path: str) -> list[RuleCard]:
 
 def render(lang: str) -> None:
     st.title(t("rules_title", lang))
+    # The audit first, under its own spinner: inside the one below, a first audit showed two of them.
+    state.audited(lang, with_experimental=True)
     with st.spinner(t("loading", lang)):
         cards = _cards(state.catalogue_path())
     st.dataframe(
