@@ -1,4 +1,4 @@
-"""Streamlit's file uploader in Vietnamese.
+"""Streamlit's file uploader in the page's language.
 
 Its button («Upload») and limit line («50MB per file • JSON, ZIP») are English in every Streamlit release,
 and no option changes them. CSS hides those words and draws ours in their place. The types are left to the
@@ -29,7 +29,7 @@ def uploader_css(key: str, mb: int, types: list[str], lang: str) -> str:
     rules = []
     for selector, text in ((_BUTTON, t("upload_button", lang)), (_LIMIT, limit)):
         scoped = f".st-key-{key} {selector}"
-        # The element keeps its box (font size 0 hides its own words); the words drawn take its font.
+        # The element keeps its box (font size 0 hides its own words); ours are drawn at Streamlit's 14 px.
         rules.append(f"{scoped}{{font-size:0}}{scoped}::after{{content:{_css_string(text)};font-size:14px}}")
     return "".join(rules)
 
