@@ -33,6 +33,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page_databases": ("Cơ sở dữ liệu", "Databases"),
     "page_load": ("Nạp dữ liệu", "Load data"),
     "language": ("Ngôn ngữ", "Language"),
+    "stop_button": ("Dừng", "Stop"),  # while a page runs (see streamlit_texts)
+    "stopping": ("Đang dừng…", "Stopping…"),
     "experimental": ("Cả quy tắc thử nghiệm", "Include experimental rules"),
     "no_database_findings": ("không có phát hiện nào nêu cơ sở dữ liệu", "no finding names a database"),
     "no_database_findings_help": (

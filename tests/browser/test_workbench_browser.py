@@ -268,7 +268,7 @@ def test_an_upload_with_no_valid_procedure_lists_each_file_in_vietnamese(
 
 
 def _drawn(page: Any, uploader: int) -> tuple[str, str]:
-    """The words the uploader ``uploader`` shows on its button and limit line (drawn by ui/uploader_texts)."""
+    """The words the uploader ``uploader`` shows on its button and limit line (see ui/streamlit_texts)."""
     return tuple(
         page.evaluate(
             """([n, selector]) => {
@@ -307,6 +307,23 @@ def test_the_uploaders_speak_the_pages_language_and_name_what_they_read(
     act(page, lambda: page.get_by_text("English", exact=True).click())
     heading(page, "Load a catalogue").wait_for()
     assert _drawn(page, 1) == ('"Upload"', '"50 MB per file • CSV, XLSX"')
+
+
+def test_the_toolbar_speaks_the_pages_language_while_a_page_runs(browser: Any, tmp_path: Path) -> None:
+    # A server of its own, with an empty cache: its first page audits the catalogue for seconds, and
+    # Streamlit shows its stop button once a run has lasted half a second.
+    with workbench_server(tmp_path) as url:
+        page = browser.new_page(viewport=VIEWPORT)
+        page.goto(f"{url}/quy-tac")
+        stop = page.locator('[data-testid="stStatusWidget"] button')
+        stop.wait_for(timeout=120_000)
+        drawn = stop.evaluate(
+            """e => (getComputedStyle(e).fontSize === "0px" ? "" : e.textContent)
+                + getComputedStyle(e, "::after").content"""
+        )
+        assert drawn == '"Dừng"'
+        assert not page.locator('[data-testid="stMainMenu"]').is_visible(), "its items are English only"
+        page.close()
 
 
 def test_the_language_switch_keeps_the_page(server: str, page: Any) -> None:

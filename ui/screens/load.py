@@ -11,7 +11,7 @@ import state
 import streamlit as st
 from i18n import num, t, volumes_text
 from i18n_messages import engine_text, error_text, place_text
-from uploader_texts import relabel_uploader
+from streamlit_texts import relabel_uploader
 
 from engine.errors import UserError
 from engine.importers.volumes import VolumeImport
@@ -59,7 +59,7 @@ def render(lang: str) -> None:
     with st.form("upload", clear_on_submit=False):
         files = st.file_uploader(
             t("load_help", lang, mb=MAX_UPLOAD_MB),
-            type=None,  # the service says which files it cannot read (see uploader_texts)
+            type=None,  # the service says which files it cannot read (see streamlit_texts)
             accept_multiple_files=True,
             max_upload_size=MAX_UPLOAD_MB,
             key="upload_files",

@@ -1,0 +1,68 @@
+"""Streamlit's own words in the page's language.
+
+The file uploader's button («Upload») and limit line («50MB per file • JSON, ZIP»), and the button that
+stops a page while it runs («Stop»), are English in every Streamlit release, and no option changes them.
+CSS hides those words and draws ours in their place. The uploaders leave the types to the service
+(``type=None``): it rejects other files with a message the page translates, where Streamlit's own check
+said «application/pdf files are not allowed.»; the limit line still names the types it reads. The menu
+(⋮), whose items are English too (theme, print, record screen), is hidden: the toolbar mode that drops it
+(``minimal``) drops the running page's stop button with it. A browser test reads the words drawn, so a
+Streamlit release that renames these elements fails it instead of bringing the English back.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from i18n import num, t
+
+_BUTTON = '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p'
+_LIMIT = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+_STOP = '[data-testid="stStatusWidget"] button'
+_MENU = '[data-testid="stMainMenu"]'
+
+
+def uploader_css(key: str, mb: int, types: list[str], lang: str) -> str:
+    """The style that writes the uploader ``key``'s button and limit line in ``lang``.
+
+    >>> "Tối đa 50 MB mỗi tệp • JSON, ZIP" in uploader_css("upload_files", 50, ["json", "zip"], "vi")
+    True
+    >>> '"50 MB per file • CSV"' in uploader_css("volumes_file", 50, ["csv"], "en")
+    True
+    """
+    limit = t("upload_limit", lang, mb=num(mb, lang), types=", ".join(kind.upper() for kind in types))
+    return _drawn_over(f".st-key-{key} {_BUTTON}", t("upload_button", lang)) + _drawn_over(
+        f".st-key-{key} {_LIMIT}", limit
+    )
+
+
+def toolbar_css(lang: str) -> str:
+    """The style that writes the stop button shown while a page runs in ``lang`` (disabled once pressed,
+    as the page stops) and hides the menu.
+
+    >>> 'content:"Dừng"' in toolbar_css("vi") and 'content:"Đang dừng…"' in toolbar_css("vi")
+    True
+    """
+    return (
+        _drawn_over(_STOP, t("stop_button", lang))
+        + _drawn_over(f"{_STOP}:disabled", t("stopping", lang))
+        + f"{_MENU}{{display:none}}"
+    )
+
+
+def relabel_uploader(key: str, mb: int, types: list[str], lang: str) -> None:
+    """Draw :func:`uploader_css` on the page (a style only: it takes no room)."""
+    st.html(f"<style>{uploader_css(key, mb, types, lang)}</style>")
+
+
+def relabel_toolbar(lang: str) -> None:
+    """Draw :func:`toolbar_css` on the page (a style only: it takes no room)."""
+    st.html(f"<style>{toolbar_css(lang)}</style>")
+
+
+def _drawn_over(selector: str, text: str) -> str:
+    # The element keeps its box (font size 0 hides its own words); ours are drawn at Streamlit's 14 px.
+    return f"{selector}{{font-size:0}}{selector}::after{{content:{_css_string(text)};font-size:14px}}"
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
