@@ -35,6 +35,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "language": ("Ngôn ngữ", "Language"),
     "stop_button": ("Dừng", "Stop"),  # while a page runs (see streamlit_texts)
     "stopping": ("Đang dừng…", "Stopping…"),
+    "reconnecting": ("Đang kết nối lại", "Reconnecting"),
+    "connection_lost": ("Mất kết nối với máy chủ", "Connection lost"),
+    "connection_lost_help": (
+        "Máy chủ Tinh Gọn không trả lời. Trang tự kết nối lại khi máy chủ chạy lại; nếu máy chủ đã tắt, "
+        "hãy khởi động lại bằng lệnh «tinhgon\u00a0ui».",
+        "The Tinh Gọn server is not answering. The page reconnects once the server runs again; if it was "
+        "stopped, start it again with «tinhgon\u00a0ui».",
+    ),
     "experimental": ("Cả quy tắc thử nghiệm", "Include experimental rules"),
     "no_database_findings": ("không có phát hiện nào nêu cơ sở dữ liệu", "no finding names a database"),
     "no_database_findings_help": (

@@ -1,8 +1,10 @@
 """Streamlit's own words in the page's language.
 
-The file uploader's button («Upload») and limit line («50MB per file • JSON, ZIP»), and the button that
-stops a page while it runs («Stop»), are English in every Streamlit release, and no option changes them.
-CSS hides those words and draws ours in their place. The uploaders leave the types to the service
+The file uploader's button («Upload») and limit line («50MB per file • JSON, ZIP»), the button that stops
+a page while it runs («Stop»), and what the page says when the server stops answering («Connecting»,
+«Connection error», advice to type ``streamlit run yourscript.py`` or to check the internet) are English
+in every Streamlit release, and no option changes them. CSS hides those words and draws ours in their
+place. The uploaders leave the types to the service
 (``type=None``): it rejects other files with a message the page translates, where Streamlit's own check
 said «application/pdf files are not allowed.»; the limit line still names the types it reads. The menu
 (⋮), whose items are English too (theme, print, record screen), is hidden: the toolbar mode that drops it
@@ -19,6 +21,10 @@ _BUTTON = '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-sec
 _LIMIT = '[data-testid="stFileUploaderDropzoneInstructions"] span'
 _STOP = '[data-testid="stStatusWidget"] button'
 _MENU = '[data-testid="stMainMenu"]'
+_CONNECTING = '[data-testid="stConnectionStatus"] label'
+# Streamlit's dialog while the connection is down: the page has no dialog of its own (st.dialog), and this
+# keeps one added later out of it.
+_LOST = 'body:has([data-testid="stConnectionStatus"]) [data-testid="stDialog"] [role="dialog"]'
 
 
 def uploader_css(key: str, mb: int, types: list[str], lang: str) -> str:
@@ -36,16 +42,21 @@ def uploader_css(key: str, mb: int, types: list[str], lang: str) -> str:
 
 
 def toolbar_css(lang: str) -> str:
-    """The style that writes the stop button shown while a page runs in ``lang`` (disabled once pressed,
-    as the page stops) and hides the menu.
+    """The style that writes in ``lang`` the stop button shown while a page runs (disabled once pressed,
+    as the page stops) and what the page says when the server stops answering, and hides the menu.
 
-    >>> 'content:"Dừng"' in toolbar_css("vi") and 'content:"Đang dừng…"' in toolbar_css("vi")
+    >>> 'content:"Dừng"' in toolbar_css("vi") and 'content:"Mất kết nối với máy chủ"' in toolbar_css("vi")
     True
     """
     return (
         _drawn_over(_STOP, t("stop_button", lang))
         + _drawn_over(f"{_STOP}:disabled", t("stopping", lang))
         + f"{_MENU}{{display:none}}"
+        + _drawn_over(_CONNECTING, t("reconnecting", lang))
+        + _drawn_over(f"{_LOST} h2", t("connection_lost", lang), px=24)
+        # The message may hold a code block, which keeps a font size of its own: hidden, not shrunk.
+        + f"{_LOST} h2 + div > *{{display:none}}"
+        + f"{_LOST} h2 + div::after{{content:{_css_string(t('connection_lost_help', lang))}}}"
     )
 
 
@@ -59,9 +70,9 @@ def relabel_toolbar(lang: str) -> None:
     st.html(f"<style>{toolbar_css(lang)}</style>")
 
 
-def _drawn_over(selector: str, text: str) -> str:
-    # The element keeps its box (font size 0 hides its own words); ours are drawn at Streamlit's 14 px.
-    return f"{selector}{{font-size:0}}{selector}::after{{content:{_css_string(text)};font-size:14px}}"
+def _drawn_over(selector: str, text: str, px: int = 14) -> str:
+    # The element keeps its box (font size 0 hides its own words); ours are drawn at Streamlit's size.
+    return f"{selector}{{font-size:0}}{selector}::after{{content:{_css_string(text)};font-size:{px}px}}"
 
 
 def _css_string(text: str) -> str:

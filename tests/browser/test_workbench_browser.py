@@ -21,6 +21,7 @@ from tests.browser.harness import (
     act,
     chromium,
     open_page,
+    wait_drawn,
     workbench_server,
 )
 
@@ -267,23 +268,22 @@ def test_an_upload_with_no_valid_procedure_lists_each_file_in_vietnamese(
     shot(page, "nap-du-lieu-loi")
 
 
-def _drawn(page: Any, uploader: int) -> tuple[str, str]:
-    """The words the uploader ``uploader`` shows on its button and limit line (see ui/streamlit_texts)."""
-    return tuple(
-        page.evaluate(
-            """([n, selector]) => {
-                const element = document.querySelectorAll('[data-testid="stFileUploader"]')[n]
-                    .querySelector(selector);
-                const own = getComputedStyle(element).fontSize === "0px" ? "" : element.textContent;
-                return own + getComputedStyle(element, "::after").content.replace(/^none$/, "");
-            }""",
-            [uploader, selector],
-        )
-        for selector in (
-            '[data-testid="stBaseButton-secondary"] p',
-            '[data-testid="stFileUploaderDropzoneInstructions"] span',
+def _drawn_in(element: Any) -> str:
+    """The words ``element`` shows: its own unless hidden (font size 0), then those CSS draws after them."""
+    return str(
+        element.evaluate(
+            """e => (getComputedStyle(e).fontSize === "0px" ? "" : e.textContent)
+                + getComputedStyle(e, "::after").content.replace(/^none$/, "")"""
         )
     )
+
+
+def _drawn(page: Any, uploader: int) -> tuple[str, str]:
+    """The words the uploader ``uploader`` shows on its button and limit line (see ui/streamlit_texts)."""
+    box = page.locator('[data-testid="stFileUploader"]').nth(uploader)
+    button = box.locator('[data-testid="stBaseButton-secondary"] p')
+    limit = box.locator('[data-testid="stFileUploaderDropzoneInstructions"] span')
+    return _drawn_in(button), _drawn_in(limit)
 
 
 def test_the_uploaders_speak_the_pages_language_and_name_what_they_read(
@@ -309,21 +309,29 @@ def test_the_uploaders_speak_the_pages_language_and_name_what_they_read(
     assert _drawn(page, 1) == ('"Upload"', '"50 MB per file • CSV, XLSX"')
 
 
-def test_the_toolbar_speaks_the_pages_language_while_a_page_runs(browser: Any, tmp_path: Path) -> None:
+def test_streamlits_own_words_speak_the_pages_language_while_it_runs_and_once_the_server_stops(
+    browser: Any, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport=VIEWPORT)
     # A server of its own, with an empty cache: its first page audits the catalogue for seconds, and
     # Streamlit shows its stop button once a run has lasted half a second.
     with workbench_server(tmp_path) as url:
-        page = browser.new_page(viewport=VIEWPORT)
         page.goto(f"{url}/quy-tac")
         stop = page.locator('[data-testid="stStatusWidget"] button')
         stop.wait_for(timeout=120_000)
-        drawn = stop.evaluate(
-            """e => (getComputedStyle(e).fontSize === "0px" ? "" : e.textContent)
-                + getComputedStyle(e, "::after").content"""
-        )
-        assert drawn == '"Dừng"'
+        assert _drawn_in(stop) == '"Dừng"'
         assert not page.locator('[data-testid="stMainMenu"]').is_visible(), "its items are English only"
-        page.close()
+        wait_drawn(page, 0, 180_000)
+    # The server has stopped: Streamlit's dialog said «Connection error» and advised checking the
+    # internet or typing «streamlit run yourscript.py».
+    dialog = page.locator('[data-testid="stDialog"] [role="dialog"]')
+    dialog.wait_for(timeout=60_000)
+    assert _drawn_in(dialog.locator("h2")) == '"Mất kết nối với máy chủ"'
+    help_text = _drawn_in(dialog.locator("h2 + div"))
+    assert "Máy chủ Tinh Gọn không trả lời" in help_text and "tinhgon\u00a0ui" in help_text
+    assert not dialog.locator("h2 + div > *").first.is_visible()
+    assert _drawn_in(page.locator('[data-testid="stConnectionStatus"] label')) == '"Đang kết nối lại"'
+    page.close()
 
 
 def test_the_language_switch_keeps_the_page(server: str, page: Any) -> None:
