@@ -35,6 +35,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "language": ("Ngôn ngữ", "Language"),
     "stop_button": ("Dừng", "Stop"),  # while a page runs (see streamlit_texts)
     "stopping": ("Đang dừng…", "Stopping…"),
+    "enter_to_apply": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
+    "enter_to_submit": ("Nhấn Enter để gửi biểu mẫu", "Press Enter to submit form"),
+    "tool_columns": ("Hiện/ẩn cột", "Show/hide columns"),
+    "tool_download": ("Tải về dạng CSV", "Download as CSV"),
+    "tool_search": ("Tìm trong bảng", "Search the table"),
+    "tool_fullscreen": ("Toàn màn hình", "Full screen"),
+    "tool_close_fullscreen": ("Thoát toàn màn hình", "Leave full screen"),
     "reconnecting": ("Đang kết nối lại", "Reconnecting"),
     "connection_lost": ("Mất kết nối với máy chủ", "Connection lost"),
     "connection_lost_help": (

@@ -1,15 +1,18 @@
 """Streamlit's own words in the page's language.
 
 The file uploader's button («Upload») and limit line («50MB per file • JSON, ZIP»), the button that stops
-a page while it runs («Stop»), and what the page says when the server stops answering («Connecting»,
-«Connection error», advice to type ``streamlit run yourscript.py`` or to check the internet) are English
-in every Streamlit release, and no option changes them. CSS hides those words and draws ours in their
-place. The uploaders leave the types to the service
-(``type=None``): it rejects other files with a message the page translates, where Streamlit's own check
-said «application/pdf files are not allowed.»; the limit line still names the types it reads. The menu
-(⋮), whose items are English too (theme, print, record screen), is hidden: the toolbar mode that drops it
-(``minimal``) drops the running page's stop button with it. A browser test reads the words drawn, so a
-Streamlit release that renames these elements fails it instead of bringing the English back.
+a page while it runs («Stop»), the hint under a text box being typed in («Press Enter to apply»), the tips
+of a table's toolbar («Download as CSV», «Search»…), and what the page says when the server stops
+answering («Connecting», «Connection error», advice to type ``streamlit run yourscript.py`` or to check
+the internet) are English in every Streamlit release, and no option changes them. CSS hides those words
+and draws ours in their place.
+
+The uploaders leave the types to the service (``type=None``): it rejects other files with a message the
+page translates, where Streamlit's own check said «application/pdf files are not allowed.»; the limit line
+still names the types it reads. The menu (⋮), whose items are English too (theme, print, record screen),
+is hidden: the toolbar mode that drops it (``minimal``) drops the running page's stop button with it. (The
+date picker's calendar follows the browser's language.) Browser tests read the words drawn, so a Streamlit
+release that renames these elements fails them instead of bringing the English back.
 """
 
 from __future__ import annotations
@@ -21,6 +24,16 @@ _BUTTON = '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-sec
 _LIMIT = '[data-testid="stFileUploaderDropzoneInstructions"] span'
 _STOP = '[data-testid="stStatusWidget"] button'
 _MENU = '[data-testid="stMainMenu"]'
+_HINT = '[data-testid="InputInstructions"]'
+_TIP = '[data-testid="stTooltipContent"] p'
+# A table's toolbar buttons, by the English name Streamlit gives them, and the text key of their tip.
+_TABLE_TOOLS = {
+    "Show/hide columns": "tool_columns",
+    "Download as CSV": "tool_download",
+    "Search": "tool_search",
+    "Fullscreen": "tool_fullscreen",
+    "Close fullscreen": "tool_close_fullscreen",
+}
 _CONNECTING = '[data-testid="stConnectionStatus"] label'
 # Streamlit's dialog while the connection is down: the page has no dialog of its own (st.dialog), and this
 # keeps one added later out of it.
@@ -42,14 +55,23 @@ def uploader_css(key: str, mb: int, types: list[str], lang: str) -> str:
 
 
 def toolbar_css(lang: str) -> str:
-    """The style that writes in ``lang`` the stop button shown while a page runs (disabled once pressed,
-    as the page stops) and what the page says when the server stops answering, and hides the menu.
+    """The style that writes in ``lang`` the words Streamlit adds to every page: the stop button shown
+    while a page runs (disabled once pressed, as the page stops), the hint under a text box, the tips of
+    a table's toolbar, what the page says when the server stops answering; and hides the menu.
 
     >>> 'content:"Dừng"' in toolbar_css("vi") and 'content:"Mất kết nối với máy chủ"' in toolbar_css("vi")
     True
     """
+    # A tip is drawn apart from its button: it is the one shown while that button is described by it.
+    tips = "".join(
+        _drawn_over(f'body:has([aria-describedby] > [aria-label="{name}"]) {_TIP}', t(key, lang))
+        for name, key in _TABLE_TOOLS.items()
+    )
     return (
-        _drawn_over(_STOP, t("stop_button", lang))
+        tips
+        + _drawn_over(_HINT, t("enter_to_apply", lang), px=12)
+        + _drawn_over(f'[data-testid="stForm"] {_HINT}', t("enter_to_submit", lang), px=12)
+        + _drawn_over(_STOP, t("stop_button", lang))
         + _drawn_over(f"{_STOP}:disabled", t("stopping", lang))
         + f"{_MENU}{{display:none}}"
         + _drawn_over(_CONNECTING, t("reconnecting", lang))

@@ -309,6 +309,33 @@ def test_the_uploaders_speak_the_pages_language_and_name_what_they_read(
     assert _drawn(page, 1) == ('"Upload"', '"50 MB per file • CSV, XLSX"')
 
 
+def _tip(page: Any, target: Any) -> str:
+    """The words of the tip shown while the mouse is on ``target``."""
+    target.hover()
+    tip = page.locator('[data-testid="stTooltipContent"] p').first
+    tip.wait_for()
+    return _drawn_in(tip)
+
+
+def test_the_hints_under_text_boxes_and_the_tips_of_table_tools_speak_the_pages_language(
+    server: str, page: Any
+) -> None:
+    open_page(page, f"{server}/danh-muc")
+    page.get_by_label("Tìm theo mã hoặc tên (không cần dấu)").type("khai")
+    assert _drawn_in(page.locator('[data-testid="InputInstructions"]').first) == '"Nhấn Enter để áp dụng"'
+    page.locator('[data-testid="stDataFrame"]').first.hover()
+    assert _tip(page, page.get_by_role("button", name="Download as CSV")) == '"Tải về dạng CSV"'
+    assert _tip(page, page.get_by_role("button", name="Fullscreen")) == '"Toàn màn hình"'
+    # The page's own tips keep their words.
+    assert _tip(page, page.get_by_role("button", name="Help for Người rà soát")) == (
+        "Tên được ghi vào nhật ký của phương án."
+    )
+    open_page(page, f"{server}/tong-quan")
+    page.get_by_label("Tên phương án").type("Thử")
+    hint = page.locator('[data-testid="stForm"] [data-testid="InputInstructions"]').first
+    assert _drawn_in(hint) == '"Nhấn Enter để gửi biểu mẫu"'
+
+
 def test_streamlits_own_words_speak_the_pages_language_while_it_runs_and_once_the_server_stops(
     browser: Any, tmp_path: Path
 ) -> None:
