@@ -38,6 +38,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "enter_to_apply": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
     "enter_to_submit": ("Nhấn Enter để gửi biểu mẫu", "Press Enter to submit form"),
     "tool_columns": ("Hiện/ẩn cột", "Show/hide columns"),
+    "all_columns": ("Tất cả các cột", "All columns"),
     "tool_download": ("Tải về dạng CSV", "Download as CSV"),
     "tool_search": ("Tìm trong bảng", "Search the table"),
     "tool_fullscreen": ("Toàn màn hình", "Full screen"),

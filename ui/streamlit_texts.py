@@ -1,18 +1,20 @@
 """Streamlit's own words in the page's language.
 
-The file uploader's button («Upload») and limit line («50MB per file • JSON, ZIP»), the button that stops
-a page while it runs («Stop»), the hint under a text box being typed in («Press Enter to apply»), the tips
-of a table's toolbar («Download as CSV», «Search»…), and what the page says when the server stops
-answering («Connecting», «Connection error», advice to type ``streamlit run yourscript.py`` or to check
-the internet) are English in every Streamlit release, and no option changes them. CSS hides those words
-and draws ours in their place.
+The file uploader's button («Upload») and limit line («50MB per file • JSON, ZIP»), the button that stops a
+page while it runs («Stop»), the hint under a text box being typed in («Press Enter to apply»), the tips of
+a table's toolbar («Download as CSV», «Search»…) and the first line of its column list («Select all»), and
+what the page says when the server stops answering («Connecting», «Connection error», advice to type
+``streamlit run yourscript.py`` or to check the internet) are English in every Streamlit release, and no
+option changes them. CSS hides those words and draws ours in their place.
 
-The uploaders leave the types to the service (``type=None``): it rejects other files with a message the
-page translates, where Streamlit's own check said «application/pdf files are not allowed.»; the limit line
-still names the types it reads. The menu (⋮), whose items are English too (theme, print, record screen),
-is hidden: the toolbar mode that drops it (``minimal``) drops the running page's stop button with it. (The
-date picker's calendar follows the browser's language.) Browser tests read the words drawn, so a Streamlit
-release that renames these elements fails them instead of bringing the English back.
+The uploaders leave the types to the service (``type=None``): it rejects other files with a message the page
+translates, where Streamlit's own check said «application/pdf files are not allowed.»; the limit line still
+names the types it reads. The menu (⋮), whose items are English too (theme, print, record screen), is
+hidden: the toolbar mode that drops it (``minimal``) drops the running page's stop button with it. The
+column list hides the index, which every table hides, where it showed its internal name «(index)». (The date
+picker's calendar follows the browser's language. A column's own menu, «Sort ascending», «Pin column»…, is
+still English: its items carry no name CSS can tell apart.) Browser tests read the words drawn, so a
+Streamlit release that renames these elements fails them instead of bringing the English back.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _TABLE_TOOLS = {
     "Fullscreen": "tool_fullscreen",
     "Close fullscreen": "tool_close_fullscreen",
 }
+# The menu of a table's «Show/hide columns» tool: its first line and the index, which every table hides.
+_COLUMNS_MENU = '[data-testid="stDataFrameColumnVisibilityMenu"]'
 _CONNECTING = '[data-testid="stConnectionStatus"] label'
 # Streamlit's dialog while the connection is down: the page has no dialog of its own (st.dialog), and this
 # keeps one added later out of it.
@@ -69,6 +73,11 @@ def toolbar_css(lang: str) -> str:
     )
     return (
         tips
+        + _drawn_over(
+            f'{_COLUMNS_MENU} label:has(input[aria-label="Select all"]) > span:last-child',
+            t("all_columns", lang),
+        )
+        + f'{_COLUMNS_MENU} label:has(input[aria-label="(index)"]){{display:none}}'
         + _drawn_over(_HINT, t("enter_to_apply", lang), px=12)
         + _drawn_over(f'[data-testid="stForm"] {_HINT}', t("enter_to_submit", lang), px=12)
         + _drawn_over(_STOP, t("stop_button", lang))

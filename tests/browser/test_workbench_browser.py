@@ -326,6 +326,13 @@ def test_the_hints_under_text_boxes_and_the_tips_of_table_tools_speak_the_pages_
     page.locator('[data-testid="stDataFrame"]').first.hover()
     assert _tip(page, page.get_by_role("button", name="Download as CSV")) == '"Tải về dạng CSV"'
     assert _tip(page, page.get_by_role("button", name="Fullscreen")) == '"Toàn màn hình"'
+    page.get_by_role("button", name="Show/hide columns").click()
+    columns = page.locator('[data-testid="stDataFrameColumnVisibilityMenu"] label')
+    columns.first.wait_for()
+    assert _drawn_in(columns.first.locator("span").last) == '"Tất cả các cột"'
+    assert not columns.filter(has_text="(index)").is_visible(), "no internal name is shown"
+    assert columns.filter(has_text="Tên thủ tục").is_visible()
+    page.keyboard.press("Escape")
     # The page's own tips keep their words.
     assert _tip(page, page.get_by_role("button", name="Help for Người rà soát")) == (
         "Tên được ghi vào nhật ký của phương án."
