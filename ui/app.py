@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # pages import i18n an
 
 import state  # noqa: E402
 from i18n import LANGS, t  # noqa: E402
-from streamlit_texts import relabel_toolbar  # noqa: E402
+from streamlit_texts import relabel_page  # noqa: E402
 
 UI = Path(__file__).resolve().parent
 
@@ -42,7 +42,7 @@ def main() -> None:
     state.init_defaults()
     state.keep_widget_values()
     lang = st.session_state["lang"]
-    relabel_toolbar(lang)
+    relabel_page(lang)
     pages = [st.Page(UI / file, title=t(key, lang), url_path=path) for path, key, file in PAGES]
     state.register_pages(pages)
     # "/" leads to the overview at its own address: a default page is served only at "/", and its name

@@ -58,12 +58,13 @@ def uploader_css(key: str, mb: int, types: list[str], lang: str) -> str:
     )
 
 
-def toolbar_css(lang: str) -> str:
+def page_css(lang: str) -> str:
     """The style that writes in ``lang`` the words Streamlit adds to every page: the stop button shown
     while a page runs (disabled once pressed, as the page stops), the hint under a text box, the tips of
-    a table's toolbar, what the page says when the server stops answering; and hides the menu.
+    a table's toolbar and its column list, what the page says when the server stops answering; and hides
+    the menu.
 
-    >>> 'content:"Dừng"' in toolbar_css("vi") and 'content:"Mất kết nối với máy chủ"' in toolbar_css("vi")
+    >>> 'content:"Dừng"' in page_css("vi") and 'content:"Mất kết nối với máy chủ"' in page_css("vi")
     True
     """
     # A tip is drawn apart from its button: it is the one shown while that button is described by it.
@@ -96,9 +97,9 @@ def relabel_uploader(key: str, mb: int, types: list[str], lang: str) -> None:
     st.html(f"<style>{uploader_css(key, mb, types, lang)}</style>")
 
 
-def relabel_toolbar(lang: str) -> None:
-    """Draw :func:`toolbar_css` on the page (a style only: it takes no room)."""
-    st.html(f"<style>{toolbar_css(lang)}</style>")
+def relabel_page(lang: str) -> None:
+    """Draw :func:`page_css` on the page (a style only: it takes no room)."""
+    st.html(f"<style>{page_css(lang)}</style>")
 
 
 def _drawn_over(selector: str, text: str, px: int = 14) -> str:

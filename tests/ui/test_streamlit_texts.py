@@ -22,8 +22,8 @@ def test_a_quote_in_a_text_cannot_end_the_css_string() -> None:
     assert streamlit_texts._css_string('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
 
 
-def test_the_toolbar_style_speaks_either_language_and_hides_the_menu() -> None:
-    css = streamlit_texts.toolbar_css("en")
+def test_the_page_style_speaks_either_language_and_hides_the_menu() -> None:
+    css = streamlit_texts.page_css("en")
     assert 'content:"Stop"' in css and 'content:"Stopping…"' in css and 'content:"Reconnecting"' in css
     assert 'content:"Connection lost"' in css and "start it again with «tinhgon\u00a0ui»" in css
-    assert '[data-testid="stMainMenu"]{display:none}' in streamlit_texts.toolbar_css("vi")
+    assert '[data-testid="stMainMenu"]{display:none}' in streamlit_texts.page_css("vi")
