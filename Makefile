@@ -3,7 +3,15 @@
 #   make test   set everything up and run all tests, lint and type checks
 VENV ?= .venv
 PY := $(VENV)/bin/python
-PYTHON ?= $(shell for p in python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(not ((3,11) <= sys.version_info[:2] < (3,13)))' 2>/dev/null && echo $$p && break; done)
+# The distribution's interpreter comes first: Debian builds /usr/bin/python3.x with profile-guided
+# optimisation and links it statically, and it parses the portal records 12% faster than a default pyenv
+# build (bench/README.md). A candidate must make venvs (ensurepip) and have the headers durable-rules
+# compiles against; PYTHON=... picks another.
+PYTHON ?= $(shell for p in /usr/bin/python3.12 /usr/bin/python3.11 python3.12 python3.11 python3; do \
+  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys, os, sysconfig, ensurepip; \
+  sys.exit(not ((3,11) <= sys.version_info[:2] < (3,13) \
+  and os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h"))))' 2>/dev/null \
+  && echo $$p && break; done)
 
 .PHONY: setup run test lint bench run-deps system-deps
 
