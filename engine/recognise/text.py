@@ -37,6 +37,9 @@ _FOLD_TABLE = _base_letters()
 # character is left to the table: a run of them is translated on its own.
 _FAST_LETTERS = "".join(chr(code) for code, base in _FOLD_TABLE.items() if base.isascii())
 _SLOW_RUN = re.compile(f"([^\x00-\x7f{re.escape(_FAST_LETTERS)}]+)")
+# The characters that fold fast to one ASCII character other than the table's: signs that decompose into
+# one ("≠" into "=" and a mark), and characters NFC replaces (the kelvin and ångström signs, Greek ";").
+_FAST_BUT_WRONG = ("\u037e", "\u1fef", "\u212a", "\u212b", "\u2260", "\u226e", "\u226f")
 
 
 def spaced_text(text: str) -> str:
@@ -72,6 +75,11 @@ def fold_lowered(lowered: str) -> str:
     """
     if lowered.isascii():
         return lowered
+    # Nearly every text has only letters that fold fast. Any other character drops out of the fast fold
+    # (the length changes) or is one of ``_FAST_BUT_WRONG``: the text is then folded run by run.
+    folded = _fold_fast(lowered)
+    if len(folded) == len(lowered) and not any(sign in lowered for sign in _FAST_BUT_WRONG):
+        return folded
     parts = _SLOW_RUN.split(lowered)  # even items fold fast, odd items are runs for the table
     if len(parts) == 1:
         return _fold_fast(lowered)
