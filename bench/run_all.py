@@ -259,7 +259,8 @@ def table(real: dict[str, Any], synth: list[dict[str, Any]], versus: dict[str, A
         f"{versus['same_matches']} (load {versus['load'].split()[0]}).",
         "",
         f"Run on {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, {runs} runs each for the real catalogue.",
+        f"Python {platform.python_version()} ({os.path.realpath(sys.executable)}), {runs} runs each for the "
+        "real catalogue.",
     ]
     return "\n".join(rows)
 
