@@ -38,7 +38,8 @@ _FOLD_TABLE = _base_letters()
 _FAST_LETTERS = "".join(chr(code) for code, base in _FOLD_TABLE.items() if base.isascii())
 _SLOW_RUN = re.compile(f"([^\x00-\x7f{re.escape(_FAST_LETTERS)}]+)")
 # The characters that fold fast to one ASCII character other than the table's: signs that decompose into
-# one ("≠" into "=" and a mark), and characters NFC replaces (the kelvin and ångström signs, Greek ";").
+# one ("≠" into "=" and a mark), and characters NFC replaces (the kelvin and ångström signs, Greek ";");
+# tests/recognise/test_text.py finds them in the whole of Unicode.
 _FAST_BUT_WRONG = ("\u037e", "\u1fef", "\u212a", "\u212b", "\u2260", "\u226e", "\u226f")
 
 
@@ -81,8 +82,6 @@ def fold_lowered(lowered: str) -> str:
     if len(folded) == len(lowered) and not any(sign in lowered for sign in _FAST_BUT_WRONG):
         return folded
     parts = _SLOW_RUN.split(lowered)  # even items fold fast, odd items are runs for the table
-    if len(parts) == 1:
-        return _fold_fast(lowered)
     parts[::2] = [_fold_fast(part) for part in parts[::2]]
     parts[1::2] = [part.translate(_FOLD_TABLE) for part in parts[1::2]]
     return "".join(parts)

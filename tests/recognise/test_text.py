@@ -55,6 +55,20 @@ def test_fast_folding_equals_the_table_for_every_character() -> None:
     assert len(fold_lowered(mixed)) == len(mixed)
 
 
+def test_the_characters_the_fast_fold_gets_wrong_are_all_known() -> None:
+    """A text folds in one pass unless it holds one of ``_FAST_BUT_WRONG`` (or a character the fast fold
+    drops): they must be every character of this Python's Unicode that it folds to one wrong character."""
+    wrong = set()
+    for code in range(0x80, 0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        character = chr(code)
+        fast = text_module._fold_fast(character)
+        if len(fast) == 1 and fast != _by_table(character):
+            wrong.add(character)
+    assert wrong == set(text_module._FAST_BUT_WRONG)
+
+
 @given(st.text(alphabet=st.characters(max_codepoint=0x2FFF, exclude_categories=("Cs",))))
 def test_fast_folding_equals_the_table_on_any_text(text: str) -> None:
     assert fold_lowered(text) == _by_table(text)
