@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from engine.importers import portal_steps
 from engine.importers.outcome import Anomalies
 from engine.importers.portal_channels import parse_channels
 from engine.importers.portal_dossier import parse_dossier, split_templates
@@ -183,3 +186,22 @@ def test_split_items_keeps_parentheses_and_lower_case_continuations():
     assert split_items("Sở Tài chính các tỉnh, thành phố") == ["Sở Tài chính các tỉnh, thành phố"]
     assert split_items("Không có thông tin") == []
     assert split_items("Bộ Công an\nCông an cấp Xã") == ["Bộ Công an", "Công an cấp Xã"]
+
+
+def test_lower_casing_reads_the_applicants_words_as_ignoring_case_does_but_for_the_letters_set_apart() -> (
+    None
+):
+    """The applicant is searched for in the lower-cased text, the letters of ``_CASE_APART`` aside: they must
+    be every character whose lower case and whose case-insensitive match disagree on the words' letters."""
+    letters = {char for char in portal_steps._APPLICANT.pattern if char.isalpha()}
+    apart = set()
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or char.lower() == char.upper():
+            continue  # no case: the same either way
+        for letter in letters:
+            if bool(re.fullmatch(re.escape(letter), char, re.IGNORECASE)) != (char.lower() == letter):
+                apart.add(char)
+    assert apart == set(portal_steps._CASE_APART)
+    assert portal_steps._actor("TỔ CHỨC, CÁ NHÂN nộp hồ sơ") == "applicant"
+    assert portal_steps._actor("Doanh nghıệp nộp hồ sơ") == "applicant"  # a dotless ı, read as i
