@@ -10,10 +10,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from engine.adapters.catalogue_files import DATA_SOURCES_FILE, VOLUMES_FILE
-from engine.cli.common import CATALOGUE_HELP, KEEP_GOING_HELP, write_bytes
+from engine.cli.common import CATALOGUE_HELP, KEEP_GOING_HELP, file_chunks, write_bytes
 from engine.services import paths, replay
 from engine.services.cache import Cache, FileDigests, default_cache_dir
 
@@ -93,10 +96,9 @@ def _audit(args: argparse.Namespace) -> int:
     key = replay.answer_key(_options(args), inputs, seen)
     replay.keep_file_digests(cache, inputs, seen)
     answer = replay.recall(cache, key)
-    if answer is None:
-        answer = _answer(args, cache, seen)
-        replay.remember(cache, key, answer)
-    return _emit(answer, args.output)
+    if answer is not None:
+        return _emit(answer, args.output)
+    return _emit(_answer(args, cache, seen), args.output, partial(replay.remember, cache, key))
 
 
 def _answer(args: argparse.Namespace, cache: Cache | None, seen: FileDigests) -> replay.Answer:
@@ -134,10 +136,21 @@ def _inputs(args: argparse.Namespace) -> list[Path | None]:
     return [catalogue, *beside, args.rules, *bundled, args.baseline]
 
 
-def _emit(answer: replay.Answer, output: Path | None) -> int:
-    """Write the report and print the messages as the audit first did; its exit code."""
+def _emit(
+    answer: replay.Answer, output: Path | None, remember: Callable[[replay.Answer], None] | None = None
+) -> int:
+    """Write the report and print the messages as the audit first did; its exit code. ``remember`` keeps
+    the answer for a replay, its report read back from the file written (a report is made from the
+    findings' compressed blocks: made once, not once for the cache and again for the file)."""
     if output is not None and answer.report is not None:
-        write_bytes(output, answer.report)
+
+        def written(file: Path | None) -> None:
+            if remember:
+                remember(answer if file is None else replace(answer, report=file_chunks(file)))
+
+        write_bytes(output, answer.report, written)
+    elif remember:
+        remember(answer)
     sys.stdout.write(answer.stdout)
     sys.stderr.write(answer.stderr)
     return answer.exit_code

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import TextIO
@@ -58,9 +58,13 @@ def input_verdict(problems: Sequence[InputProblem], keep_going: bool, err: TextI
     return ExitCode.invalid_input
 
 
-def write_bytes(path: Path, chunks: Iterable[bytes | memoryview]) -> None:
+def write_bytes(
+    path: Path, chunks: Iterable[bytes | memoryview], written: Callable[[Path | None], None] | None = None
+) -> None:
     """Write ``chunks`` to ``path``. A regular file is written beside it and renamed into place: a reader
-    never sees half a report, and one that could not be finished leaves the previous one as it was."""
+    never sees half a report, and one that could not be finished leaves the previous one as it was.
+    ``written`` is called once all is written: with that file, which is renamed when the call returns, or
+    with None when ``path`` is not a regular file."""
     final = path.resolve() if path.is_symlink() else path  # the file a link names, not the link
     if final.exists() and not final.is_file():  # /dev/stdout, a pipe: written as it is
         target, temporary = final, None
@@ -69,6 +73,8 @@ def write_bytes(path: Path, chunks: Iterable[bytes | memoryview]) -> None:
     try:
         with target.open("wb") as file:
             file.writelines(chunks)
+        if written:
+            written(temporary)
         if temporary:
             os.replace(temporary, final)
     except OSError as error:
@@ -77,3 +83,10 @@ def write_bytes(path: Path, chunks: Iterable[bytes | memoryview]) -> None:
         if temporary:
             with suppress(OSError):
                 temporary.unlink(missing_ok=True)
+
+
+def file_chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
+    """The bytes of the file at ``path``, ``size`` at a time."""
+    with path.open("rb") as file:
+        while chunk := file.read(size):
+            yield chunk

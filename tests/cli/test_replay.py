@@ -241,3 +241,34 @@ def test_a_record_rewritten_with_its_size_and_time_kept_is_audited_again(setup, 
     assert main(command) == ExitCode.ok
     capsys.readouterr()
     assert report.read_text(encoding="utf-8") == _run(setup, cache=False)[3]
+
+
+class _CountedReport:
+    """A report made afresh each time it is iterated, as ``engine.report.findings.JsonReport`` is."""
+
+    def __init__(self) -> None:
+        self.made = 0
+
+    def __iter__(self):
+        self.made += 1
+        yield from (b'{"findings": [', "✓".encode() * 3, b"]}")
+
+
+def test_a_fresh_answer_is_kept_as_its_report_file_was_written_and_made_once(tmp_path, capsys):
+    report = _CountedReport()
+    kept: list[bytes] = []  # as ``replay.remember`` does, read while the file written is there
+    output = tmp_path / "report.json"
+    code = audit_cli._emit(
+        replay.Answer("done\n", "", 0, report), output, lambda a: kept.append(a.to_bytes())
+    )
+    assert code == 0 and report.made == 1 and capsys.readouterr().out == "done\n"
+    assert kept == [replay.Answer("done\n", "", 0, (output.read_bytes(),)).to_bytes()]
+    assert output.read_bytes() == '{"findings": [✓✓✓]}'.encode()
+    assert list(tmp_path.iterdir()) == [output], "no temporary file is left"
+
+
+def test_a_fresh_answer_written_to_what_is_not_a_regular_file_is_kept_as_made():
+    report = _CountedReport()
+    kept: list[replay.Answer] = []
+    assert audit_cli._emit(replay.Answer("", "", 0, report), Path(os.devnull), kept.append) == 0
+    assert kept[0].report is report and report.made == 1  # made again only when the cache keeps it
