@@ -82,7 +82,7 @@ def render_json(
 ) -> JsonReport:
     """JSON as documented by ``docs/findings.schema.json``, put together from the findings of ``audit``
     as the report writes them (``PackedAudit.fragments``): a warm audit's findings are not parsed and
-    written again, and are decompressed one procedure at a time as the report is written."""
+    written again, and are decompressed (if compressed) one procedure at a time as the report is written."""
     hits = Counter(rule_id for t in tallies for rule_id in t.rule_ids)  # every rule, as ``all_rule_ids``
     head: dict[str, object] = {
         "tool": f"tinhgon {__version__}",

@@ -188,6 +188,13 @@ class AuditJob:
             json_digest(self.ctx.generic_results),
         )
 
+    @cached_property
+    def compress(self) -> bool:
+        """Whether findings are kept compressed: for large catalogues only (``COMPRESS_FROM``)."""
+        return (
+            len(self.digests if self.digests is not None else self.entries) >= packed_findings.COMPRESS_FROM
+        )
+
     def key(self, n: int) -> str:
         assert self.digests is not None, "keys need the procedures' digests"
         return digest(self.global_key, self.digests[n], json_digest(context_slice(self.entries[n], self.ctx)))
@@ -198,7 +205,7 @@ class AuditJob:
     def run_packed(
         self, cache: Cache | None, workers: int | None, progress: Progress | None, held: Held | None = None
     ) -> PackedAudit:
-        """The audit with each procedure's findings kept compressed (see ``PackedAudit``); with ``held``,
+        """The audit with each procedure's findings kept packed (see ``PackedAudit``); with ``held``,
         the procedures it holds are evaluated there first."""
         total = len(self.entries)
         keys = [self.key(n) for n in range(total)] if cache and self.digests is not None else None
@@ -240,7 +247,7 @@ class AuditJob:
         total: int = 0,
     ) -> list[tuple[int, bytes, int, int]]:
         """Evaluate the procedures at positions ``todo``, storing their findings under ``keys``: for
-        each, its position, its findings as stored (JSON) compressed, how many findings and facts."""
+        each, its position, its findings as stored (``packed_findings.pack``), how many findings and facts."""
         results = []
         with cache.batched() if cache else nullcontext():
             for done, n in enumerate(todo, start=1):
@@ -252,7 +259,7 @@ class AuditJob:
                 ]
                 # In report order: procedures in catalogue order, then rule and target (a stable sort).
                 findings = sorted(dedupe(found), key=lambda f: (f.rule_id, f.target.id))
-                block = packed_findings.pack(findings)
+                block = packed_findings.pack(findings, self.compress)
                 if cache and keys:
                     cache.put_bytes("findings", keys[n], b"%d %d\n" % (len(findings), len(facts)) + block)
                 results.append((n, block, len(findings), len(facts)))
@@ -282,9 +289,9 @@ def _stored(payload: bytes | None) -> tuple[bytes, int, int] | None:
 
 @dataclass
 class PackedAudit:
-    """An audit whose findings stay compressed, one block per procedure in catalogue order: a finding
-    takes about 8 KB as an object and a tenth of that packed, so catalogues of a hundred thousand
-    procedures are audited in bounded memory; ``unpack`` builds the ``AuditResult``."""
+    """An audit whose findings stay packed, one block per procedure in catalogue order: a finding takes
+    about 8 KB as an object and a tenth of that packed and compressed, so catalogues of a hundred
+    thousand procedures are audited in bounded memory; ``unpack`` builds the ``AuditResult``."""
 
     packed: list[bytes]  # one block per procedure (``engine.services.packed_findings``)
     findings: int
@@ -311,8 +318,8 @@ class PackedAudit:
             raise self._unreadable() from None
 
     def fragments(self) -> Iterator[bytes]:
-        """Each procedure that has findings, its findings as the JSON report writes them, decompressed one
-        at a time as they are asked for."""
+        """Each procedure that has findings, its findings as the JSON report writes them, decompressed (when
+        they are compressed) one at a time as they are asked for."""
         try:
             for block in self.packed:
                 if packed_findings.has_findings(block):

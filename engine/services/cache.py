@@ -37,7 +37,7 @@ import orjson
 
 from engine import __version__
 
-FORMAT = 4  # bump when the layout of entries changes
+FORMAT = 5  # bump when the layout of entries changes
 PACKAGE = Path(__file__).resolve().parents[1]
 DATABASE = "entries.sqlite"
 # Kinds whose entries are files (written chunk by chunk: a whole audit of a large catalogue is 150 MB;

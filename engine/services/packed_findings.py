@@ -1,5 +1,6 @@
 """How an audit keeps each procedure's findings: one block holding a line of tallies, what summaries and
-exit codes read of each finding, then the findings written as the JSON report writes them, compressed.
+exit codes read of each finding, then the findings written as the JSON report writes them, compressed in
+audits of large catalogues (``COMPRESS_FROM``).
 
 A report of a warm audit is then put together from these bytes (``engine.report.findings.render_json``)
 instead of parsing ten megabytes of findings and writing them again: on the real catalogue that was
@@ -33,6 +34,11 @@ from engine.model import Finding, Severity
 REPORT_INDENT = b"    "
 _FINDINGS = TypeAdapter(list[Finding])
 _SEVERITIES = frozenset(s.value for s in Severity)
+# From this many procedures an audit compresses its findings, which it holds in memory until the report
+# is written: at fifty times the real catalogue they are 150 MB compressed, 550 MB not. Below, the time
+# matters more: compressing the real catalogue's 11 MB of findings took 0.09 CPU s of a cold audit, and
+# decompressing them 0.04 s more before the report could be written.
+COMPRESS_FROM = 20_000
 
 
 class Tally(NamedTuple):
@@ -57,9 +63,11 @@ def fragment(findings: Sequence[Finding]) -> bytes:
     return b",\n".join(_indented(f.model_dump(mode="json")) for f in findings)
 
 
-def pack(findings: Sequence[Finding]) -> bytes:
-    """One procedure's findings as one block: the tallies' JSON line, then the fragment compressed."""
-    return orjson.dumps([list(tally(f)) for f in findings]) + b"\n" + zlib.compress(fragment(findings), 1)
+def pack(findings: Sequence[Finding], compress: bool = True) -> bytes:
+    """One procedure's findings as one block: the tallies' JSON line, then a mark saying whether the
+    fragment follows compressed (``Z``) or as it is (``=``), and the fragment."""
+    body = b"Z" + zlib.compress(fragment(findings), 1) if compress else b"=" + fragment(findings)
+    return orjson.dumps([list(tally(f)) for f in findings]) + b"\n" + body
 
 
 def has_findings(block: bytes) -> bool:
@@ -82,10 +90,14 @@ def read_tallies(block: bytes) -> list[Tally]:
 def read_fragment(block: bytes) -> bytes:
     """The report fragment of a block; raises ``Unreadable``."""
     _, _, body = block.partition(b"\n")
+    if body[:1] == b"=":
+        return body[1:]
     try:
-        return zlib.decompress(body)
+        if body[:1] == b"Z":
+            return zlib.decompress(body[1:])
     except zlib.error:
-        raise Unreadable("findings that are not compressed") from None
+        pass
+    raise Unreadable("findings neither compressed nor marked as written plain")
 
 
 def unpack(block: bytes) -> list[Finding]:

@@ -244,9 +244,10 @@ def test_a_database_of_the_earlier_layout_is_replaced_and_then_serves(records, t
 # that do not read (read for every format), findings that are not compressed (read for every format).
 FORGED_BLOCKS = {
     "not tallies": b"garbage",
-    "tallies of the wrong types": b'[["TG-X", ["TG-X"], "grave", "1.0"]]\n' + zlib.compress(b"{}"),
-    "tallies of the wrong shape": b'[["TG-X", 3]]\n' + zlib.compress(b"{}"),
-    "findings not compressed": b'[["TG-X", ["TG-X"], "high", "1.0"]]\ngarbage',
+    "tallies of the wrong types": b'[["TG-X", ["TG-X"], "grave", "1.0"]]\nZ' + zlib.compress(b"{}"),
+    "tallies of the wrong shape": b'[["TG-X", 3]]\nZ' + zlib.compress(b"{}"),
+    "findings not compressed": b'[["TG-X", ["TG-X"], "high", "1.0"]]\nZgarbage',
+    "findings unmarked": b'[["TG-X", ["TG-X"], "high", "1.0"]]\n' + zlib.compress(b"{}"),
 }
 
 

@@ -28,14 +28,15 @@ def hand_audit(tmp_path_factory: pytest.TempPathFactory) -> CatalogueAudit:
     return audit_catalogue(HAND, load_rulebook(include_experimental=True), DATE, cache)
 
 
-def test_a_block_gives_back_its_findings_and_their_tallies(hand_audit):
+@pytest.mark.parametrize("compress", [True, False], ids=["compressed", "plain"])
+def test_a_block_gives_back_its_findings_and_their_tallies(hand_audit, compress):
     findings = hand_audit.result.findings
     assert len(findings) > 10
     by_procedure: dict[str, list] = {}
     for f in findings:
         by_procedure.setdefault(f.procedure_code, []).append(f)
     for found in [*by_procedure.values(), []]:
-        block = packed_findings.pack(found)
+        block = packed_findings.pack(found, compress)
         assert packed_findings.unpack(block) == found
         assert packed_findings.read_tallies(block) == [packed_findings.tally(f) for f in found]
         assert packed_findings.has_findings(block) == bool(found)
@@ -55,15 +56,24 @@ def test_a_block_whose_tallies_do_not_read_is_unreadable(block):
         packed_findings.unpack(block)
 
 
-@pytest.mark.parametrize(
-    "body", [b"garbage", zlib.compress(b'{"rule_id": 3}')], ids=["not compressed", "not findings"]
-)
-def test_a_block_whose_findings_do_not_read_is_unreadable(body):
+# A body after the tallies, and whether its fragment still reads (as bytes that are not findings).
+BAD_BODIES = {
+    "unmarked": (zlib.compress(b"{}"), False),
+    "marked compressed, not compressed": (b"Zgarbage", False),
+    "compressed, not findings": (b"Z" + zlib.compress(b'{"rule_id": 3}'), True),
+    "plain, not findings": (b'={"rule_id": 3}', True),
+}
+
+
+@pytest.mark.parametrize(("body", "fragment_reads"), BAD_BODIES.values(), ids=BAD_BODIES.keys())
+def test_a_block_whose_findings_do_not_read_is_unreadable(body, fragment_reads):
     block = b'[["TG-X", ["TG-X"], "high", "1.0"]]\n' + body
     assert packed_findings.read_tallies(block)  # what summaries read holds
     with pytest.raises(packed_findings.Unreadable):
         packed_findings.unpack(block)
-    if body == b"garbage":
+    if fragment_reads:
+        assert packed_findings.read_fragment(block) == b'{"rule_id": 3}'
+    else:
         with pytest.raises(packed_findings.Unreadable):
             packed_findings.read_fragment(block)
 
@@ -87,3 +97,15 @@ def test_a_json_report_from_packed_findings_is_what_json_dumps_writes(hand_audit
     report = json.loads(text)
     assert report["findings"] == [f.model_dump(mode="json") for f in result.findings]
     assert sum(report["hits_by_rule"].values()) >= len(result.findings) == report["summary"]["findings"]
+
+
+def test_findings_are_compressed_in_audits_of_large_catalogues_only(tmp_path, monkeypatch):
+    def marks(audit: CatalogueAudit) -> set[bytes]:
+        return {block.partition(b"\n")[2][:1] for block in audit.packed.packed}
+
+    rulebook = load_rulebook(include_experimental=True)
+    small = audit_catalogue(HAND, rulebook, DATE, Cache(tmp_path / "small"))
+    monkeypatch.setattr(packed_findings, "COMPRESS_FROM", small.packed.procedures)
+    large = audit_catalogue(HAND, rulebook, DATE, Cache(tmp_path / "large"))
+    assert marks(small) == {b"="} and marks(large) == {b"Z"}
+    assert large.result.findings == small.result.findings
