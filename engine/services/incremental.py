@@ -16,6 +16,7 @@ Without a cache folder, a temporary one holds the procedures between the passes.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import sys
@@ -473,6 +474,11 @@ _evaluation: tuple[AuditJob, RuleEngine, Sequence[str] | None] | None = None  # 
 
 def _parse_in_worker(jobs: list[tuple[str, str | None]]) -> list[bytes]:
     assert _reader is not None, "the reader is set before the workers fork"
+    if _reader.holding:
+        # A resident worker keeps what it parses, and parsing leaves no cycles: the collector's passes
+        # found nothing in the real catalogue's parse, and took 2% of it. It runs again in pass 2
+        # (``_receive_job``), whose rules engine does leave cycles.
+        gc.disable()
     with _reader.cache.batched():
         return [_reader._parse(Path(file), key, _reader.holding)[0].to_json() for file, key in jobs]
 
@@ -515,6 +521,8 @@ def _receive_job(sent: tuple[CatalogueContext, list[str], list[str] | None]) -> 
     """In a resident worker: the context of pass 2, and a rule engine to evaluate with."""
     global _evaluation
     assert _reader is not None, "the reader is set before the workers fork"
+    gc.freeze()  # what the worker parsed lives as long as it does: no collection need scan it again
+    gc.enable()
     ctx, digests, keys = sent
     rulebook = _reader.rulebook
     job = AuditJob(rulebook, ctx, [], digests, lambda n: _held[digests[n]])
