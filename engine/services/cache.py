@@ -77,17 +77,25 @@ def files_digest(*places: Path, seen: FileDigests | None = None) -> str:
     same files (``engine.cli.audit``) reads them once, and not at all when unchanged since the last one."""
     parts: list[str | bytes] = []
     for place in places:
-        if place.is_dir():
-            for name, path in sorted(_walk(str(place), "")):
-                parts += [name, file_digest(path, seen)]
-        elif place.exists():
-            parts += [place.name, file_digest(str(place), seen)]
+        for name, path in _named_files(place):
+            parts += [name, file_digest(path, seen)]
     return digest(*parts)
+
+
+def files_under(place: Path) -> list[str]:
+    """The files ``files_digest`` reads for ``place``, as it names them to ``FileDigests``."""
+    return [path for _, path in _named_files(place)]
+
+
+def _named_files(place: Path) -> list[tuple[str, str]]:
+    if place.is_dir():
+        return sorted(_walk(str(place), ""))
+    return [(place.name, str(place))] if place.exists() else []
 
 
 def file_digest(path: str, seen: FileDigests | None = None) -> str:
     """The SHA-256 of the bytes of the file at ``path``, through ``seen`` when given; raises ``OSError``."""
-    return seen.of(path) if seen is not None else _hash_file(path)
+    return seen.of(path) if seen is not None else hash_file(path)
 
 
 def _recorded_digest(entry: object, signature: list[Any]) -> str | None:
@@ -97,7 +105,8 @@ def _recorded_digest(entry: object, signature: list[Any]) -> str | None:
     return None
 
 
-def _hash_file(path: str) -> str:
+def hash_file(path: str) -> str:
+    """The SHA-256 of the bytes of the file at ``path``; raises ``OSError``."""
     with open(path, "rb") as file:
         return hashlib.sha256(file.read()).hexdigest()
 
@@ -105,6 +114,10 @@ def _hash_file(path: str) -> str:
 # A file whose status changed this recently may change again within the same tick of its file system's
 # clock (two seconds on FAT) without its status showing it: its digest is not remembered by status.
 _RACY_NS = 3_000_000_000
+
+
+def _signature(status: os.stat_result) -> list[Any]:
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns]
 
 
 class FileDigests:
@@ -130,20 +143,39 @@ class FileDigests:
         if found is not None:
             return found
         status = os.stat(path)
+        return self.take(path, status, None if self._trusted(status) else hash_file(path))
+
+    def to_read(self, paths: Iterable[str]) -> list[tuple[str, os.stat_result]]:
+        """Those of ``paths`` whose file ``of`` would read (not known by their status), with their status
+        now; the files that cannot be read are left out, for ``of`` to say why."""
+        unread = []
+        for path in paths:
+            if path not in self._digests:
+                with suppress(OSError):
+                    status = os.stat(path)
+                    if self._trusted(status) is None:
+                        unread.append((path, status))
+        return unread
+
+    def take(self, path: str, status: os.stat_result, read: str | None) -> str:
+        """Keep the digest of the file at ``path``, which had ``status``: ``read`` from its bytes (by this
+        process or another), or None when the status is known; the digest kept."""
         identity = f"{status.st_dev}:{status.st_ino}"
-        signature: list[Any] = [status.st_size, status.st_mtime_ns, status.st_ctime_ns]
         before = self.known.get(identity)
         entry: list[Any] | None = before
-        found = _recorded_digest(before, signature)
-        if found is None:
-            found = _hash_file(path)
+        found = read or self._trusted(status)
+        assert found is not None, "a file whose status is not known is read"
+        if read is not None:
             racy = self._clock() - max(status.st_mtime_ns, status.st_ctime_ns) < _RACY_NS
-            entry = None if racy else [*signature, found]  # a racy file is read again next time
+            entry = None if racy else [*_signature(status), read]  # a racy file is read again next time
         if entry is not None:
             self._remembered[identity] = entry
         self.changed = self.changed or before != entry
         self._digests[path] = found
         return found
+
+    def _trusted(self, status: os.stat_result) -> str | None:
+        return _recorded_digest(self.known.get(f"{status.st_dev}:{status.st_ino}"), _signature(status))
 
     def remembered(self) -> dict[str, list[Any]]:
         """What a later command may trust, of the files read by this one (and only those: the record

@@ -20,12 +20,25 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.services.cache import Cache, FileDigests, code_fingerprint, digest, files_digest
+from engine.services.cache import (
+    Cache,
+    FileDigests,
+    code_fingerprint,
+    digest,
+    files_digest,
+    files_under,
+    hash_file,
+)
 
+# From this many files to read for a key, a child process reads them (``reading_ahead``).
+READ_AHEAD_FROM = 200
+_CAN_FORK = hasattr(os, "fork")
 KIND = "answer"  # the cache's kind of entry for answers (large: a JSON report of the catalogue is 11 MB)
 STATUS_KIND = "file-status"  # the files' status and digests an answer key was made of (``FileDigests``)
 
@@ -108,6 +121,42 @@ def file_digests(cache: Cache, inputs: Iterable[Path | None]) -> FileDigests:
     except ValueError:
         known = None
     return FileDigests(known)
+
+
+@contextmanager
+def reading_ahead(inputs: Iterable[Path | None], seen: FileDigests) -> Iterator[bool]:
+    """While the body runs, a child process reads the files under ``inputs`` that ``seen`` does not know by
+    their status, when there are many (``READ_AHEAD_FROM``); their digests join ``seen`` as the body ends.
+    Yields whether it does: a command is then most likely cold, and ``engine.cli.audit`` loads the engine
+    meanwhile instead of after (0.17 s, while the real catalogue's 2,119 records take 0.06 s to read),
+    at the cost of loading it for nothing when the answer is found all the same."""
+    places = [place for place in inputs if place is not None]
+    unread = seen.to_read(path for place in places for path in files_under(place)) if _CAN_FORK else []
+    if len(unread) < READ_AHEAD_FROM:
+        yield False
+        return
+    with tempfile.TemporaryFile() as results:
+        child = os.fork()
+        if child == 0:  # the child reads and writes the digests, and ends without the parent's clean-up
+            try:
+                for path, _ in unread:
+                    try:
+                        line = hash_file(path)
+                    except OSError:
+                        line = "-"  # left for ``FileDigests.of`` to say why
+                    os.write(results.fileno(), line.encode("ascii") + b"\n")
+            finally:
+                os._exit(0)
+        try:
+            yield True
+        finally:
+            os.waitpid(child, 0)
+            results.seek(0)
+            digests = results.read().decode("ascii").split()
+            if len(digests) == len(unread):  # else the child was stopped: ``of`` reads the rest
+                for (path, status), found in zip(unread, digests, strict=True):
+                    if found != "-":
+                        seen.take(path, status, found)
 
 
 def keep_file_digests(cache: Cache, inputs: Iterable[Path | None], seen: FileDigests) -> None:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,28 @@ def test_a_fresh_answer_written_to_what_is_not_a_regular_file_is_kept_as_made():
     kept: list[replay.Answer] = []
     assert audit_cli._emit(replay.Answer("", "", 0, report), Path(os.devnull), kept.append) == 0
     assert kept[0].report is report and report.made == 1  # made again only when the cache keeps it
+
+
+def test_an_audit_whose_files_were_read_ahead_answers_as_one_that_read_them_itself(setup, monkeypatch):
+    def audit(cache: str) -> str:
+        command = [
+            *("audit", str(setup["records"]), "--rules", str(setup["rules"]), "--experimental"),
+            *("--date", "2026-12-01", "--format", "json", "-o", str(report), "--cache-dir", cache),
+        ]
+        assert main(command) == ExitCode.ok
+        return report.read_text(encoding="utf-8")
+
+    report = setup["out"] / "report.json"
+    itself = audit(str(setup["out"] / "cache-1"))
+    monkeypatch.setattr(replay, "READ_AHEAD_FROM", 1)
+    ahead: list[bool] = []
+    reading_ahead = replay.reading_ahead
+
+    @contextmanager
+    def watched(*args):
+        with reading_ahead(*args) as reading:
+            ahead.append(reading)
+            yield reading
+
+    monkeypatch.setattr(replay, "reading_ahead", watched)
+    assert audit(str(setup["out"] / "cache-2")) == itself and ahead == [True]

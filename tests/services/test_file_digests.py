@@ -7,10 +7,12 @@ import hashlib
 import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 
 from engine.services import cache as cache_module
+from engine.services import replay
 from engine.services.cache import FileDigests
 
 LATER = lambda: time.time_ns() + 10**12  # noqa: E731 - a clock long after every file's last change
@@ -71,8 +73,8 @@ def test_each_file_is_read_once_per_command(tmp_path, monkeypatch):
     record = tmp_path / "1.json"
     record.write_bytes(b"{}")
     reads: list[str] = []
-    hash_file = cache_module._hash_file
-    monkeypatch.setattr(cache_module, "_hash_file", lambda path: reads.append(path) or hash_file(path))
+    hash_file = cache_module.hash_file
+    monkeypatch.setattr(cache_module, "hash_file", lambda path: reads.append(path) or hash_file(path))
     digests = FileDigests()
     assert digests.of(str(record)) == digests.of(str(record)) and reads == [str(record)]
 
@@ -80,3 +82,60 @@ def test_each_file_is_read_once_per_command(tmp_path, monkeypatch):
 def test_a_missing_file_raises_os_error(tmp_path):
     with pytest.raises(OSError):
         FileDigests().of(str(tmp_path / "gone.json"))
+
+
+def _folder(tmp_path, count: int) -> list[str]:
+    folder = tmp_path / "records"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{n}.json").write_bytes(b'{"n": %d}' % n)
+    return sorted(str(path) for path in folder.iterdir())
+
+
+def _reads_in_this_process(monkeypatch) -> list[str]:
+    reads: list[str] = []
+    hash_file = cache_module.hash_file
+    monkeypatch.setattr(cache_module, "hash_file", lambda path: reads.append(path) or hash_file(path))
+    return reads
+
+
+def test_many_files_to_read_are_read_ahead_by_another_process(tmp_path, monkeypatch):
+    paths = _folder(tmp_path, 5)
+    monkeypatch.setattr(replay, "READ_AHEAD_FROM", 5)
+    reads = _reads_in_this_process(monkeypatch)
+    seen = FileDigests(clock=LATER)
+    with replay.reading_ahead([tmp_path / "records", None], seen) as ahead:
+        assert ahead
+    assert [seen.of(path) for path in paths] == [_sha(Path(p).read_bytes()) for p in paths]
+    assert reads == [], "read by the child, not again here"
+    assert FileDigests(_known(seen), clock=LATER).to_read(paths) == [], "and remembered by their status"
+
+
+def test_few_files_to_read_are_read_when_asked(tmp_path, monkeypatch):
+    paths = _folder(tmp_path, 4)
+    monkeypatch.setattr(replay, "READ_AHEAD_FROM", 5)
+    reads = _reads_in_this_process(monkeypatch)
+    seen = FileDigests()
+    with replay.reading_ahead([tmp_path / "records"], seen) as ahead:
+        assert not ahead
+    assert [seen.of(path) for path in paths] and reads == paths
+
+
+def test_a_file_the_other_process_cannot_read_is_left_to_say_why(tmp_path, monkeypatch):
+    paths = _folder(tmp_path, 5)
+    monkeypatch.setattr(replay, "READ_AHEAD_FROM", 5)
+    hash_file = cache_module.hash_file
+
+    def unreadable_third(path: str) -> str:
+        if path == paths[2]:
+            raise PermissionError(13, "Permission denied", path)
+        return hash_file(path)
+
+    monkeypatch.setattr(replay, "hash_file", unreadable_third)  # the child's
+    monkeypatch.setattr(cache_module, "hash_file", unreadable_third)  # and this process's
+    seen = FileDigests()
+    with replay.reading_ahead([tmp_path / "records"], seen):
+        pass
+    assert seen.of(paths[1]) == _sha(b'{"n": 1}')
+    with pytest.raises(PermissionError):
+        seen.of(paths[2])
