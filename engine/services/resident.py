@@ -27,6 +27,9 @@ Task = Callable[[Any], Any]
 # default, a collection every 700 new objects, spends about 5% of a cold audit finding nothing: a
 # cold audit of the real catalogue took 5.8 s with these against 6.2 s (medians of 4 alternated runs).
 WORKER_GC_THRESHOLD = (20_000, 20, 20)
+# Tasks sent ahead to each worker: with one, a worker of a cold audit waited 1.5 ms after each task for the
+# next, 0.1 s in all of its 2 s of parsing.
+IN_FLIGHT = 2
 
 
 class ResidentWorkers:
@@ -101,28 +104,29 @@ class ResidentWorkers:
         arg_of: Callable[[Any], Any],
         lose_rest: Callable[[int], None] | None = None,
     ) -> Iterator[tuple[Any, int, Any]]:
-        busy: dict[int, Any] = {}
+        # Each worker has up to ``IN_FLIGHT`` tasks sent, so that it starts the next as it ends one instead
+        # of waiting for this process to read its answer and send another.
+        sent: dict[int, deque[Any]] = {worker: deque() for worker in self._alive}
 
         def give(worker: int) -> None:
-            key = next_task(worker)
-            if key is not None:
+            while len(sent[worker]) < IN_FLIGHT and (key := next_task(worker)) is not None:
                 self._conns[worker].send((task, arg_of(key)))
-                busy[worker] = key
+                sent[worker].append(key)
 
         for worker in sorted(self._alive):
             give(worker)
-        while busy:
+        while busy := [w for w in sent if sent[w]]:
             ready = wait([self._conns[w] for w in busy])
             for worker in [w for w in busy if self._conns[w] in ready]:
-                key = busy.pop(worker)
                 try:
                     status, value, cpu = self._conns[worker].recv()
                 except (EOFError, OSError):  # the worker died (killed, out of memory, a crash)
                     self._bury(worker)
-                    self.lost.append(key)
+                    self.lost += sent.pop(worker)
                     if lose_rest:
                         lose_rest(worker)
                     continue
+                key = sent[worker].popleft()  # a worker answers its tasks in the order sent
                 self._cpu[worker] = cpu
                 if status == "error":
                     assert isinstance(value, BaseException)
