@@ -356,7 +356,10 @@ def _evaluate_in_parallel(
     left = set(range(len(chunks)))
     try:
         with forked_pool(workers, _init_worker) as pool:
-            futures = {pool.submit(_evaluate_chunk, chunk): i for i, chunk in enumerate(chunks)}
+            futures = {}
+            with suppress(BrokenProcessPool):  # a worker died already: the chunks left are done below
+                for i, chunk in enumerate(chunks):
+                    futures[pool.submit(_evaluate_chunk, chunk)] = i
             for future in as_completed(futures):
                 with suppress(BrokenProcessPool):  # a worker that died: its chunks are done below
                     results += future.result()

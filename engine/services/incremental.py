@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import as_completed
+from concurrent.futures import Future, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -390,10 +390,11 @@ class _Reader:
             else:
                 try:
                     with forked_pool(workers) as pool:
-                        futures = {
-                            pool.submit(_parse_in_worker, [(str(files[i]), keys[i]) for i in c]): c
-                            for c in chunks
-                        }
+                        futures: dict[Future[list[bytes]], list[int]] = {}
+                        with suppress(BrokenProcessPool):  # a worker died already: the rest is parsed below
+                            for chunk in chunks:
+                                job = [(str(files[i]), keys[i]) for i in chunk]
+                                futures[pool.submit(_parse_in_worker, job)] = chunk
                         for future in as_completed(futures):
                             with suppress(BrokenProcessPool):  # a worker that died: parsed below
                                 for i, payload in zip(futures.pop(future), future.result(), strict=True):

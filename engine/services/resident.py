@@ -110,8 +110,11 @@ class ResidentWorkers:
 
         def give(worker: int) -> None:
             while len(sent[worker]) < IN_FLIGHT and (key := next_task(worker)) is not None:
-                self._conns[worker].send((task, arg_of(key)))
                 sent[worker].append(key)
+                try:
+                    self._conns[worker].send((task, arg_of(key)))
+                except OSError:  # the worker has died: reading from it says so, and loses this task too
+                    return
 
         for worker in sorted(self._alive):
             give(worker)
