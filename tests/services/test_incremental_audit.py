@@ -389,6 +389,7 @@ def test_similarity_by_shared_components_matches_the_scan_of_every_pair(seed):
 
 
 _REAL_PARSE = incremental._parse_in_worker
+_REAL_PARSE_AND_HOLD = incremental._parse_and_hold
 _REAL_EVALUATE = audit_service._evaluate_chunk
 _REAL_EVALUATE_HELD = incremental._evaluate_held
 _DOOMED: list[str] = []  # the file whose parsing "crashes" its worker, set before the workers fork
@@ -399,6 +400,12 @@ def _dying_parser(jobs: list[Any]) -> Any:
     if jobs[0][0] in _DOOMED:
         os._exit(1)  # as a segmentation fault would end it
     return _REAL_PARSE(jobs)
+
+
+def _dying_holder(jobs: list[Any]) -> Any:
+    if jobs[0][0] in _DOOMED:
+        os._exit(1)
+    return _REAL_PARSE_AND_HOLD(jobs)
 
 
 def _dying_evaluator(todo: list[int]) -> Any:
@@ -425,6 +432,7 @@ def test_a_worker_process_that_dies_costs_neither_results_nor_a_hang(
     monkeypatch.setattr(audit_service, "PARALLEL_THRESHOLD", 2)
     monkeypatch.setattr(incremental, "HOLD_LIMIT", hold_limit)
     monkeypatch.setattr(incremental, "_parse_in_worker", _dying_parser)
+    monkeypatch.setattr(incremental, "_parse_and_hold", _dying_holder)
     monkeypatch.setattr(audit_service, "_evaluate_chunk", _dying_evaluator)
     monkeypatch.setattr(incremental, "_evaluate_held", _dying_held_evaluator)
     monkeypatch.setattr(sys.modules[__name__], "_DOOMED", [str(sorted(records.rglob("*.json"))[0])])
