@@ -143,8 +143,8 @@ def _emit(
     answer: replay.Answer, output: Path | None, remember: Callable[[replay.Answer], None] | None = None
 ) -> int:
     """Write the report and print the messages as the audit first did; its exit code. ``remember`` keeps
-    the answer for a replay, its report read back from the file written (a report is made from the
-    findings' compressed blocks: made once, not once for the cache and again for the file)."""
+    the answer for a replay, its report read back from the file written: a report is put together from
+    the findings' blocks once, not once for the cache and again for the file."""
     if output is not None and answer.report is not None:
 
         def written(file: Path | None) -> None:
