@@ -15,13 +15,13 @@ import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from engine.errors import InputProblem, UserError
 from engine.model import Finding, Procedure
@@ -38,6 +38,9 @@ from engine.services.packed_findings import Tally
 from engine.services.resident import WORKER_GC_THRESHOLD
 
 Progress = Callable[[int, int], None]
+A = TypeVar("A")
+K = TypeVar("K")
+R = TypeVar("R")
 
 
 # Worker pools fork (``forked_pool``, ``ResidentWorkers``); where processes cannot, work stays in this one.
@@ -57,6 +60,16 @@ def forked_pool(workers: int, initializer: Callable[[], None] | None = None) -> 
             yield pool
     finally:
         gc.unfreeze()
+
+
+def submit_all(pool: ProcessPoolExecutor, task: Callable[[A], R], args: dict[K, A]) -> dict[Future[R], K]:
+    """``task(args[k])`` submitted to ``pool`` for each key ``k``, by future. A worker that died already
+    breaks the pool: submitting stops there, and the caller does what has no future itself."""
+    futures: dict[Future[R], K] = {}
+    with suppress(BrokenProcessPool):
+        for key, arg in args.items():
+            futures[pool.submit(task, arg)] = key
+    return futures
 
 
 def _start_worker(initializer: Callable[[], None] | None) -> None:
@@ -356,10 +369,7 @@ def _evaluate_in_parallel(
     left = set(range(len(chunks)))
     try:
         with forked_pool(workers, _init_worker) as pool:
-            futures = {}
-            with suppress(BrokenProcessPool):  # a worker died already: the chunks left are done below
-                for i, chunk in enumerate(chunks):
-                    futures[pool.submit(_evaluate_chunk, chunk)] = i
+            futures = submit_all(pool, _evaluate_chunk, dict(enumerate(chunks)))  # those left: done below
             for future in as_completed(futures):
                 with suppress(BrokenProcessPool):  # a worker that died: its chunks are done below
                     results += future.result()

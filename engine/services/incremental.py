@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, as_completed
+from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -54,6 +54,7 @@ from engine.services.audit import (
     Rulebook,
     audit_job,
     forked_pool,
+    submit_all,
 )
 from engine.services.cache import Cache, FileDigests, code_fingerprint, digest, file_digest, json_digest
 from engine.services.catalogue import Catalogue, enrich, load_catalogue, load_registry
@@ -388,14 +389,15 @@ class _Reader:
             else:
                 try:
                     with forked_pool(workers) as pool:
-                        futures: dict[Future[list[bytes]], list[int]] = {}
-                        with suppress(BrokenProcessPool):  # a worker died already: the rest is parsed below
-                            for chunk in chunks:
-                                job = [(str(files[i]), keys[i]) for i in chunk]
-                                futures[pool.submit(_parse_in_worker, job)] = chunk
+                        by_chunk = {
+                            c: [(str(files[i]), keys[i]) for i in chunk] for c, chunk in enumerate(chunks)
+                        }
+                        futures = submit_all(pool, _parse_in_worker, by_chunk)  # those left: parsed below
                         for future in as_completed(futures):
                             with suppress(BrokenProcessPool):  # a worker that died: parsed below
-                                for i, payload in zip(futures.pop(future), future.result(), strict=True):
+                                for i, payload in zip(
+                                    chunks[futures.pop(future)], future.result(), strict=True
+                                ):
                                     parts[i] = Part.from_json(payload)  # interned: see entry_from_json
                 finally:
                     _reader = None

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import sys
 import zlib
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, suppress
 from functools import partial
 from pathlib import Path
@@ -33,7 +34,7 @@ from engine.rules.facts import (
     most_similar_pairwise,
 )
 from engine.rules.families import FamilyCandidate
-from engine.services.audit import audit, load_rulebook
+from engine.services.audit import audit, forked_pool, load_rulebook, submit_all
 from engine.services.cache import Cache, FileDigests
 from engine.services.catalogue import load_catalogue
 from engine.services.incremental import audit_catalogue
@@ -280,6 +281,17 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_speed(records, tmp_pat
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
     assert run(records, Cache(blocked)) == fresh(records)
+
+
+def _die(_: object) -> None:
+    os._exit(1)
+
+
+def test_submitting_to_a_pool_broken_by_a_dead_worker_stops_without_raising():
+    with forked_pool(2) as pool:
+        first = pool.submit(_die, None)
+        assert isinstance(first.exception(), BrokenProcessPool)  # the pool is broken once it returns
+        assert submit_all(pool, _die, {"a": 1, "b": 2}) == {}
 
 
 @pytest.mark.parametrize("hold_limit", [RECORDS, 0], ids=["workers keep procedures", "cache holds them"])
